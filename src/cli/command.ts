@@ -1,0 +1,50 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { PthvUsageError } from "../errors/index.js";
+
+/** Where a command writes. Tests pass buffers; the real CLI passes process streams. */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** True when stderr is a terminal (progress lines are shown only then). */
+  isTTY: boolean;
+}
+
+/** One `pthv` subcommand: a thin shell that parses arguments, loads input, calls the API, formats output. */
+export interface Command {
+  name: string;
+  summary: string;
+  /** Full `--help` text. */
+  help: string;
+  /** Runs the command; resolves to the exit code (0 success, 1 findings, 2 usage or input error). */
+  run(argv: string[], io: CliIO): Promise<number>;
+}
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/**
+ * Parses a command's arguments strictly; unknown options and missing values become a
+ * {@link PthvUsageError} (exit 2) that names the option.
+ */
+export function parseCommandArgs<T extends Options>(argv: string[], options: T, allowPositionals = false) {
+  try {
+    return parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals, strict: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.replace(/\. To specify.*$/s, "") : String(error);
+    throw new PthvUsageError(`${message}. Run with --help to see the options.`);
+  }
+}
+
+/** A number option, validated; `undefined` when absent. */
+export function numberOption(value: string | undefined, name: string, check?: (n: number) => boolean, hint = ""): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || (check && !check(n))) throw new PthvUsageError(`--${name} '${value}' is not valid${hint ? `: ${hint}` : ""}`);
+  return n;
+}
+
+/** One of a fixed set of choices, validated; the default when absent. */
+export function choiceOption<C extends string>(value: string | undefined, name: string, choices: readonly C[], fallback: C): C {
+  if (value === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(value)) throw new PthvUsageError(`--${name} must be one of ${choices.join(", ")} (got '${value}')`);
+  return value as C;
+}

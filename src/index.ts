@@ -1,0 +1,20 @@
+/**
+ * `pthv`: run Parent Teacher Home Visits programmes faithfully and measure what they achieve.
+ *
+ * The core runs anywhere JavaScript runs (Node, Deno, Bun, browsers) and imports nothing from
+ * `node:`. File reading lives in `pthv/node`.
+ *
+ * @packageDocumentation
+ */
+export * from "./model/index.js";
+export * from "./errors/index.js";
+export { VERSION } from "./version.js";
+export { createRandom, frameDigest, sha256Hex } from "./random/index.js";
+export type { Random, Seed } from "./random/index.js";
+export { bellTimesOn, isInstructionalDay, isOutsideSchoolDay, minutesInsideSchoolDay, schoolDayOn } from "./calendar/index.js";
+export { CostPlan, estimateCost, payFor, roundCents } from "./cost/index.js";
+export type { CostEstimate, CostLine, CostPlanInput } from "./cost/index.js";
+export { sampleDistrict } from "./sample-district/index.js";
+export type { SampleDistrict, SampleDistrictOptions, SimulationSummary } from "./sample-district/index.js";
+export { spreadsheetSafe, toCsv } from "./format/csv.js";
+export type { CsvCell } from "./format/csv.js";

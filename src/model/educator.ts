@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { AvailabilityWindow, Id, IsoDateTime } from "./primitives.js";
+
+/** What an educator does at the school. */
+export const EducatorRole = z.enum(["teacher", "counselor", "administrator", "paraprofessional", "other-staff"]);
+/** What an educator does at the school. */
+export type EducatorRole = z.infer<typeof EducatorRole>;
+
+/** A completed training in the PTHV model. */
+export const Training = z.object({
+  completedAt: IsoDateTime,
+  hours: z.number().nonnegative(),
+  /** Whether the training took place outside the school day (and so is compensated). Default true. */
+  outsideSchoolDay: z.boolean().default(true),
+});
+/** A completed training. */
+export type Training = z.infer<typeof Training>;
+
+/** Whether the educator is visiting for the first year or has visited before. */
+export const VisitorExperience = z.enum(["first-year", "experienced"]);
+/** Whether the educator is visiting for the first year. */
+export type VisitorExperience = z.infer<typeof VisitorExperience>;
+
+/**
+ * An educator: teacher, counsellor, administrator, paraprofessional or other staff. Visiting is
+ * voluntary: `optedInAt` records the opt-in (absent: not opted in). `hourlyRate` is the rate paid
+ * for work outside the school day, in the district's currency.
+ */
+export const Educator = z.object({
+  id: Id,
+  schoolId: Id,
+  role: EducatorRole,
+  languages: z.array(z.string().min(1)).default(["en"]),
+  optedInAt: IsoDateTime.optional(),
+  trainings: z.array(Training).default([]),
+  hourlyRate: z.number().nonnegative(),
+  availability: z.array(AvailabilityWindow).default([]),
+  experience: VisitorExperience.default("first-year"),
+});
+/** An educator. */
+export type Educator = z.infer<typeof Educator>;

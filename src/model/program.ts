@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { Cohort } from "./cohort.js";
+import { Educator } from "./educator.js";
+import { Family } from "./family.js";
+import { OutcomeRecord } from "./outcome.js";
+import { ImplementationPlan } from "./plan.js";
+import { IsoDate } from "./primitives.js";
+import { School } from "./school.js";
+import { Student } from "./student.js";
+import { Pair, Reflection, Visit } from "./visit.js";
+
+/** The window for first visits (summer and fall) and, optionally, for second visits. */
+export const Season = z.object({
+  name: z.string().optional(),
+  firstVisits: z.object({ start: IsoDate, end: IsoDate }),
+  secondVisits: z.object({ start: IsoDate, end: IsoDate }).optional(),
+});
+/** The season windows. */
+export type Season = z.infer<typeof Season>;
+
+/** A programme's records, all together: the validator's input and the sample district's output. */
+export const ProgramRecord = z.object({
+  schools: z.array(School).default([]),
+  students: z.array(Student).default([]),
+  families: z.array(Family).default([]),
+  educators: z.array(Educator).default([]),
+  pairs: z.array(Pair).default([]),
+  visits: z.array(Visit).default([]),
+  reflections: z.array(Reflection).default([]),
+  cohorts: z.array(Cohort).default([]),
+  plan: ImplementationPlan.optional(),
+  season: Season.optional(),
+  outcomes: z.array(OutcomeRecord).default([]),
+});
+/** A programme's records, all together. */
+export type ProgramRecord = z.infer<typeof ProgramRecord>;
+/** A programme's records as written in a file, before defaults are filled in. */
+export type ProgramRecordInput = z.input<typeof ProgramRecord>;

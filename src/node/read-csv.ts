@@ -1,0 +1,34 @@
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { PthvInputError, type InputIssue } from "../errors/index.js";
+import { parseCsv, type CsvTable } from "./csv.js";
+
+/**
+ * Reads one CSV file into a {@link CsvTable} (camelCase headers, raw cells, spreadsheet rows),
+ * for inputs that are not a whole programme: a sampling frame, outcome data, a list of schools.
+ *
+ * @param path - the CSV file
+ * @returns the table
+ * @throws PthvInputError when the file is missing, not UTF-8, or not well-formed CSV
+ *
+ * @example
+ * ```ts
+ * import { readCsvFile } from "pthv/node";
+ * const table = await readCsvFile("frame.csv");
+ * table.columns; // ["id", "schoolId", "grade", ...]
+ * ```
+ */
+export async function readCsvFile(path: string): Promise<CsvTable> {
+  const file = basename(path);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(await readFile(path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new PthvInputError([{ file, message: code === "ENOENT" ? "file not found: check the path" : "not a readable UTF-8 text file" }]);
+  }
+  const issues: InputIssue[] = [];
+  const table = parseCsv(text, file, issues);
+  if (issues.length > 0) throw new PthvInputError(issues);
+  return table;
+}

@@ -1,0 +1,269 @@
+/**
+ * Families of the IRLS engine, each a transcription of R's `family` object (stats package,
+ * `family.R` and the C code of `logit_linkinv`/`logit_mu_eta`; MASS `negative.binomial`), so that
+ * iterations, clamps and deviances follow R's step for step. Every method works on whole columns.
+ */
+import { logGamma } from "./distributions.js";
+
+/** R's `.Machine$double.eps`. */
+export const DOUBLE_EPS = 2.220446049250313e-16;
+/** R's logit thresholds (`THRESH`, `MTHRESH` in family.c). */
+const THRESH = 30;
+const MTHRESH = -30;
+const INVEPS = 1 / DOUBLE_EPS;
+
+/** Column-wise family operations used by IRLS. */
+export interface FamilyKernel {
+  family: "gaussian" | "binomial" | "poisson" | "negative binomial";
+  link: "identity" | "logit" | "log";
+  /** True when the dispersion is fixed at 1 (binomial, poisson, negative binomial). */
+  fixedDispersion: boolean;
+  /** Starting means, as `family$initialize` sets `mustart`. */
+  start(y: Float64Array, wt: Float64Array): Float64Array;
+  /** g(mu) for one value. */
+  linkfun(mu: number): number;
+  /** mu = g^-1(eta), elementwise. */
+  linkinv(eta: Float64Array, mu: Float64Array): void;
+  /** Working weights wt * mu.eta^2 / V(mu) and working response eta - offset + (y - mu) / mu.eta. */
+  working(y: Float64Array, wt: Float64Array, eta: Float64Array, offset: Float64Array | undefined, mu: Float64Array, w: Float64Array, z: Float64Array): void;
+  /** d mu / d eta at one linear predictor and mean. */
+  muEta(eta: number, mu: number): number;
+  /** Sum of `dev.resids`. */
+  deviance(y: Float64Array, wt: Float64Array, mu: Float64Array): number;
+  /** `validmu(mu) && valideta(eta)`. */
+  isValid(eta: Float64Array, mu: Float64Array): boolean;
+  /** `family$aic(y, n, mu, wt, dev)` (without the 2 * rank that glm.fit adds). */
+  aic(y: Float64Array, wt: Float64Array, mu: Float64Array, dev: number): number;
+  /** glm.fit's warning when fitted values reach the boundary, if they do. */
+  boundaryWarning(mu: Float64Array): string | undefined;
+}
+
+function yLogY(y: number, mu: number): number {
+  return y > 0 ? y * Math.log(y / mu) : 0;
+}
+
+const BOUNDARY = 10 * DOUBLE_EPS;
+
+/** Gaussian family, identity link. */
+export const gaussianKernel: FamilyKernel = {
+  family: "gaussian",
+  link: "identity",
+  fixedDispersion: false,
+  start: (y) => Float64Array.from(y),
+  linkfun: (mu) => mu,
+  linkinv(eta, mu) {
+    mu.set(eta);
+  },
+  working(y, wt, eta, offset, mu, w, z) {
+    const n = y.length;
+    for (let i = 0; i < n; i++) {
+      w[i] = wt[i] as number;
+      z[i] = (eta[i] as number) - (offset ? (offset[i] as number) : 0) + (y[i] as number) - (mu[i] as number);
+    }
+  },
+  muEta: () => 1,
+  deviance(y, wt, mu) {
+    let s = 0;
+    for (let i = 0; i < y.length; i++) {
+      const r = (y[i] as number) - (mu[i] as number);
+      s += (wt[i] as number) * r * r;
+    }
+    return s;
+  },
+  isValid: () => true,
+  aic(y, wt, _mu, dev) {
+    const n = y.length;
+    let logw = 0;
+    for (let i = 0; i < n; i++) logw += Math.log(wt[i] as number);
+    return n * (Math.log((dev / n) * 2 * Math.PI) + 1) + 2 - logw;
+  },
+  boundaryWarning: () => undefined,
+};
+
+function logitMuEta(eta: number): number {
+  if (eta > THRESH || eta < MTHRESH) return DOUBLE_EPS;
+  const e = Math.exp(eta);
+  const ope = 1 + e;
+  return e / (ope * ope);
+}
+
+/** Binomial family, logit link; y is 0/1 or a proportion of `wt` trials. */
+export const binomialKernel: FamilyKernel = {
+  family: "binomial",
+  link: "logit",
+  fixedDispersion: true,
+  start(y, wt) {
+    const mu = new Float64Array(y.length);
+    for (let i = 0; i < y.length; i++) mu[i] = ((wt[i] as number) * (y[i] as number) + 0.5) / ((wt[i] as number) + 1);
+    return mu;
+  },
+  linkfun: (mu) => Math.log(mu / (1 - mu)),
+  linkinv(eta, mu) {
+    for (let i = 0; i < eta.length; i++) {
+      const e = eta[i] as number;
+      const t = e < MTHRESH ? DOUBLE_EPS : e > THRESH ? INVEPS : Math.exp(e);
+      mu[i] = t / (1 + t);
+    }
+  },
+  working(y, wt, eta, offset, mu, w, z) {
+    for (let i = 0; i < y.length; i++) {
+      const e = eta[i] as number;
+      const m = mu[i] as number;
+      const me = logitMuEta(e);
+      w[i] = ((wt[i] as number) * me * me) / (m * (1 - m));
+      z[i] = e - (offset ? (offset[i] as number) : 0) + ((y[i] as number) - m) / me;
+    }
+  },
+  muEta: (eta) => logitMuEta(eta),
+  deviance(y, wt, mu) {
+    let s = 0;
+    for (let i = 0; i < y.length; i++) {
+      const yi = y[i] as number;
+      const m = mu[i] as number;
+      s += 2 * (wt[i] as number) * (yLogY(yi, m) + yLogY(1 - yi, 1 - m));
+    }
+    return s;
+  },
+  isValid(_eta, mu) {
+    for (let i = 0; i < mu.length; i++) {
+      const m = mu[i] as number;
+      if (!(m > 0 && m < 1)) return false;
+    }
+    return true;
+  },
+  aic(y, wt, mu) {
+    let s = 0;
+    for (let i = 0; i < y.length; i++) {
+      const m = wt[i] as number;
+      if (!(m > 0)) continue;
+      const trials = Math.round(m);
+      const k = Math.round(m * (y[i] as number));
+      const p = mu[i] as number;
+      const logChoose = logGamma(trials + 1) - logGamma(k + 1) - logGamma(trials - k + 1);
+      const ll = logChoose + (k > 0 ? k * Math.log(p) : 0) + (trials - k > 0 ? (trials - k) * Math.log(1 - p) : 0);
+      s += (wt[i] as number) / m * ll;
+    }
+    return -2 * s;
+  },
+  boundaryWarning(mu) {
+    for (let i = 0; i < mu.length; i++) {
+      const m = mu[i] as number;
+      if (m > 1 - BOUNDARY || m < BOUNDARY) return "fitted probabilities numerically 0 or 1 occurred";
+    }
+    return undefined;
+  },
+};
+
+function logLinkinv(eta: Float64Array, mu: Float64Array): void {
+  for (let i = 0; i < eta.length; i++) {
+    const m = Math.exp(eta[i] as number);
+    mu[i] = m > DOUBLE_EPS ? m : DOUBLE_EPS;
+  }
+}
+
+function logMuEta(eta: number): number {
+  const m = Math.exp(eta);
+  return m > DOUBLE_EPS ? m : DOUBLE_EPS;
+}
+
+function positiveFiniteMu(mu: Float64Array): boolean {
+  for (let i = 0; i < mu.length; i++) {
+    const m = mu[i] as number;
+    if (!(m > 0 && m < Infinity)) return false;
+  }
+  return true;
+}
+
+/** Poisson family, log link. */
+export const poissonKernel: FamilyKernel = {
+  family: "poisson",
+  link: "log",
+  fixedDispersion: true,
+  start(y) {
+    const mu = new Float64Array(y.length);
+    for (let i = 0; i < y.length; i++) mu[i] = (y[i] as number) + 0.1;
+    return mu;
+  },
+  linkfun: (mu) => Math.log(mu),
+  linkinv: logLinkinv,
+  working(y, wt, eta, offset, mu, w, z) {
+    for (let i = 0; i < y.length; i++) {
+      const e = eta[i] as number;
+      const m = mu[i] as number;
+      // mu.eta = max(exp(eta), eps) = mu for the log link, so wt * mu.eta^2 / mu = wt * mu.
+      w[i] = (wt[i] as number) * m;
+      z[i] = e - (offset ? (offset[i] as number) : 0) + ((y[i] as number) - m) / m;
+    }
+  },
+  muEta: logMuEta,
+  deviance(y, wt, mu) {
+    let s = 0;
+    for (let i = 0; i < y.length; i++) {
+      const yi = y[i] as number;
+      const m = mu[i] as number;
+      s += (wt[i] as number) * (yi > 0 ? yi * Math.log(yi / m) - (yi - m) : m);
+    }
+    return 2 * s;
+  },
+  isValid: (_eta, mu) => positiveFiniteMu(mu),
+  aic(y, wt, mu) {
+    let s = 0;
+    for (let i = 0; i < y.length; i++) {
+      const yi = y[i] as number;
+      const m = mu[i] as number;
+      s += (wt[i] as number) * ((yi > 0 ? yi * Math.log(m) : 0) - m - logGamma(yi + 1));
+    }
+    return -2 * s;
+  },
+  boundaryWarning(mu) {
+    for (let i = 0; i < mu.length; i++) if ((mu[i] as number) < BOUNDARY) return "fitted rates numerically 0 occurred";
+    return undefined;
+  },
+};
+
+/** Negative binomial family with known theta and log link, as MASS's `negative.binomial(theta)`. */
+export function negativeBinomialKernel(theta: number): FamilyKernel {
+  return {
+    family: "negative binomial",
+    link: "log",
+    fixedDispersion: true,
+    start(y) {
+      const mu = new Float64Array(y.length);
+      for (let i = 0; i < y.length; i++) mu[i] = (y[i] as number) + ((y[i] as number) === 0 ? 1 / 6 : 0);
+      return mu;
+    },
+    linkfun: (mu) => Math.log(mu),
+    linkinv: logLinkinv,
+    working(y, wt, eta, offset, mu, w, z) {
+      for (let i = 0; i < y.length; i++) {
+        const e = eta[i] as number;
+        const m = mu[i] as number;
+        w[i] = ((wt[i] as number) * m * m) / (m + (m * m) / theta);
+        z[i] = e - (offset ? (offset[i] as number) : 0) + ((y[i] as number) - m) / m;
+      }
+    },
+    muEta: logMuEta,
+    deviance(y, wt, mu) {
+      let s = 0;
+      for (let i = 0; i < y.length; i++) {
+        const yi = y[i] as number;
+        const m = mu[i] as number;
+        s += (wt[i] as number) * (yi * Math.log((yi > 1 ? yi : 1) / m) - (yi + theta) * Math.log((yi + theta) / (m + theta)));
+      }
+      return 2 * s;
+    },
+    isValid: (_eta, mu) => positiveFiniteMu(mu),
+    aic(y, wt, mu) {
+      let s = 0;
+      for (let i = 0; i < y.length; i++) {
+        const yi = y[i] as number;
+        const m = mu[i] as number;
+        const term =
+          (yi + theta) * Math.log(m + theta) - yi * Math.log(m) + logGamma(yi + 1) - theta * Math.log(theta) + logGamma(theta) - logGamma(theta + yi);
+        s += term * (wt[i] as number);
+      }
+      return 2 * s;
+    },
+    boundaryWarning: poissonKernel.boundaryWarning,
+  };
+}

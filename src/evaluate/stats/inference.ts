@@ -1,0 +1,82 @@
+/**
+ * Standard errors and coefficient tables of a fitted model: model-based as `summary.glm` reports
+ * them, and cluster-robust CR1 as `sandwich::vcovCL(fit, cluster, type = "HC1")` (Zeileis, Koll
+ * and Graham 2020, "Various Versatile Variances", Journal of Statistical Software 95(1)): the
+ * meat sums each cluster's score, and the adjustment is G/(G-1) * (n-1)/(n-k).
+ */
+import { normalCdf, normalQuantile, tCdf, tQuantile } from "./distributions.js";
+import type { FamilyKernel } from "./families.js";
+import type { IrlsResult } from "./irls.js";
+import { sandwichProduct } from "./linalg.js";
+import type { Coefficient, ReferenceDistribution } from "./types.js";
+
+/** Builds a coefficient table from estimates and a covariance matrix (r x r row-major). */
+export function coefficientTable(
+  terms: readonly string[],
+  estimates: ArrayLike<number>,
+  vcov: Float64Array,
+  distribution: ReferenceDistribution,
+  df: number,
+  level: number,
+): Coefficient[] {
+  const r = terms.length;
+  const crit = distribution === "t" ? tQuantile((1 + level) / 2, df) : normalQuantile((1 + level) / 2);
+  return terms.map((term, a) => {
+    const estimate = estimates[a] as number;
+    const stdError = Math.sqrt(vcov[a * r + a] as number);
+    const statistic = estimate / stdError;
+    const tail = distribution === "t" ? tCdf(-Math.abs(statistic), df) : normalCdf(-Math.abs(statistic));
+    return { term, estimate, stdError, statistic, pValue: 2 * tail, ciLow: estimate - crit * stdError, ciHigh: estimate + crit * stdError };
+  });
+}
+
+/**
+ * CR1 cluster-robust covariance over the kept columns: (X'WX)^-1 (sum_g s_g s_g') (X'WX)^-1 times
+ * G/(G-1) * (n-1)/(n-k), with s_g the sum over cluster g of x_i * w_i * (y_i - mu_i) / mu.eta_i
+ * (the working residual times the working weight, sandwich's `estfun.glm`; for gaussian the
+ * dispersion sandwich divides by cancels between bread and meat).
+ */
+export function clusterCovariance(
+  X: Float64Array,
+  n: number,
+  y: Float64Array,
+  fit: IrlsResult,
+  kernel: FamilyKernel,
+  clusters: { codes: Int32Array; count: number },
+): Float64Array {
+  const k = fit.kept.length;
+  const G = clusters.count;
+  const codes = clusters.codes;
+  const wres = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const e = fit.eta[i] as number;
+    const m = fit.mu[i] as number;
+    wres[i] = (((y[i] as number) - m) / kernel.muEta(e, m)) * (fit.w[i] as number);
+  }
+  const scores = new Float64Array(G * k);
+  fit.kept.forEach((j, a) => {
+    const off = j * n;
+    for (let i = 0; i < n; i++) {
+      const at = (codes[i] as number) * k + a;
+      scores[at] = (scores[at] as number) + (X[off + i] as number) * (wres[i] as number);
+    }
+  });
+  const meat = new Float64Array(k * k);
+  for (let g = 0; g < G; g++) {
+    const base = g * k;
+    for (let a = 0; a < k; a++) {
+      const sa = scores[base + a] as number;
+      for (let b = a; b < k; b++) meat[a * k + b] = (meat[a * k + b] as number) + sa * (scores[base + b] as number);
+    }
+  }
+  for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) meat[a * k + b] = meat[b * k + a] as number;
+  const adjust = (G / (G - 1)) * ((n - 1) / (n - k));
+  const v = sandwichProduct(fit.covUnscaled, meat, k);
+  for (let i = 0; i < v.length; i++) v[i] = (v[i] as number) * adjust;
+  return v;
+}
+
+/** Row-major r x r to nested arrays (JSON-friendly). */
+export function toNested(m: Float64Array, r: number): number[][] {
+  return Array.from({ length: r }, (_, a) => Array.from(m.subarray(a * r, (a + 1) * r)));
+}

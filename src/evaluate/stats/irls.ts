@@ -1,0 +1,131 @@
+/**
+ * Iteratively reweighted least squares, step for step as R's `glm.fit` (stats package): same
+ * starting values, same working weights and response, same step halving when the deviance is not
+ * finite or the fitted values leave the family's range, and the same convergence rule
+ * |dev - dev_old| / (|dev| + 0.1) < epsilon. Reference: R Core Team, `glm.fit` in
+ * src/library/stats/R/glm.R; McCullagh and Nelder (1989), Generalized Linear Models, section 2.5.
+ */
+import type { FamilyKernel } from "./families.js";
+import { choleskyInverse, choleskySolve, pivotedCholesky, weightedCrossProduct, type PivotedCholesky } from "./linalg.js";
+
+/** What IRLS needs; arrays are read, never written. */
+export interface IrlsProblem {
+  X: Float64Array;
+  n: number;
+  p: number;
+  y: Float64Array;
+  wt: Float64Array;
+  offset: Float64Array | undefined;
+  kernel: FamilyKernel;
+  /** Starting linear predictor (MASS passes the previous fit's); otherwise from `kernel.start`. */
+  etaStart?: Float64Array;
+  maxIterations: number;
+  epsilon: number;
+}
+
+/** The state at convergence (or at the iteration limit). */
+export interface IrlsResult {
+  /** Coefficients of all p columns; aliased columns hold 0 (they do not enter eta). */
+  beta: Float64Array;
+  /** Column indices kept and aliased by the last weighted least-squares fit. */
+  kept: number[];
+  aliased: number[];
+  /** (X'WX)^-1 over the kept columns, W the working weights of the last iteration (`cov.unscaled`). */
+  covUnscaled: Float64Array;
+  eta: Float64Array;
+  mu: Float64Array;
+  /** Working weights of the last iteration (`fit$weights`). */
+  w: Float64Array;
+  deviance: number;
+  converged: boolean;
+  iterations: number;
+  /** True when a step had to be halved (R's `boundary`). */
+  boundary: boolean;
+}
+
+/** Thrown inside the engine when R would stop (no valid start, step halving failed). */
+export class IrlsFailure extends Error {}
+
+function linearPredictor(X: Float64Array, n: number, beta: Float64Array, offset: Float64Array | undefined, eta: Float64Array): void {
+  if (offset) eta.set(offset);
+  else eta.fill(0);
+  const p = beta.length;
+  for (let j = 0; j < p; j++) {
+    const b = beta[j] as number;
+    if (b === 0) continue;
+    const off = j * n;
+    for (let i = 0; i < n; i++) eta[i] = (eta[i] as number) + b * (X[off + i] as number);
+  }
+}
+
+/** Fits one GLM by IRLS. */
+export function irls(problem: IrlsProblem): IrlsResult {
+  const { X, n, p, y, wt, offset, kernel, maxIterations, epsilon } = problem;
+  const eta = new Float64Array(n);
+  const mu = new Float64Array(n);
+  if (problem.etaStart) eta.set(problem.etaStart);
+  else {
+    const mustart = kernel.start(y, wt);
+    for (let i = 0; i < n; i++) eta[i] = kernel.linkfun(mustart[i] as number);
+  }
+  kernel.linkinv(eta, mu);
+  if (!kernel.isValid(eta, mu)) throw new IrlsFailure("cannot find valid starting values");
+  let devold = kernel.deviance(y, wt, mu);
+  const w = new Float64Array(n);
+  const z = new Float64Array(n);
+  const all = Array.from({ length: p }, (_, j) => j);
+  const xtwx = new Float64Array(p * p);
+  const xtwz = new Float64Array(p);
+  let beta = new Float64Array(p);
+  let coefold: Float64Array | undefined;
+  let factor: PivotedCholesky | undefined;
+  let dev = devold;
+  let converged = false;
+  let boundary = false;
+  let iterations = 0;
+  for (let iter = 1; iter <= maxIterations; iter++) {
+    iterations = iter;
+    kernel.working(y, wt, eta, offset, mu, w, z);
+    weightedCrossProduct(X, n, all, w, z, xtwx, xtwz);
+    factor = pivotedCholesky(xtwx, p);
+    const solved = choleskySolve(factor, xtwz);
+    beta = new Float64Array(p);
+    factor.kept.forEach((j, a) => (beta[j] = solved[a] as number));
+    linearPredictor(X, n, beta, offset, eta);
+    kernel.linkinv(eta, mu);
+    dev = kernel.deviance(y, wt, mu);
+    boundary = false;
+    if (!Number.isFinite(dev) || !kernel.isValid(eta, mu)) {
+      if (!coefold) throw new IrlsFailure("no valid set of coefficients has been found: please supply starting values");
+      let halvings = 0;
+      while (!Number.isFinite(dev) || !kernel.isValid(eta, mu)) {
+        if (++halvings > maxIterations) throw new IrlsFailure("inner loop; cannot correct step size");
+        for (let j = 0; j < p; j++) beta[j] = ((beta[j] as number) + (coefold[j] as number)) / 2;
+        linearPredictor(X, n, beta, offset, eta);
+        kernel.linkinv(eta, mu);
+        dev = kernel.deviance(y, wt, mu);
+      }
+      boundary = true;
+    }
+    if (Math.abs(dev - devold) / (Math.abs(dev) + 0.1) < epsilon) {
+      converged = true;
+      break;
+    }
+    devold = dev;
+    coefold = beta;
+  }
+  if (!factor) throw new IrlsFailure("no iterations were run");
+  return {
+    beta,
+    kept: factor.kept,
+    aliased: factor.aliased,
+    covUnscaled: choleskyInverse(factor),
+    eta,
+    mu,
+    w,
+    deviance: dev,
+    converged,
+    iterations,
+    boundary,
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * Checks a model input before fitting and converts it to the dense Float64Array columns the
+ * engine works on. Every problem is collected and reported at once; values are never echoed
+ * (they are about children), only the field, a count and the first row (1-based).
+ */
+import { PthvEstimationError, PthvInputError, type InputIssue } from "../../errors/index.js";
+import type { ClusterIds, ModelInput, NumericColumn } from "./types.js";
+
+/** A model input checked and converted. */
+export interface CheckedInput {
+  X: Float64Array;
+  names: readonly string[];
+  n: number;
+  p: number;
+  y: Float64Array;
+  wt: Float64Array;
+  offset: Float64Array | undefined;
+  /** Cluster codes 0..G-1 and G, when clusters were given. */
+  clusters: { codes: Int32Array; count: number } | undefined;
+  level: number;
+  maxIterations: number;
+  epsilon: number;
+  minClusters: number;
+}
+
+/** What the response must satisfy for a family. */
+export type ResponseRule = "any" | "unit-interval" | "non-negative";
+
+function badRows(values: ArrayLike<number>, ok: (v: number) => boolean): { count: number; first: number } {
+  let count = 0;
+  let first = -1;
+  for (let i = 0; i < values.length; i++) {
+    if (!ok(values[i] as number)) {
+      if (count === 0) first = i;
+      count++;
+    }
+  }
+  return { count, first };
+}
+
+function checkColumn(issues: InputIssue[], field: string, values: ArrayLike<number>, ok: (v: number) => boolean, what: string): void {
+  const bad = badRows(values, ok);
+  if (bad.count > 0) {
+    issues.push({ field, row: bad.first + 1, message: `${bad.count} value${bad.count === 1 ? " is" : "s are"} ${what} (first at row ${bad.first + 1}); remove or correct those rows before fitting` });
+  }
+}
+
+function toFloat64(values: NumericColumn): Float64Array {
+  return values instanceof Float64Array ? values : Float64Array.from(values);
+}
+
+/** Codes clusters 0..G-1 in order of first appearance. */
+export function codeClusters(ids: ClusterIds): { codes: Int32Array; count: number } {
+  const codes = new Int32Array(ids.length);
+  const seen = new Map<string | number, number>();
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as string | number;
+    let code = seen.get(id);
+    if (code === undefined) {
+      code = seen.size;
+      seen.set(id, code);
+    }
+    codes[i] = code;
+  }
+  return { codes, count: seen.size };
+}
+
+const finite = (v: number): boolean => Number.isFinite(v);
+
+/**
+ * Validates and converts a model input.
+ *
+ * @throws {PthvInputError} listing every malformed field at once.
+ * @throws {PthvEstimationError} when there are no observations or no columns.
+ */
+export function checkModelInput(input: ModelInput, rule: ResponseRule): CheckedInput {
+  const n = input.y.length;
+  const p = input.names.length;
+  if (n === 0) throw new PthvEstimationError("no observations: nothing can be estimated");
+  if (p === 0) throw new PthvEstimationError("the design matrix has no columns: nothing can be estimated");
+  const issues: InputIssue[] = [];
+  if (input.X.length !== n * p) {
+    issues.push({ field: "X", message: `the design matrix holds ${input.X.length} values but ${p} columns of ${n} rows need ${n * p}; pass one name per column and one response per row` });
+  } else {
+    input.names.forEach((name, j) => {
+      checkColumn(issues, name, input.X.subarray(j * n, (j + 1) * n), finite, "missing or not finite");
+    });
+  }
+  const duplicates = input.names.filter((name, j) => input.names.indexOf(name) !== j);
+  if (duplicates.length > 0) issues.push({ field: "names", message: `column names must be unique; repeated: ${[...new Set(duplicates)].join(", ")}` });
+  const yOk =
+    rule === "unit-interval" ? (v: number) => v >= 0 && v <= 1 : rule === "non-negative" ? (v: number) => v >= 0 && v < Infinity : finite;
+  const yWhat = rule === "unit-interval" ? "outside 0..1 or missing" : rule === "non-negative" ? "negative, missing or not finite" : "missing or not finite";
+  checkColumn(issues, "y", input.y, yOk, yWhat);
+  if (input.offset) {
+    if (input.offset.length !== n) issues.push({ field: "offset", message: `offset has ${input.offset.length} values for ${n} rows` });
+    else checkColumn(issues, "offset", input.offset, finite, "missing or not finite (a log offset needs positive days enrolled)");
+  }
+  if (input.weights) {
+    if (input.weights.length !== n) issues.push({ field: "weights", message: `weights has ${input.weights.length} values for ${n} rows` });
+    else checkColumn(issues, "weights", input.weights, (v) => v > 0 && v < Infinity, "not positive and finite");
+  }
+  if (input.clusters && input.clusters.length !== n) {
+    issues.push({ field: "clusters", message: `clusters has ${input.clusters.length} values for ${n} rows` });
+  }
+  const level = input.level ?? 0.95;
+  if (!(level > 0 && level < 1)) issues.push({ field: "level", message: "the confidence level must be between 0 and 1, e.g. 0.95" });
+  if (issues.length > 0) throw new PthvInputError(issues, `${issues.length} problem${issues.length === 1 ? "" : "s"} in the model input`);
+  return {
+    X: input.X,
+    names: input.names,
+    n,
+    p,
+    y: toFloat64(input.y),
+    wt: input.weights ? toFloat64(input.weights) : new Float64Array(n).fill(1),
+    offset: input.offset ? toFloat64(input.offset) : undefined,
+    clusters: input.clusters ? codeClusters(input.clusters) : undefined,
+    level,
+    maxIterations: input.maxIterations ?? 25,
+    epsilon: input.epsilon ?? 1e-8,
+    minClusters: input.minClusters ?? 30,
+  };
+}

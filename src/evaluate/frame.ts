@@ -25,6 +25,8 @@ export interface StudentFrame {
   school: Int32Array;
   schools: string[];
   visited: Uint8Array;
+  /** Family of each student as a code, when a `familyId` column was given (-1 where missing). */
+  family: Int32Array | undefined;
   daysEnrolled: Float64Array;
   daysAbsent: Float64Array;
   /** Numeric (or 0/1) columns by name; NaN where missing. */
@@ -154,6 +156,22 @@ export function buildFrame(records: OutcomeRecords, wanted: readonly string[], c
     daysAbsent[i] = a;
   }
 
+  let family: Int32Array | undefined;
+  if (acc.has("familyId")) {
+    family = new Int32Array(n);
+    const codes = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const f = acc.get("familyId", i);
+      if (isMissing(f)) family[i] = -1;
+      else {
+        const key = String(f);
+        let k = codes.get(key);
+        if (k === undefined) codes.set(key, (k = codes.size));
+        family[i] = k;
+      }
+    }
+  }
+
   const numeric = new Map<string, Float64Array>();
   const text = new Map<string, (string | undefined)[]>();
   const binary = new Set<string>();
@@ -189,5 +207,5 @@ export function buildFrame(records: OutcomeRecords, wanted: readonly string[], c
     }
   }
   if (issues.length > 0) throw new PthvInputError(issues, issues.length >= 200 ? "200 or more problems in the records (the first 200 are listed)" : undefined);
-  return { n, school, schools, visited, daysEnrolled, daysAbsent, numeric, binary, text };
+  return { n, school, schools, visited, family, daysEnrolled, daysAbsent, numeric, binary, text };
 }

@@ -1,0 +1,197 @@
+/**
+ * The evaluation report: a plain, JSON-serialisable object that carries everything needed to read
+ * and check it (inputs summarised, thresholds, standard errors used, warnings, what was suppressed).
+ */
+import type { Coefficient } from "./stats/index.js";
+
+/** The three designs. */
+export type Design = "observational" | "matched" | "randomized";
+
+/**
+ * A count of students, or `null` when it is below the minimum cell size and was suppressed.
+ */
+export type Count = number | null;
+
+/** One row of the descriptive table: one group of students. */
+export interface DescriptiveRow {
+  /** `visited`, `not visited`, `invited`, `not invited`, ... */
+  group: string;
+  /** Students in the group, `null` when suppressed. */
+  n: Count;
+  /** True when the row's figures were withheld because `n` is below the minimum cell size. */
+  suppressed: boolean;
+  meanDaysAbsent: number | null;
+  /** Days absent divided by days enrolled, summed over the group. */
+  absenceRate: number | null;
+  /** Share chronically absent among students enrolled long enough. */
+  chronicAbsenceRate: number | null;
+  /** Share reading at or above grade level, when a reading outcome is available. */
+  readingProficientRate: number | null;
+  meanReadingScore: number | null;
+}
+
+/** One covariate's baseline equivalence, as the What Works Clearinghouse judges it. */
+export interface BaselineRow {
+  covariate: string;
+  kind: "continuous" | "binary";
+  /** Mean (or share, for binary covariates) in the treated and comparison groups. */
+  treatedMean: number | null;
+  comparisonMean: number | null;
+  /** Hedges' g (continuous) or the Cox index (binary). */
+  effectSize: number | null;
+  /** `satisfies` (|es| <= 0.05), `needs adjustment` (<= 0.25), `does not satisfy` (> 0.25). */
+  verdict: "satisfies" | "needs adjustment" | "does not satisfy" | "not computed";
+  suppressed: boolean;
+}
+
+/** Baseline equivalence of the analysed groups. */
+export interface BaselineEquivalence {
+  /** The groups compared, e.g. `visited vs not visited (matched sample)`. */
+  groups: string;
+  rows: BaselineRow[];
+  thresholds: { satisfies: number; needsAdjustment: number };
+  /** Plain-English source of the rules. */
+  source: string;
+}
+
+/** A model as the report shows it: the coefficient table and what explains it. */
+export interface ModelReport {
+  /** Stable id, e.g. `absences.negative-binomial`. */
+  id: string;
+  outcome: string;
+  family: "gaussian" | "binomial" | "poisson" | "negative binomial";
+  link: "identity" | "logit" | "log";
+  /** `all students`, `matched sample`, ... */
+  sample: string;
+  n: number;
+  clusters: number | null;
+  /** Which standard errors the `coefficients` use. */
+  standardErrors: string;
+  coefficients: Coefficient[];
+  /** The same coefficients with model-based standard errors. */
+  modelBased: Coefficient[];
+  converged: boolean;
+  iterations: number;
+  /** Negative binomial only: theta estimated by maximum likelihood. */
+  theta: number | null;
+  /** Terms dropped as linear combinations of others. */
+  aliased: string[];
+  warnings: string[];
+}
+
+/** One headline effect of visits (or of systematic implementation). */
+export interface Effect {
+  outcome: string;
+  /** What is measured, e.g. `fewer absences (1 - IRR)`, `odds ratio`, `average marginal effect (percentage points)`. */
+  measure: string;
+  estimate: number;
+  ciLow: number;
+  ciHigh: number;
+  pValue: number | null;
+  /** The model or estimator it comes from (a `ModelReport.id` or an estimator name). */
+  source: string;
+  /** Which standard errors the interval uses. */
+  standardErrors: string;
+  n: number;
+  /** One sentence in plain English. */
+  statement: string;
+}
+
+/** How the matched sample was built. */
+export interface MatchingSummary {
+  method: string;
+  propensityModel: string;
+  caliper: number;
+  caliperWidth: number;
+  treated: number;
+  pairs: number;
+  unmatchedTreated: Count;
+  /** Model of the propensity score (its coefficient table explains the selection). */
+  model: ModelReport;
+}
+
+/** Randomized design: the lottery's comparison. */
+export interface RandomizedSummary {
+  blocks: string | null;
+  invited: number;
+  notInvited: number;
+  /** Share of invited students whose family was visited. */
+  takeUp: number;
+  /** Share of not-invited students whose family was visited anyway. */
+  crossOver: number;
+  /** The estimator, as estimatr names it. */
+  estimator: string;
+}
+
+/** One school in the school-level table. */
+export interface SchoolRow {
+  /** School identifier as given (schools are not students; their ids are shown). */
+  school: string;
+  students: Count;
+  families: Count;
+  /** Share of families visited (of students, when no family column is given). */
+  visitedShare: number | null;
+  systematic: boolean;
+  suppressed: boolean;
+}
+
+/** School level: systematic implementation and its association with outcomes. */
+export interface SchoolLevelReport {
+  /** Systematic at or above this share of families visited. */
+  threshold: number;
+  /** `families` when a familyId column was given, else `students`. */
+  shareOf: "families" | "students";
+  rows: SchoolRow[];
+  systematicSchools: number;
+  otherSchools: number;
+  effects: Effect[];
+  models: ModelReport[];
+}
+
+/** A warning: something doubtful that the reader must know. */
+export interface ReportWarning {
+  /** Stable code: `non-convergence`, `separation`, `rank-deficient`, `few-clusters`, `baseline`, `outcome-skipped`, ... */
+  code: string;
+  message: string;
+  /** The model it concerns, when it concerns one. */
+  model?: string;
+}
+
+/** The full report of {@link evaluateOutcomes}. */
+export interface EvaluationReport {
+  kind: "pthv.evaluation";
+  version: string;
+  design: Design;
+  /** What was compared, in one sentence. */
+  comparison: string;
+  inputs: {
+    students: number;
+    schools: number;
+    treated: Count;
+    comparison: Count;
+    covariates: string[];
+    cluster: string;
+    outcomes: { name: string; definition: string; n: number }[];
+    /** Students left out of some analysis, and why. */
+    excluded: { reason: string; students: Count }[];
+  };
+  thresholds: {
+    chronicAbsence: number;
+    minDaysEnrolled: number;
+    readingCut: number | null;
+    systematicShare: number;
+    caliper: number | null;
+    minCellSize: number;
+    minClusters: number;
+    level: number;
+  };
+  descriptives: DescriptiveRow[];
+  baseline: BaselineEquivalence;
+  effects: Effect[];
+  models: ModelReport[];
+  matching: MatchingSummary | null;
+  randomized: RandomizedSummary | null;
+  schools: SchoolLevelReport | null;
+  warnings: ReportWarning[];
+  privacy: { minCellSize: number; suppressedCells: number; statement: string };
+}

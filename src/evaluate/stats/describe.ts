@@ -6,6 +6,7 @@ import { PthvEstimationError } from "../../errors/index.js";
 import type { FamilyKernel } from "./families.js";
 import { clusterCovariance, coefficientTable, toNested } from "./inference.js";
 import type { IrlsResult } from "./irls.js";
+import { separationWarnings } from "./separation.js";
 import type { ModelFit } from "./types.js";
 import type { CheckedInput } from "./validate.js";
 
@@ -59,6 +60,7 @@ export function describeFit(input: CheckedInput, kernel: FamilyKernel, fit: Irls
         : `${boundaryWarning}: some expected counts are essentially zero; check for a covariate that predicts zero counts exactly`,
     );
   }
+  if (kernel.family === "binomial") warnings.push(...separationWarnings(input, fit));
   if (fit.boundary) warnings.push("a step was halved to keep fitted values inside the family's range: check the estimates");
   const aliased = fit.aliased.map((j) => input.names[j] as string);
   if (aliased.length > 0) {

@@ -18,3 +18,6 @@ export type {
   ReferenceDistribution,
 } from "./types.js";
 export { fitGlm } from "./glm.js";
+export { fitNegativeBinomial } from "./negbin.js";
+export { buildDesignMatrix } from "./design.js";
+export type { DesignColumn, DesignMatrix, DesignSpec, DesignTerm } from "./design.js";

@@ -1,0 +1,69 @@
+/**
+ * Negative binomial regression with theta estimated by maximum likelihood, alternating exactly as
+ * MASS's `glm.nb` (Venables and Ripley 2002, section 7.4): a Poisson fit (or a fit at `initTheta`),
+ * then theta.ml, then repeatedly an IRLS fit at the current theta started from the current means,
+ * theta.ml on the means before that fit (as MASS does), and the log-likelihood, until
+ * |Lm0 - Lm| / d1 + |del| / d2 <= epsilon, d1 = sqrt(2 max(1, df.residual)), d2 = 1.
+ */
+import { describeFit } from "./describe.js";
+import { negativeBinomialKernel, poissonKernel } from "./families.js";
+import { runIrls } from "./glm.js";
+import { groupResponse, negativeBinomialLogLik, thetaMl } from "./theta.js";
+import type { ModelFit, NegativeBinomialInput } from "./types.js";
+import { checkModelInput } from "./validate.js";
+
+/**
+ * Fits a negative binomial regression (log link) as `MASS::glm.nb(y ~ X - 1 + offset(offset))`.
+ *
+ * @param input - design matrix, counts, optional offset (e.g. log days enrolled), weights, clusters.
+ * @returns The fit with `theta` and `thetaStdError`; coefficients and errors are those of the last
+ * IRLS fit, as glm.nb reports them; `iterations` counts the alternations.
+ * @throws {PthvInputError} when the input is malformed.
+ * @throws {PthvEstimationError} when nothing can be estimated.
+ */
+export function fitNegativeBinomial(input: NegativeBinomialInput): ModelFit {
+  const checked = checkModelInput(input, "non-negative");
+  const { y, wt, maxIterations, epsilon } = checked;
+  const grouped = groupResponse(y, wt);
+  let fit = runIrls(checked, input.initTheta !== undefined ? negativeBinomialKernel(input.initTheta) : poissonKernel);
+  const extraWarnings: string[] = [];
+  let mu = fit.mu;
+  let th = thetaMl(y, mu, wt, grouped, maxIterations);
+  let allConverged = fit.converged;
+  const d1 = Math.sqrt(2 * Math.max(1, checked.n - fit.kept.length));
+  const d2 = 1;
+  let del = 1;
+  let Lm = negativeBinomialLogLik(y, mu, wt, grouped, th.theta);
+  let Lm0 = Lm + 2 * d1;
+  let iter = 0;
+  let kernel = negativeBinomialKernel(th.theta);
+  while (++iter <= maxIterations && Math.abs(Lm0 - Lm) / d1 + Math.abs(del) / d2 > epsilon) {
+    const eta = new Float64Array(mu.length);
+    for (let i = 0; i < mu.length; i++) eta[i] = Math.log(mu[i] as number);
+    fit = runIrls(checked, kernel, eta);
+    allConverged = fit.converged;
+    const t0 = th.theta;
+    th = thetaMl(y, mu, wt, grouped, maxIterations);
+    kernel = negativeBinomialKernel(th.theta);
+    mu = fit.mu;
+    del = t0 - th.theta;
+    Lm0 = Lm;
+    Lm = negativeBinomialLogLik(y, mu, wt, grouped, th.theta);
+  }
+  const alternations = Math.min(iter, maxIterations + 1) - 1;
+  const withinLimit = iter <= maxIterations;
+  if (!withinLimit) extraWarnings.push(`the alternation between the coefficients and theta reached its limit of ${maxIterations}: theta and the estimates may be unreliable`);
+  if (th.warning !== undefined) extraWarnings.push(`${th.warning}: theta may be unreliable`);
+  if (th.theta > 1e5) extraWarnings.push("theta is very large: the counts show no overdispersion, and a Poisson model gives the same estimates");
+  const rank = fit.kept.length;
+  const fitKernel = kernel;
+  return describeFit(checked, fitKernel, fit, {
+    logLik: Lm,
+    aic: -2 * Lm + 2 * rank + 2,
+    theta: th.theta,
+    thetaStdError: th.stdError,
+    iterations: alternations,
+    converged: withinLimit && allConverged,
+    extraWarnings,
+  });
+}

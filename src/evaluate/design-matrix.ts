@@ -1,10 +1,9 @@
 /**
- * Design matrices for the models: an intercept, the treatment columns and the covariates, for the
- * students of an analysis sample, column-major as the regression engine wants them. Text columns
- * become indicator columns for every level but the first (R's treatment contrasts), named
- * `column` + `level` as R names them.
+ * Design matrices for the models: the students of an analysis sample, gathered and handed to the
+ * regression engine's builder (intercept, treatment columns, covariates).
  */
 import type { StudentFrame } from "./frame.js";
+import { buildDesignMatrix, type DesignColumn } from "./stats/index.js";
 
 /** A design matrix over the rows of a sample. */
 export interface DesignMatrix {
@@ -43,29 +42,25 @@ export function sampleRows(mask: Uint8Array, values?: ArrayLike<number>): Int32A
   return rows;
 }
 
-/** Builds the design matrix of `rows`: `(Intercept)`, the treatment columns, then the covariates. */
+/**
+ * Builds the design matrix of `rows` with the engine's builder: `(Intercept)`, the treatment
+ * columns, then the covariates (text columns as indicators named column + level).
+ */
 export function buildDesign(frame: StudentFrame, rows: Int32Array, treatments: readonly TreatmentColumn[], covariates: readonly string[], label: (name: string) => string): DesignMatrix {
-  const n = rows.length;
-  const columns: { name: string; fill: (out: Float64Array) => void }[] = [];
-  columns.push({ name: "(Intercept)", fill: (out) => out.fill(1) });
+  const columns: Record<string, DesignColumn> = {};
+  const terms: string[] = [];
   for (const t of treatments) {
-    columns.push({ name: t.name, fill: (out) => rows.forEach((r, i) => (out[i] = t.values[r]!)) });
+    columns[t.name] = gather(t.values, rows);
+    terms.push(t.name);
   }
   for (const name of covariates) {
     const numeric = frame.numeric.get(name);
-    if (numeric) {
-      columns.push({ name: label(name), fill: (out) => rows.forEach((r, i) => (out[i] = numeric[r]!)) });
-      continue;
-    }
-    const text = frame.text.get(name) ?? [];
-    const levels = [...new Set(rows.length > 0 ? Array.from(rows, (r) => text[r]!) : [])].sort();
-    for (const level of levels.slice(1)) {
-      columns.push({ name: `${label(name)}${level}`, fill: (out) => rows.forEach((r, i) => (out[i] = text[r] === level ? 1 : 0)) });
-    }
+    const text = frame.text.get(name);
+    columns[label(name)] = numeric ? gather(numeric, rows) : Array.from(rows, (r) => text?.[r]);
+    terms.push(label(name));
   }
-  const X = new Float64Array(n * columns.length);
-  columns.forEach((c, j) => c.fill(X.subarray(j * n, (j + 1) * n)));
-  return { X, names: columns.map((c) => c.name), rows };
+  const built = buildDesignMatrix({ columns, terms });
+  return { X: built.X, names: built.names, rows };
 }
 
 /** Gathers `values` at `rows` into a new array. */

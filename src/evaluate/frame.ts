@@ -88,8 +88,9 @@ function isMissing(value: unknown): boolean {
  * Reads and checks the records into a {@link StudentFrame}. Every problem in every row is collected
  * and thrown at once as a PthvInputError naming file, row and field; values are never echoed.
  */
-export function buildFrame(records: OutcomeRecords, wanted: readonly string[], clusterColumn: string, source: RecordSource = {}): StudentFrame {
+export function buildFrame(records: OutcomeRecords, required: readonly string[], optional: readonly string[], clusterColumn: string, source: RecordSource = {}): StudentFrame {
   const acc = accessorOf(records);
+  const wanted = [...new Set([...required, ...optional.filter((name) => acc.has(name))])];
   const issues: InputIssue[] = [];
   const firstRow = source.firstRow ?? 1;
   const where = (i: number, field: string): InputIssue => ({
@@ -113,7 +114,7 @@ export function buildFrame(records: OutcomeRecords, wanted: readonly string[], c
   if (!acc.has("visited") && !acc.has("firstVisitDate")) {
     issues.push({ ...fileOnly, field: "visited", message: "column 'visited' is missing: add it (true/false per student) or give 'firstVisitDate'" });
   }
-  for (const name of wanted) {
+  for (const name of required) {
     if (!acc.has(name)) issues.push({ ...fileOnly, field: name, message: `column '${name}' is missing: add it or remove it from the options` });
   }
   if (issues.length > 0) throw new PthvInputError(issues);

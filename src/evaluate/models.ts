@@ -4,8 +4,7 @@
  * in percentage points) and linear models (difference in points, Hedges' g).
  */
 import { PthvEstimationError } from "../errors/index.js";
-import { fitGlm, type Coefficient, type ModelFit } from "./stats/index.js";
-import { fitNegativeBinomialModel } from "./negative-binomial.js";
+import { fitGlm, fitNegativeBinomial, type Coefficient, type ModelFit } from "./stats/index.js";
 import { buildDesign, gather, gatherClusters, type TreatmentColumn } from "./design-matrix.js";
 import type { StudentFrame } from "./frame.js";
 import type { OutcomeColumn } from "./outcomes.js";
@@ -108,7 +107,7 @@ export function fitOutcomeModels(spec: ModelSpec): OutcomeModels {
     const offset = new Float64Array(rows.length);
     for (let i = 0; i < rows.length; i++) offset[i] = Math.log(frame.daysEnrolled[rows[i]!]!);
     const fits: [string, () => ModelFit][] = [
-      [`${prefix}.negative-binomial`, () => fitNegativeBinomialModel({ ...common, offset })],
+      [`${prefix}.negative-binomial`, () => fitNegativeBinomial({ ...common, offset })],
       [`${prefix}.poisson`, () => fitGlm({ ...common, offset, family: "poisson" })],
     ];
     for (const [id, fit] of fits) {

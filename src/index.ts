@@ -18,3 +18,28 @@ export { sampleDistrict } from "./sample-district/index.js";
 export type { SampleDistrict, SampleDistrictOptions, SimulationSummary } from "./sample-district/index.js";
 export { spreadsheetSafe, toCsv } from "./format/csv.js";
 export type { CsvCell } from "./format/csv.js";
+export { absenceRateSpec, absenceRateSvg, evaluateOutcomes, forestPlotSpec, forestPlotSvg, OUTCOMES, toHtml, toMarkdown } from "./evaluate/index.js";
+export type {
+  AbsenceRateBin,
+  AbsenceRateDistribution,
+  BaselineEquivalence,
+  BaselineRow,
+  Coefficient,
+  ColumnInput,
+  Count,
+  DescriptiveRow,
+  Design,
+  Effect,
+  EvaluateOptions,
+  EvaluationReport,
+  MatchingSummary,
+  ModelReport,
+  OutcomeName,
+  OutcomeRecords,
+  RandomizedSummary,
+  RecordSource,
+  ReportWarning,
+  SchoolLevelReport,
+  SchoolRow,
+  VegaLiteSpec,
+} from "./evaluate/index.js";

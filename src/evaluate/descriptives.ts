@@ -5,7 +5,7 @@
  */
 import type { StudentFrame } from "./frame.js";
 import { isEnrolledEnough, type OutcomeThresholds } from "./outcomes.js";
-import type { DescriptiveRow } from "./report.js";
+import type { AbsenceRateBin, AbsenceRateDistribution, DescriptiveRow } from "./report.js";
 
 /** Descriptive rows plus the number of cells withheld. */
 export interface Descriptives {
@@ -72,4 +72,47 @@ export function describeGroups(
     };
   });
   return { rows, suppressedCells };
+}
+
+/**
+ * Bins each group's absence rates (students enrolled long enough) in bins of `binWidth` up to
+ * `top`, the last bin open-ended. Bins with fewer students than the minimum cell size are withheld.
+ */
+export function absenceRateBins(
+  frame: StudentFrame,
+  group: ArrayLike<number>,
+  names: readonly string[],
+  thresholds: OutcomeThresholds,
+  minCellSize: number,
+  binWidth = 0.025,
+  top = 0.3,
+): { distribution: AbsenceRateDistribution; suppressedCells: number } {
+  const binCount = Math.round(top / binWidth) + 1;
+  const counts = names.map(() => new Int32Array(binCount));
+  const totals = new Int32Array(names.length);
+  for (let i = 0; i < frame.n; i++) {
+    const g = group[i]!;
+    if (g < 0 || g >= names.length || !isEnrolledEnough(frame, i, thresholds)) continue;
+    const rate = frame.daysAbsent[i]! / frame.daysEnrolled[i]!;
+    const b = Math.min(binCount - 1, Math.floor(rate / binWidth + 1e-9));
+    counts[g]![b]!++;
+    totals[g]!++;
+  }
+  let suppressedCells = 0;
+  const bins: AbsenceRateBin[] = [];
+  names.forEach((name, g) => {
+    for (let b = 0; b < binCount; b++) {
+      const students = counts[g]![b]!;
+      const hidden = students > 0 && students < minCellSize;
+      if (hidden) suppressedCells++;
+      bins.push({
+        group: name,
+        from: +(b * binWidth).toFixed(6),
+        to: b === binCount - 1 ? 1 : +((b + 1) * binWidth).toFixed(6),
+        students: hidden ? null : students,
+        share: hidden || totals[g] === 0 ? null : students / totals[g]!,
+      });
+    }
+  });
+  return { distribution: { binWidth, groups: [...names], bins }, suppressedCells };
 }

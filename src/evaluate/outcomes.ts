@@ -4,7 +4,16 @@
  */
 import type { StudentFrame } from "./frame.js";
 
-/** The outcomes the calculator knows. */
+/**
+ * The outcomes the calculator knows: `absences` (count with a days-enrolled offset),
+ * `chronicAbsence`, `readingProficiency` and `readingScore`.
+ *
+ * @example
+ * ```ts
+ * import { OUTCOMES } from "pthv";
+ * OUTCOMES.includes("chronicAbsence"); // true
+ * ```
+ */
 export const OUTCOMES = ["absences", "chronicAbsence", "readingProficiency", "readingScore"] as const;
 /** One outcome the calculator knows. */
 export type OutcomeName = (typeof OUTCOMES)[number];

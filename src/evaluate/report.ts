@@ -30,6 +30,26 @@ export interface DescriptiveRow {
   meanReadingScore: number | null;
 }
 
+/** One bin of the absence-rate distribution of a group. */
+export interface AbsenceRateBin {
+  group: string;
+  /** Lower end of the bin (absence rate, inclusive). */
+  from: number;
+  /** Upper end (exclusive; the last bin includes everything above). */
+  to: number;
+  /** Students in the bin, `null` when below the minimum cell size. */
+  students: Count;
+  /** Share of the group's students in the bin, `null` when suppressed. */
+  share: number | null;
+}
+
+/** Distribution of absence rates by group, binned, small bins suppressed. */
+export interface AbsenceRateDistribution {
+  binWidth: number;
+  groups: string[];
+  bins: AbsenceRateBin[];
+}
+
 /** One covariate's baseline equivalence, as the What Works Clearinghouse judges it. */
 export interface BaselineRow {
   covariate: string;
@@ -186,6 +206,8 @@ export interface EvaluationReport {
     level: number;
   };
   descriptives: DescriptiveRow[];
+  /** Absence rates by group, for the distribution chart. */
+  absenceRates: AbsenceRateDistribution;
   baseline: BaselineEquivalence;
   effects: Effect[];
   models: ModelReport[];

@@ -81,7 +81,14 @@ export function toMarkdown(report: EvaluationReport): string {
   }
   out.push("## Caveats", "");
   if (report.warnings.length === 0) out.push("- No warnings.");
-  for (const w of report.warnings) out.push(`- ${w.message}${w.model ? ` (${w.model})` : ""}`);
+  // The same caveat about several models is listed once, naming the models.
+  const grouped = new Map<string, string[]>();
+  for (const w of report.warnings) {
+    const models = grouped.get(w.message) ?? [];
+    if (w.model) models.push(w.model);
+    grouped.set(w.message, models);
+  }
+  for (const [message, models] of grouped) out.push(`- ${message}${models.length > 0 ? ` (${models.join(", ")})` : ""}`);
   if (report.design === "observational") out.push("- An observational comparison adjusts only for the covariates given; families who accept visits may differ in ways no covariate records.");
   out.push(`- Privacy: ${report.privacy.statement}`, "");
   return out.join("\n");

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { buildFrame } from "../../src/evaluate/frame.js";
+import { matchStudents } from "../../src/evaluate/matching.js";
 import { nearestMatch } from "../../src/evaluate/nearest-match.js";
 
 interface MatchSet {
@@ -47,6 +49,23 @@ describe("nearest-neighbour matching", () => {
       expect([...result.controlOf].map((r) => (r < 0 ? -1 : r + 1))).toEqual(set.controlOf);
       expect(result.caliperWidth).toBeCloseTo(Number(set.caliperWidth), 15);
       expect(result.pairs).toBe(set.matched);
+    });
+  }
+
+  for (const set of fixture.sets) {
+    it(`estimates MatchIt's propensity scores and matches the same pairs on the '${set.name}' data`, () => {
+      const n = set.data["visited"]!.length;
+      const columns = { ...set.data, schoolId: new Array<string>(n).fill("s"), daysEnrolled: new Array<number>(n).fill(180), daysAbsent: new Array<number>(n).fill(0) };
+      const frame = buildFrame(columns, set.covariates, [], "schoolId");
+      const rows = Int32Array.from({ length: n }, (_, i) => i);
+      const matched = matchStudents(frame, rows, set.covariates, (x) => x, 0.2, 0.95);
+      expect(matched.summary.pairs).toBe(set.matched);
+      const expected = new Uint8Array(n);
+      set.controlOf.forEach((c, k) => {
+        if (c > 0) expected[c - 1] = expected[set.treatedRows[k]! - 1] = 1;
+      });
+      expect([...matched.mask]).toEqual([...expected]);
+      expect(matched.summary.caliperWidth / Number(set.caliperWidth) - 1).toBeLessThan(1e-6);
     });
   }
 

@@ -21,3 +21,5 @@ export { fitGlm } from "./glm.js";
 export { fitNegativeBinomial } from "./negbin.js";
 export { buildDesignMatrix } from "./design.js";
 export type { DesignColumn, DesignMatrix, DesignSpec, DesignTerm } from "./design.js";
+export { BASELINE_THRESHOLDS, baselineVerdict, coxIndex, hedgesG, smallSampleCorrection, summariseGroup } from "./effect-size.js";
+export type { BaselineVerdict, EffectSize, GroupProportion, GroupSummary } from "./effect-size.js";

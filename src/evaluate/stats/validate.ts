@@ -38,6 +38,15 @@ function badRows(values: ArrayLike<number>, ok: (v: number) => boolean): { count
   return { count, first };
 }
 
+/** Index (within the column) of the first non-finite value, or -1: a tight loop for the common all-finite case. */
+function firstNonFinite(X: Float64Array, off: number, n: number): number {
+  for (let i = 0; i < n; i++) {
+    const v = X[off + i] as number;
+    if (v - v !== 0) return i;
+  }
+  return -1;
+}
+
 function checkColumn(issues: InputIssue[], field: string, values: ArrayLike<number>, ok: (v: number) => boolean, what: string): void {
   const bad = badRows(values, ok);
   if (bad.count > 0) {
@@ -83,7 +92,8 @@ export function checkModelInput(input: ModelInput, rule: ResponseRule): CheckedI
     issues.push({ field: "X", message: `the design matrix holds ${input.X.length} values but ${p} columns of ${n} rows need ${n * p}; pass one name per column and one response per row` });
   } else {
     input.names.forEach((name, j) => {
-      checkColumn(issues, name, input.X.subarray(j * n, (j + 1) * n), finite, "missing or not finite");
+      const bad = firstNonFinite(input.X, j * n, n);
+      if (bad >= 0) checkColumn(issues, name, input.X.subarray(j * n, (j + 1) * n), finite, "missing or not finite");
     });
   }
   const duplicates = input.names.filter((name, j) => input.names.indexOf(name) !== j);

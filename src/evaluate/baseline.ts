@@ -6,15 +6,16 @@
  */
 import type { StudentFrame } from "./frame.js";
 import type { BaselineEquivalence, BaselineRow } from "./report.js";
-import { coxIndexOf, hedgesGOf } from "./effect-size.js";
+import { BASELINE_THRESHOLDS, baselineVerdict, coxIndex, hedgesG, type BaselineVerdict } from "./stats/index.js";
 
-/** Thresholds of the verdicts. */
-export const WWC_THRESHOLDS = { satisfies: 0.05, needsAdjustment: 0.25 } as const;
+const VERDICTS: Record<BaselineVerdict, BaselineRow["verdict"]> = {
+  satisfies: "satisfies",
+  "requires-adjustment": "needs adjustment",
+  "does-not-satisfy": "does not satisfy",
+};
 
-function verdictOf(es: number): BaselineRow["verdict"] {
-  const a = Math.abs(es);
-  if (!Number.isFinite(a)) return "not computed";
-  return a <= WWC_THRESHOLDS.satisfies ? "satisfies" : a <= WWC_THRESHOLDS.needsAdjustment ? "needs adjustment" : "does not satisfy";
+function verdictOf(es: number | null): BaselineRow["verdict"] {
+  return es === null || !Number.isFinite(es) ? "not computed" : VERDICTS[baselineVerdict(es)];
 }
 
 /**
@@ -52,8 +53,8 @@ export function baselineEquivalence(
     }
     const m0 = sum[0]! / n0;
     const m1 = sum[1]! / n1;
-    let es: number;
-    if (binary) es = coxIndexOf(m1, m0);
+    let es: number | null;
+    if (binary) es = coxIndex({ proportion: m1, n: n1 }, { proportion: m0, n: n0 }).value;
     else {
       const ss = [0, 0];
       for (let i = 0; i < frame.n; i++) {
@@ -62,15 +63,15 @@ export function baselineEquivalence(
         const t = treat[i] === 1 ? 1 : 0;
         ss[t] = ss[t]! + (v - (t === 1 ? m1 : m0)) ** 2;
       }
-      es = hedgesGOf(m1, m0, Math.sqrt(ss[1]! / (n1 - 1)), Math.sqrt(ss[0]! / (n0 - 1)), n1, n0);
+      es = hedgesG({ mean: m1, sd: Math.sqrt(ss[1]! / (n1 - 1)), n: n1 }, { mean: m0, sd: Math.sqrt(ss[0]! / (n0 - 1)), n: n0 }).value;
     }
-    return { covariate: label(name), kind, treatedMean: m1, comparisonMean: m0, effectSize: Number.isFinite(es) ? es : null, verdict: verdictOf(es), suppressed: false };
+    return { covariate: label(name), kind, treatedMean: m1, comparisonMean: m0, effectSize: es !== null && Number.isFinite(es) ? es : null, verdict: verdictOf(es), suppressed: false };
   });
   return {
     baseline: {
       groups,
       rows,
-      thresholds: { ...WWC_THRESHOLDS },
+      thresholds: { satisfies: BASELINE_THRESHOLDS.satisfies, needsAdjustment: BASELINE_THRESHOLDS.adjustment },
       source: "What Works Clearinghouse Procedures and Standards Handbook, version 5.0: Hedges' g (continuous) and the Cox index (binary), with the small-sample correction",
     },
     suppressedCells,

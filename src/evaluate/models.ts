@@ -4,7 +4,7 @@
  * in percentage points) and linear models (difference in points, Hedges' g).
  */
 import { PthvEstimationError } from "../errors/index.js";
-import { fitGlm, fitNegativeBinomial, type Coefficient, type ModelFit } from "./stats/index.js";
+import { fitGlm, fitNegativeBinomial, smallSampleCorrection, type Coefficient, type ModelFit } from "./stats/index.js";
 import { buildDesign, gather, gatherClusters, type TreatmentColumn } from "./design-matrix.js";
 import type { StudentFrame } from "./frame.js";
 import type { OutcomeColumn } from "./outcomes.js";
@@ -206,7 +206,7 @@ function adjustedHedgesG(y: Float64Array, treat: Float64Array): number | undefin
   const N = y.length;
   const pooled = Math.sqrt(ss / (N - 2));
   if (!(pooled > 0)) return undefined;
-  return (1 - 3 / (4 * N - 9)) / pooled;
+  return smallSampleCorrection(N) / pooled;
 }
 
 /** Throws when a sample is too small for any model. */

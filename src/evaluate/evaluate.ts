@@ -79,7 +79,7 @@ export function evaluateOutcomes(records: OutcomeRecords, options: EvaluateOptio
   const label = (name: string) => opts.labels[name] ?? name;
   const randomized = opts.design === "randomized";
   const required = [...opts.covariates, ...(randomized ? ["invited"] : []), ...(randomized && opts.blocks !== null && opts.blocks !== opts.cluster ? [opts.blocks] : [])];
-  const frame = buildFrame(records, required, ["readingProficient", "readingScore"], opts.cluster, opts.source);
+  const frame = buildFrame(records, required, ["readingProficient", "readingScore"], opts.cluster, opts.source, label);
   if (frame.n === 0) throw new PthvEstimationError("there are no student records: nothing can be estimated");
   const thresholds: OutcomeThresholds = { chronicAbsence: opts.chronicAbsence, minDaysEnrolled: opts.minDaysEnrolled, ...(opts.readingCut !== undefined ? { readingCut: opts.readingCut } : {}) };
   const warnings: ReportWarning[] = [];
@@ -93,7 +93,9 @@ export function evaluateOutcomes(records: OutcomeRecords, options: EvaluateOptio
   let nTreated = 0;
   for (let i = 0; i < frame.n; i++) if (treat[i] === 1) nTreated++;
   if (nTreated === 0 || nTreated === frame.n) {
-    throw new PthvEstimationError(`every student is ${nTreated === 0 ? "in the comparison group" : treatedName}: the effect of visits cannot be estimated without both groups`);
+    const what = randomized ? (nTreated === 0 ? "no student was invited" : "every student was invited") : nTreated === 0 ? "no student was visited" : "every student was visited";
+    const hint = randomized ? ": the randomized design compares the lottery's invited and not-invited students; use design 'observational' or 'matched', or give the lottery's 'invited' column" : ": the effect of visits cannot be estimated without both groups";
+    throw new PthvEstimationError(`${what}${hint}`);
   }
 
   let missingCovariates = 0;

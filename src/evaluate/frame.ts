@@ -88,7 +88,14 @@ function isMissing(value: unknown): boolean {
  * Reads and checks the records into a {@link StudentFrame}. Every problem in every row is collected
  * and thrown at once as a PthvInputError naming file, row and field; values are never echoed.
  */
-export function buildFrame(records: OutcomeRecords, required: readonly string[], optional: readonly string[], clusterColumn: string, source: RecordSource = {}): StudentFrame {
+export function buildFrame(
+  records: OutcomeRecords,
+  required: readonly string[],
+  optional: readonly string[],
+  clusterColumn: string,
+  source: RecordSource = {},
+  label: (name: string) => string = (name) => name,
+): StudentFrame {
   const acc = accessorOf(records);
   const wanted = [...new Set([...required, ...optional.filter((name) => acc.has(name))])];
   const issues: InputIssue[] = [];
@@ -96,7 +103,7 @@ export function buildFrame(records: OutcomeRecords, required: readonly string[],
   const where = (i: number, field: string): InputIssue => ({
     ...(source.file !== undefined ? { file: source.file } : {}),
     row: i + firstRow,
-    field,
+    field: label(field),
     entity: "student",
     message: "",
   });
@@ -105,17 +112,17 @@ export function buildFrame(records: OutcomeRecords, required: readonly string[],
   };
   if (!Array.isArray(records)) {
     const lengths = Object.entries(records as Record<string, ColumnInput>).filter(([, c]) => (c?.length ?? 0) !== acc.n);
-    for (const [name] of lengths) issues.push({ ...(source.file !== undefined ? { file: source.file } : {}), field: name, message: `column '${name}' is shorter than the others: every column needs one value per student` });
+    for (const [name] of lengths) issues.push({ ...(source.file !== undefined ? { file: source.file } : {}), field: label(name), message: `column '${name}' is shorter than the others: every column needs one value per student` });
   }
   const fileOnly = source.file !== undefined ? { file: source.file } : {};
   for (const required of [clusterColumn, "daysEnrolled", "daysAbsent"]) {
-    if (!acc.has(required)) issues.push({ ...fileOnly, field: required, message: `column '${required}' is missing: add it (one value per student)` });
+    if (!acc.has(required)) issues.push({ ...fileOnly, field: label(required), message: `column '${required}' is missing: add it (one value per student)` });
   }
   if (!acc.has("visited") && !acc.has("firstVisitDate")) {
     issues.push({ ...fileOnly, field: "visited", message: "column 'visited' is missing: add it (true/false per student) or give 'firstVisitDate'" });
   }
   for (const name of required) {
-    if (!acc.has(name)) issues.push({ ...fileOnly, field: name, message: `column '${name}' is missing: add it or remove it from the options` });
+    if (!acc.has(name)) issues.push({ ...fileOnly, field: label(name), message: `column '${name}' is missing: add it or remove it from the options` });
   }
   if (issues.length > 0) throw new PthvInputError(issues);
 

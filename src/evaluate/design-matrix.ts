@@ -63,6 +63,34 @@ export function buildDesign(frame: StudentFrame, rows: Int32Array, treatments: r
   return { X: built.X, names: built.names, rows };
 }
 
+/**
+ * Remembers the last few design matrices so that outcomes analysed on the same students (absences
+ * and chronic absence, say) share one matrix instead of building and collecting another.
+ */
+export class DesignCache {
+  private readonly entries: { key: string; rows: Int32Array; design: DesignMatrix }[] = [];
+
+  constructor(private readonly build: typeof buildDesign) {}
+
+  /** The design of `rows` with these treatments, built once. */
+  get(frame: StudentFrame, rows: Int32Array, treatments: readonly TreatmentColumn[], covariates: readonly string[], label: (name: string) => string): DesignMatrix {
+    const key = `${treatments.map((t) => t.name).join(",")}|${covariates.join(",")}`;
+    const hit = this.entries.find((e) => e.key === key && sameRows(e.rows, rows));
+    if (hit) return hit.design;
+    const design = this.build(frame, rows, treatments, covariates, label);
+    this.entries.push({ key, rows, design });
+    if (this.entries.length > 2) this.entries.shift();
+    return design;
+  }
+}
+
+function sameRows(a: Int32Array, b: Int32Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Gathers `values` at `rows` into a new array. */
 export function gather(values: ArrayLike<number>, rows: Int32Array): Float64Array {
   const out = new Float64Array(rows.length);

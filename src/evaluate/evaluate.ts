@@ -4,7 +4,7 @@
 import { PthvConfigError, PthvEstimationError } from "../errors/index.js";
 import { VERSION } from "../version.js";
 import { baselineEquivalence } from "./baseline.js";
-import { completeRows, sampleRows } from "./design-matrix.js";
+import { buildDesign, completeRows, DesignCache, sampleRows } from "./design-matrix.js";
 import { absenceRateBins, describeGroups } from "./descriptives.js";
 import { buildFrame, type OutcomeRecords, type StudentFrame } from "./frame.js";
 import { matchStudents, propensityReport } from "./matching.js";
@@ -109,7 +109,7 @@ export function evaluateOutcomes(records: OutcomeRecords, options: EvaluateOptio
   if (shortEnrolment > 0) excluded.push({ reason: `enrolled fewer than ${opts.minDaysEnrolled} days: left out of the absence outcomes`, students: countOrNull(shortEnrolment, min) });
 
   // The analysis sample and the models.
-  const base = { frame, covariates: opts.covariates, label, clusterName: label(opts.cluster), level: opts.level, minClusters: opts.minClusters };
+  const base = { frame, covariates: opts.covariates, label, designs: new DesignCache(buildDesign), clusterName: label(opts.cluster), level: opts.level, minClusters: opts.minClusters };
   let mask = complete;
   let sample = "all students with every covariate";
   const report: EvaluationReport = {

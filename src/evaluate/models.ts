@@ -5,7 +5,7 @@
  */
 import { PthvEstimationError } from "../errors/index.js";
 import { fitGlm, fitNegativeBinomial, smallSampleCorrection, type Coefficient, type ModelFit } from "./stats/index.js";
-import { buildDesign, gather, gatherClusters, type TreatmentColumn } from "./design-matrix.js";
+import { buildDesign, gather, gatherClusters, type DesignCache, type TreatmentColumn } from "./design-matrix.js";
 import type { StudentFrame } from "./frame.js";
 import type { OutcomeColumn } from "./outcomes.js";
 import type { Effect, ModelReport, ReportWarning } from "./report.js";
@@ -27,6 +27,8 @@ export interface ModelSpec {
   minClusters: number;
   /** Prefix of model ids, e.g. `schools.` */
   idPrefix?: string;
+  /** Shares design matrices between outcomes analysed on the same students. */
+  designs?: DesignCache;
 }
 
 /** Models, effects and warnings of one outcome. */
@@ -76,7 +78,7 @@ function toReport(id: string, spec: ModelSpec, fit: ModelFit): ModelReport {
 /** Fits the models of one outcome on its sample and reads the treatment's effect from them. */
 export function fitOutcomeModels(spec: ModelSpec): OutcomeModels {
   const { frame, outcome, rows } = spec;
-  const design = buildDesign(frame, rows, spec.treatments, spec.covariates, spec.label);
+  const design = (spec.designs ?? { get: buildDesign }).get(frame, rows, spec.treatments, spec.covariates, spec.label);
   const y = gather(outcome.values, rows);
   const clusters = gatherClusters(frame, rows);
   const common = { X: design.X, names: design.names, y, clusters, level: spec.level, minClusters: spec.minClusters };

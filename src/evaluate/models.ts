@@ -27,6 +27,8 @@ export interface ModelSpec {
   minClusters: number;
   /** Prefix of model ids, e.g. `schools.` */
   idPrefix?: string;
+  /** Who the effect is about, for the plain-English statements. Default `visited students`. */
+  subject?: string;
   /** Shares design matrices between outcomes analysed on the same students. */
   designs?: DesignCache;
 }
@@ -39,6 +41,7 @@ export interface OutcomeModels {
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const BEING: Record<string, string> = { chronicAbsence: "chronically absent", readingProficiency: "reading at or above grade level" };
 
 /** The coefficient table and covariance the report leads with: cluster-robust when available. */
 function primary(fit: ModelFit): { table: Coefficient[]; vcov: number[][] } {
@@ -104,6 +107,8 @@ export function fitOutcomeModels(spec: ModelSpec): OutcomeModels {
     return { report, coef, fit };
   };
   const base = { source: "", standardErrors: "", n: rows.length, outcome: outcome.name };
+  const subject = spec.subject ?? "visited students";
+  const ci = `${Math.round(spec.level * 100)}% CI`;
 
   if (outcome.kind === "count") {
     const offset = new Float64Array(rows.length);
@@ -120,7 +125,7 @@ export function fitOutcomeModels(spec: ModelSpec): OutcomeModels {
       const irr = Math.exp(coef.estimate);
       const fewer = 1 - irr;
       result.effects.push(
-        { ...base, measure: "incidence rate ratio", estimate: irr, ciLow: Math.exp(coef.ciLow), ciHigh: Math.exp(coef.ciHigh), pValue: coef.pValue, source: id, standardErrors: report.standardErrors, statement: `${model}: the absence rate of ${treatment} students is ${irr.toFixed(3)} times that of comparable others` },
+        { ...base, measure: "incidence rate ratio", estimate: irr, ciLow: Math.exp(coef.ciLow), ciHigh: Math.exp(coef.ciHigh), pValue: coef.pValue, source: id, standardErrors: report.standardErrors, statement: `${model}: the absence rate of ${subject} was ${irr.toFixed(3)} times that of comparable students (${ci} ${Math.exp(coef.ciLow).toFixed(3)} to ${Math.exp(coef.ciHigh).toFixed(3)})` },
         {
           ...base,
           measure: "fewer absences (1 - IRR)",
@@ -130,7 +135,7 @@ export function fitOutcomeModels(spec: ModelSpec): OutcomeModels {
           pValue: coef.pValue,
           source: id,
           standardErrors: report.standardErrors,
-          statement: `${model}: ${treatment} students had ${pct(Math.abs(fewer))} ${fewer >= 0 ? "fewer" : "more"} absences than comparable students (95% CI ${pct(1 - Math.exp(coef.ciHigh))} to ${pct(1 - Math.exp(coef.ciLow))} fewer)`,
+          statement: `${model}: ${subject} had ${pct(Math.abs(fewer))} ${fewer >= 0 ? "fewer" : "more"} absences than comparable students (${ci} ${pct(1 - Math.exp(coef.ciHigh))} to ${pct(1 - Math.exp(coef.ciLow))} fewer)`,
         },
       );
     }
@@ -142,7 +147,7 @@ export function fitOutcomeModels(spec: ModelSpec): OutcomeModels {
     const fitted = record(id, () => fitGlm({ ...common, family: "binomial" }));
     if (!fitted?.coef) return result;
     const { report, coef, fit } = fitted;
-    result.effects.push({ ...base, measure: "odds ratio", estimate: Math.exp(coef.estimate), ciLow: Math.exp(coef.ciLow), ciHigh: Math.exp(coef.ciHigh), pValue: coef.pValue, source: id, standardErrors: report.standardErrors, statement: `the odds of ${outcome.name} for ${treatment} students are ${Math.exp(coef.estimate).toFixed(3)} times those of comparable others` });
+    result.effects.push({ ...base, measure: "odds ratio", estimate: Math.exp(coef.estimate), ciLow: Math.exp(coef.ciLow), ciHigh: Math.exp(coef.ciHigh), pValue: coef.pValue, source: id, standardErrors: report.standardErrors, statement: `the odds of being ${BEING[outcome.name] ?? outcome.name} for ${subject} were ${Math.exp(coef.estimate).toFixed(3)} times those of comparable students` });
     const p = primary(fit);
     const ame = averageMarginalEffect(design, report.coefficients, p.vcov, treatment);
     const z = standardNormalQuantile(1 - (1 - spec.level) / 2);
@@ -157,7 +162,7 @@ export function fitOutcomeModels(spec: ModelSpec): OutcomeModels {
       pValue: ame.pValue,
       source: id,
       standardErrors: report.standardErrors,
-      statement: `${treatment} changes the chance of ${outcome.name} by ${(100 * ame.estimate).toFixed(1)} percentage points (95% CI ${(100 * lo).toFixed(1)} to ${(100 * hi).toFixed(1)})`,
+      statement: `${subject} were ${Math.abs(100 * ame.estimate).toFixed(1)} percentage points ${ame.estimate <= 0 ? "less" : "more"} likely to be ${BEING[outcome.name] ?? outcome.name} than comparable students (${ci} ${(100 * lo).toFixed(1)} to ${(100 * hi).toFixed(1)})`,
     });
     return result;
   }
@@ -166,7 +171,7 @@ export function fitOutcomeModels(spec: ModelSpec): OutcomeModels {
   const fitted = record(id, () => fitGlm({ ...common, family: "gaussian" }));
   if (!fitted?.coef) return result;
   const { report, coef } = fitted;
-  result.effects.push({ ...base, measure: "difference (points)", estimate: coef.estimate, ciLow: coef.ciLow, ciHigh: coef.ciHigh, pValue: coef.pValue, source: id, standardErrors: report.standardErrors, statement: `${treatment} students scored ${coef.estimate.toFixed(1)} points ${coef.estimate >= 0 ? "higher" : "lower"} than comparable students` });
+  result.effects.push({ ...base, measure: "difference (points)", estimate: coef.estimate, ciLow: coef.ciLow, ciHigh: coef.ciHigh, pValue: coef.pValue, source: id, standardErrors: report.standardErrors, statement: `${subject} scored ${Math.abs(coef.estimate).toFixed(1)} points ${coef.estimate >= 0 ? "higher" : "lower"} in reading than comparable students (${ci} ${coef.ciLow.toFixed(1)} to ${coef.ciHigh.toFixed(1)})` });
   const g = adjustedHedgesG(y, design.X.subarray(rows.length, 2 * rows.length));
   if (g !== undefined) {
     result.effects.push({

@@ -79,7 +79,7 @@ export function randomizedEffects(
       source: "difference in means",
       standardErrors: se,
       n: itt.n,
-      statement: `offering a visit changed ${outcome.name} by ${(scale * itt.estimate).toFixed(2)}${scale === 100 ? " percentage points" : " points"} (95% CI ${(scale * itt.ciLow).toFixed(2)} to ${(scale * itt.ciHigh).toFixed(2)})`,
+      statement: `offering a visit changed ${outcome.name} by ${(scale * itt.estimate).toFixed(2)}${scale === 100 ? " percentage points" : " points"} (${Math.round(level * 100)}% CI ${(scale * itt.ciLow).toFixed(2)} to ${(scale * itt.ciHigh).toFixed(2)})`,
     });
     if (noncompliance && takeUpDiff.estimate > 0) {
       const cace = itt.estimate / takeUpDiff.estimate;

@@ -87,6 +87,7 @@ export function schoolLevel(
       treatments: [{ name: "systematic", values: systematicOf }, { name: "visited", values: visited }],
       sample: "all students",
       idPrefix: "schools.",
+      subject: "students in systematic schools",
     });
     report.models.push(...fitted.models);
     report.effects.push(...fitted.effects);

@@ -1,8 +1,9 @@
 import type { Command } from "../command.js";
 import { demoCommand } from "./demo.js";
 import { evaluateCommand } from "./evaluate.js";
+import { inspectCommand } from "./inspect.js";
 import { sampleDistrictCommand } from "./sample-district.js";
 import { schemaCommand } from "./schema.js";
 
 /** Every subcommand, in the order `pthv --help` lists them. Parts add theirs here. */
-export const COMMANDS: Command[] = [demoCommand, schemaCommand, sampleDistrictCommand, evaluateCommand];
+export const COMMANDS: Command[] = [demoCommand, inspectCommand, schemaCommand, sampleDistrictCommand, evaluateCommand];

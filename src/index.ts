@@ -24,7 +24,7 @@ export type {
   AbsenceRateDistribution,
   BaselineEquivalence,
   BaselineRow,
-  Coefficient,
+  CoefficientRow,
   ColumnInput,
   Count,
   DescriptiveRow,

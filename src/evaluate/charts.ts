@@ -5,7 +5,15 @@
  */
 import type { Effect, EvaluationReport } from "./report.js";
 
-/** A Vega-Lite specification: a plain JSON object. */
+/**
+ * A Vega-Lite specification: a plain JSON object.
+ *
+ * @example
+ * ```ts
+ * const spec: VegaLiteSpec = forestPlotSpec(report);
+ * JSON.stringify(spec);
+ * ```
+ */
 export type VegaLiteSpec = Record<string, unknown>;
 
 const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";

@@ -4,13 +4,34 @@
  */
 import { PthvInputError, type InputIssue } from "../errors/index.js";
 
-/** A column of values: a plain array or a typed array. */
+/**
+ * A column of values: a plain array or a typed array.
+ *
+ * @example
+ * ```ts
+ * const daysAbsent: ColumnInput = Int32Array.from([3, 0, 12]);
+ * ```
+ */
 export type ColumnInput = ArrayLike<number | boolean | string | null | undefined>;
 
-/** Records as an array of row objects, or as an object of equally long columns. */
+/**
+ * Records as an array of row objects, or as an object of equally long columns.
+ *
+ * @example
+ * ```ts
+ * const columns: OutcomeRecords = { schoolId: ["s1", "s1"], visited: [true, false], daysEnrolled: [180, 180], daysAbsent: [4, 9] };
+ * ```
+ */
 export type OutcomeRecords = readonly Record<string, unknown>[] | Readonly<Record<string, ColumnInput>>;
 
-/** Where the records came from, so that problems can name the file and row. */
+/**
+ * Where the records came from, so that problems can name the file and row.
+ *
+ * @example
+ * ```ts
+ * evaluateOutcomes(rows, { source: { file: "outcomes.csv", firstRow: 2 } });
+ * ```
+ */
 export interface RecordSource {
   /** File name shown in messages. */
   file?: string;

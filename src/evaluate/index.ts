@@ -19,6 +19,7 @@ export type {
   AbsenceRateDistribution,
   BaselineEquivalence,
   BaselineRow,
+  CoefficientRow,
   Count,
   DescriptiveRow,
   Design,
@@ -31,4 +32,3 @@ export type {
   SchoolLevelReport,
   SchoolRow,
 } from "./report.js";
-export type { Coefficient } from "./stats/index.js";

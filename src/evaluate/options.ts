@@ -6,7 +6,14 @@ import { OUTCOMES, type OutcomeName } from "./outcomes.js";
 import type { RecordSource } from "./frame.js";
 import type { Design } from "./report.js";
 
-/** Options of {@link evaluateOutcomes}. Every field has a documented default. */
+/**
+ * Options of {@link evaluateOutcomes}. Every field has a documented default.
+ *
+ * @example
+ * ```ts
+ * const options: EvaluateOptions = { design: "matched", covariates: ["priorDaysAbsent", "frl", "grade"], caliper: 0.2, minCellSize: 10 };
+ * ```
+ */
 export interface EvaluateOptions {
   /** `observational` (covariate adjustment, default), `matched` (propensity score matching) or `randomized` (lottery). */
   design?: Design;

@@ -15,7 +15,14 @@ import type { StudentFrame } from "./frame.js";
  * ```
  */
 export const OUTCOMES = ["absences", "chronicAbsence", "readingProficiency", "readingScore"] as const;
-/** One outcome the calculator knows. */
+/**
+ * One outcome the calculator knows.
+ *
+ * @example
+ * ```ts
+ * evaluateOutcomes(rows, { outcomes: ["absences", "chronicAbsence"] satisfies OutcomeName[] });
+ * ```
+ */
 export type OutcomeName = (typeof OUTCOMES)[number];
 
 /** Thresholds of the outcome definitions, every one recorded in the report. */

@@ -4,15 +4,47 @@
  */
 import type { Coefficient } from "./stats/index.js";
 
-/** The three designs. */
+/**
+ * One row of a coefficient table: `{ term, estimate, stdError, statistic, pValue, ciLow, ciHigh }`,
+ * the term named after the input column, `visited` or `(Intercept)`.
+ *
+ * @example
+ * ```ts
+ * const row: CoefficientRow = { term: "visited", estimate: -0.27, stdError: 0.02, statistic: -13.5, pValue: 1e-41, ciLow: -0.31, ciHigh: -0.23 };
+ * ```
+ */
+export type CoefficientRow = Coefficient;
+
+/**
+ * The three designs.
+ *
+ * @example
+ * ```ts
+ * const design: Design = "matched";
+ * ```
+ */
 export type Design = "observational" | "matched" | "randomized";
 
 /**
  * A count of students, or `null` when it is below the minimum cell size and was suppressed.
+ *
+ * @example
+ * ```ts
+ * const shown: Count = 42;
+ * const withheld: Count = null; // fewer than 10 students
+ * ```
  */
 export type Count = number | null;
 
-/** One row of the descriptive table: one group of students. */
+/**
+ * One row of the descriptive table: one group of students.
+ *
+ * @example
+ * ```ts
+ * const [visited, others] = report.descriptives;
+ * visited.absenceRate; // e.g. 0.047, or null when withheld
+ * ```
+ */
 export interface DescriptiveRow {
   /** `visited`, `not visited`, `invited`, `not invited`, ... */
   group: string;
@@ -30,7 +62,14 @@ export interface DescriptiveRow {
   meanReadingScore: number | null;
 }
 
-/** One bin of the absence-rate distribution of a group. */
+/**
+ * One bin of the absence-rate distribution of a group.
+ *
+ * @example
+ * ```ts
+ * const bin: AbsenceRateBin = { group: "visited", from: 0.05, to: 0.075, students: 120, share: 0.18 };
+ * ```
+ */
 export interface AbsenceRateBin {
   group: string;
   /** Lower end of the bin (absence rate, inclusive). */
@@ -43,14 +82,28 @@ export interface AbsenceRateBin {
   share: number | null;
 }
 
-/** Distribution of absence rates by group, binned, small bins suppressed. */
+/**
+ * Distribution of absence rates by group, binned, small bins suppressed.
+ *
+ * @example
+ * ```ts
+ * const top = report.absenceRates.bins.filter((b) => b.from >= 0.1 && b.share !== null);
+ * ```
+ */
 export interface AbsenceRateDistribution {
   binWidth: number;
   groups: string[];
   bins: AbsenceRateBin[];
 }
 
-/** One covariate's baseline equivalence, as the What Works Clearinghouse judges it. */
+/**
+ * One covariate's baseline equivalence, as the What Works Clearinghouse judges it.
+ *
+ * @example
+ * ```ts
+ * report.baseline.rows.filter((r) => r.verdict === "does not satisfy").map((r) => r.covariate);
+ * ```
+ */
 export interface BaselineRow {
   covariate: string;
   kind: "continuous" | "binary";
@@ -64,7 +117,14 @@ export interface BaselineRow {
   suppressed: boolean;
 }
 
-/** Baseline equivalence of the analysed groups. */
+/**
+ * Baseline equivalence of the analysed groups.
+ *
+ * @example
+ * ```ts
+ * report.baseline.thresholds; // { satisfies: 0.05, needsAdjustment: 0.25 }
+ * ```
+ */
 export interface BaselineEquivalence {
   /** The groups compared, e.g. `visited vs not visited (matched sample)`. */
   groups: string;
@@ -74,7 +134,15 @@ export interface BaselineEquivalence {
   source: string;
 }
 
-/** A model as the report shows it: the coefficient table and what explains it. */
+/**
+ * A model as the report shows it: the coefficient table and what explains it.
+ *
+ * @example
+ * ```ts
+ * const nb = report.models.find((m) => m.id === "absences.negative-binomial");
+ * nb?.coefficients.find((c) => c.term === "visited")?.estimate; // log rate ratio
+ * ```
+ */
 export interface ModelReport {
   /** Stable id, e.g. `absences.negative-binomial`. */
   id: string;
@@ -87,9 +155,9 @@ export interface ModelReport {
   clusters: number | null;
   /** Which standard errors the `coefficients` use. */
   standardErrors: string;
-  coefficients: Coefficient[];
+  coefficients: CoefficientRow[];
   /** The same coefficients with model-based standard errors. */
-  modelBased: Coefficient[];
+  modelBased: CoefficientRow[];
   converged: boolean;
   iterations: number;
   /** Negative binomial only: theta estimated by maximum likelihood. */
@@ -99,7 +167,15 @@ export interface ModelReport {
   warnings: string[];
 }
 
-/** One headline effect of visits (or of systematic implementation). */
+/**
+ * One headline effect of visits (or of systematic implementation).
+ *
+ * @example
+ * ```ts
+ * const fewer = report.effects.find((e) => e.measure === "fewer absences (1 - IRR)");
+ * console.log(fewer?.statement);
+ * ```
+ */
 export interface Effect {
   outcome: string;
   /** What is measured, e.g. `fewer absences (1 - IRR)`, `odds ratio`, `average marginal effect (percentage points)`. */
@@ -117,7 +193,14 @@ export interface Effect {
   statement: string;
 }
 
-/** How the matched sample was built. */
+/**
+ * How the matched sample was built.
+ *
+ * @example
+ * ```ts
+ * report.matching?.pairs; // matched pairs of visited and comparison students
+ * ```
+ */
 export interface MatchingSummary {
   method: string;
   propensityModel: string;
@@ -130,7 +213,14 @@ export interface MatchingSummary {
   model: ModelReport;
 }
 
-/** Randomized design: the lottery's comparison. */
+/**
+ * Randomized design: the lottery's comparison.
+ *
+ * @example
+ * ```ts
+ * report.randomized?.takeUp; // share of invited students whose family was visited
+ * ```
+ */
 export interface RandomizedSummary {
   blocks: string | null;
   invited: number;
@@ -143,7 +233,14 @@ export interface RandomizedSummary {
   estimator: string;
 }
 
-/** One school in the school-level table. */
+/**
+ * One school in the school-level table.
+ *
+ * @example
+ * ```ts
+ * report.schools?.rows.filter((s) => s.systematic).map((s) => s.school);
+ * ```
+ */
 export interface SchoolRow {
   /** School identifier as given (schools are not students; their ids are shown). */
   school: string;
@@ -155,7 +252,14 @@ export interface SchoolRow {
   suppressed: boolean;
 }
 
-/** School level: systematic implementation and its association with outcomes. */
+/**
+ * School level: systematic implementation and its association with outcomes.
+ *
+ * @example
+ * ```ts
+ * report.schools?.effects.find((e) => e.outcome === "chronicAbsence" && e.measure === "odds ratio");
+ * ```
+ */
 export interface SchoolLevelReport {
   /** Systematic at or above this share of families visited. */
   threshold: number;
@@ -168,7 +272,14 @@ export interface SchoolLevelReport {
   models: ModelReport[];
 }
 
-/** A warning: something doubtful that the reader must know. */
+/**
+ * A warning: something doubtful that the reader must know.
+ *
+ * @example
+ * ```ts
+ * for (const w of report.warnings) console.warn(`${w.code}: ${w.message}`);
+ * ```
+ */
 export interface ReportWarning {
   /** Stable code: `non-convergence`, `separation`, `rank-deficient`, `few-clusters`, `baseline`, `outcome-skipped`, ... */
   code: string;
@@ -177,7 +288,16 @@ export interface ReportWarning {
   model?: string;
 }
 
-/** The full report of {@link evaluateOutcomes}. */
+/**
+ * The full report of {@link evaluateOutcomes}.
+ *
+ * @example
+ * ```ts
+ * import { evaluateOutcomes, sampleDistrict, type EvaluationReport } from "pthv";
+ * const report: EvaluationReport = evaluateOutcomes(sampleDistrict({ students: 3000 }).outcomes, { covariates: ["frl"] });
+ * report.privacy.statement;
+ * ```
+ */
 export interface EvaluationReport {
   kind: "pthv.evaluation";
   version: string;

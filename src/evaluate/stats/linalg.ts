@@ -23,33 +23,44 @@ export function weightedCrossProduct(
   z: Float64Array,
   xtwx: Float64Array,
   xtwz: Float64Array,
+  unit: readonly boolean[] = [],
 ): void {
   const k = cols.length;
   xtwx.fill(0, 0, k * k);
   xtwz.fill(0, 0, k);
   const wx = new Float64Array(k * BLOCK);
+  const colSum = new Float64Array(k);
   const colOffset = Int32Array.from(cols, (c) => c * n);
+  // a column of ones (the intercept) needs no products: its row of X'WX is the column sums of WX
+  const dense = Array.from({ length: k }, (_, a) => a).filter((a) => unit[a] !== true);
+  const units = Array.from({ length: k }, (_, a) => a).filter((a) => unit[a] === true);
+  const d = dense.length;
   for (let start = 0; start < n; start += BLOCK) {
     const len = Math.min(BLOCK, n - start);
     for (let a = 0; a < k; a++) {
       const off = (colOffset[a] as number) + start;
       const base = a * BLOCK;
       let s = 0;
+      let sum = 0;
       for (let i = 0; i < len; i++) {
         const v = (X[off + i] as number) * (w[start + i] as number);
         wx[base + i] = v;
+        sum += v;
         s += v * (z[start + i] as number);
       }
       xtwz[a] = (xtwz[a] as number) + s;
+      colSum[a] = (colSum[a] as number) + sum;
     }
-    for (let a = 0; a < k; a += 2) {
-      const a1 = a + 1 < k ? a + 1 : a;
+    for (let ta = 0; ta < d; ta += 2) {
+      const a = dense[ta] as number;
+      const a1 = ta + 1 < d ? (dense[ta + 1] as number) : a;
       const u0 = a * BLOCK;
       const u1 = a1 * BLOCK;
-      for (let b = a; b < k; b += 4) {
-        const b1 = b + 1 < k ? b + 1 : b;
-        const b2 = b + 2 < k ? b + 2 : b1;
-        const b3 = b + 3 < k ? b + 3 : b2;
+      for (let tb = ta; tb < d; tb += 4) {
+        const b = dense[tb] as number;
+        const b1 = tb + 1 < d ? (dense[tb + 1] as number) : b;
+        const b2 = tb + 2 < d ? (dense[tb + 2] as number) : b1;
+        const b3 = tb + 3 < d ? (dense[tb + 3] as number) : b2;
         const v0 = (colOffset[b] as number) + start;
         const v1 = (colOffset[b1] as number) + start;
         const v2 = (colOffset[b2] as number) + start;
@@ -77,13 +88,25 @@ export function weightedCrossProduct(
         for (let c = 0; c < 4; c++) {
           const col = bs[c] as number;
           if (c > 0 && col === bs[c - 1]) break;
-          xtwx[a * k + col] = (xtwx[a * k + col] as number) + (row0[c] as number);
-          if (a1 !== a && col >= a1) xtwx[a1 * k + col] = (xtwx[a1 * k + col] as number) + (row1[c] as number);
+          addSymmetric(xtwx, k, a, col, row0[c] as number);
+          if (a1 !== a && tb + c >= ta + 1) addSymmetric(xtwx, k, a1, col, row1[c] as number);
         }
       }
     }
   }
+  for (const u of units) for (let b = 0; b < k; b++) if (unit[b] !== true || b >= u) setSymmetric(xtwx, k, u, b, colSum[b] as number);
   for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) xtwx[a * k + b] = xtwx[b * k + a] as number;
+}
+
+/** Adds v to the upper-triangle cell of (a, b). */
+function addSymmetric(m: Float64Array, k: number, a: number, b: number, v: number): void {
+  const at = a <= b ? a * k + b : b * k + a;
+  m[at] = (m[at] as number) + v;
+}
+
+/** Sets the upper-triangle cell of (a, b). */
+function setSymmetric(m: Float64Array, k: number, a: number, b: number, v: number): void {
+  m[a <= b ? a * k + b : b * k + a] = v;
 }
 
 /** A Cholesky factorisation of the kept columns of a symmetric matrix. */

@@ -182,9 +182,9 @@ function logLinkinv(eta: Float64Array, mu: Float64Array, start = 0, end = eta.le
   }
 }
 
-function logMuEta(eta: number): number {
-  const m = Math.exp(eta);
-  return m > DOUBLE_EPS ? m : DOUBLE_EPS;
+/** R's mu.eta for the log link, pmax(exp(eta), eps): exactly the clamped mean itself. */
+function logMuEta(_eta: number, mu: number): number {
+  return mu;
 }
 
 function positiveFiniteMu(mu: Float64Array, start = 0, end = mu.length): boolean {
@@ -232,11 +232,15 @@ export const poissonKernel: FamilyKernel = {
   },
   isValid: (_eta, mu, start, end) => positiveFiniteMu(mu, start, end),
   aic(y, wt, mu) {
+    // log(y!) once per distinct count: absences take few distinct values
+    const logFactorial = new Map<number, number>();
     let s = 0;
     for (let i = 0; i < y.length; i++) {
       const yi = y[i] as number;
       const m = mu[i] as number;
-      s += (wt[i] as number) * ((yi > 0 ? yi * Math.log(m) : 0) - m - logGamma(yi + 1));
+      let lf = logFactorial.get(yi);
+      if (lf === undefined) logFactorial.set(yi, (lf = logGamma(yi + 1)));
+      s += (wt[i] as number) * ((yi > 0 ? yi * Math.log(m) : 0) - m - lf);
     }
     return -2 * s;
   },

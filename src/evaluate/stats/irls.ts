@@ -6,7 +6,8 @@
  * src/library/stats/R/glm.R; McCullagh and Nelder (1989), Generalized Linear Models, section 2.5.
  */
 import type { FamilyKernel } from "./families.js";
-import { choleskyInverse, choleskySolve, pivotedCholesky, weightedCrossProduct, type PivotedCholesky } from "./linalg.js";
+import { planCrossProduct, weightedCrossProduct, type CrossProductPlan } from "./crossprod.js";
+import { choleskyInverse, choleskySolve, pivotedCholesky, type PivotedCholesky } from "./linalg.js";
 
 /** What IRLS needs; arrays are read, never written. */
 export interface IrlsProblem {
@@ -21,6 +22,8 @@ export interface IrlsProblem {
   etaStart?: Float64Array;
   maxIterations: number;
   epsilon: number;
+  /** Cross-product plan of X, when the caller fits the same X repeatedly (negative binomial). */
+  plan?: CrossProductPlan;
 }
 
 /** The state at convergence (or at the iteration limit). */
@@ -91,11 +94,6 @@ function update(problem: IrlsProblem, beta: Float64Array, eta: Float64Array, mu:
   return valid ? dev : NaN;
 }
 
-function isColumnOfOnes(X: Float64Array, off: number, n: number): boolean {
-  for (let i = 0; i < n; i++) if ((X[off + i] as number) !== 1) return false;
-  return true;
-}
-
 /** Fits one GLM by IRLS. */
 export function irls(problem: IrlsProblem): IrlsResult {
   const { X, n, p, y, wt, offset, kernel, maxIterations, epsilon } = problem;
@@ -111,8 +109,7 @@ export function irls(problem: IrlsProblem): IrlsResult {
   let devold = kernel.deviance(y, wt, mu, eta);
   const w = new Float64Array(n);
   const z = new Float64Array(n);
-  const all = Array.from({ length: p }, (_, j) => j);
-  const unit = all.map((j) => isColumnOfOnes(X, j * n, n));
+  const plan = problem.plan ?? planCrossProduct(X, n, Array.from({ length: p }, (_, j) => j));
   const xtwx = new Float64Array(p * p);
   const xtwz = new Float64Array(p);
   let beta = new Float64Array(p);
@@ -125,7 +122,7 @@ export function irls(problem: IrlsProblem): IrlsResult {
   for (let iter = 1; iter <= maxIterations; iter++) {
     iterations = iter;
     kernel.working(y, wt, eta, offset, mu, w, z);
-    weightedCrossProduct(X, n, all, w, z, xtwx, xtwz, unit);
+    weightedCrossProduct(X, plan, w, z, xtwx, xtwz);
     factor = pivotedCholesky(xtwx, p);
     const solved = choleskySolve(factor, xtwz);
     beta = new Float64Array(p);

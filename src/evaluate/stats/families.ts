@@ -22,20 +22,40 @@ export interface FamilyKernel {
   start(y: Float64Array, wt: Float64Array): Float64Array;
   /** g(mu) for one value. */
   linkfun(mu: number): number;
-  /** mu = g^-1(eta), elementwise. */
-  linkinv(eta: Float64Array, mu: Float64Array): void;
+  /** mu = g^-1(eta), elementwise over rows start..end-1 (default all). */
+  linkinv(eta: Float64Array, mu: Float64Array, start?: number, end?: number): void;
   /** Working weights wt * mu.eta^2 / V(mu) and working response eta - offset + (y - mu) / mu.eta. */
   working(y: Float64Array, wt: Float64Array, eta: Float64Array, offset: Float64Array | undefined, mu: Float64Array, w: Float64Array, z: Float64Array): void;
   /** d mu / d eta at one linear predictor and mean. */
   muEta(eta: number, mu: number): number;
-  /** Sum of `dev.resids`. */
-  deviance(y: Float64Array, wt: Float64Array, mu: Float64Array): number;
-  /** `validmu(mu) && valideta(eta)`. */
-  isValid(eta: Float64Array, mu: Float64Array): boolean;
+  /** Sum of `dev.resids` over rows start..end-1 (default all); `eta` must be the linear predictor of `mu`. */
+  deviance(y: Float64Array, wt: Float64Array, mu: Float64Array, eta: Float64Array, start?: number, end?: number): number;
+  /** `validmu(mu) && valideta(eta)` over rows start..end-1 (default all). */
+  isValid(eta: Float64Array, mu: Float64Array, start?: number, end?: number): boolean;
   /** `family$aic(y, n, mu, wt, dev)` (without the 2 * rank that glm.fit adds). */
   aic(y: Float64Array, wt: Float64Array, mu: Float64Array, dev: number): number;
   /** glm.fit's warning when fitted values reach the boundary, if they do. */
   boundaryWarning(mu: Float64Array): string | undefined;
+}
+
+const LOG_EPS = Math.log(DOUBLE_EPS);
+const Y_LOG_Y = new WeakMap<Float64Array, Float64Array>();
+const Y_LOG_MAX1_Y = new WeakMap<Float64Array, Float64Array>();
+
+/** y log y (or y log max(1, y)) per row, computed once per response array. */
+function yLogYOf(y: Float64Array, atLeastOne: boolean): Float64Array {
+  const cache = atLeastOne ? Y_LOG_MAX1_Y : Y_LOG_Y;
+  let out = cache.get(y);
+  if (!out) {
+    out = new Float64Array(y.length);
+    for (let i = 0; i < y.length; i++) {
+      const v = y[i] as number;
+      const base = atLeastOne ? (v > 1 ? v : 1) : v;
+      out[i] = v > 0 ? v * Math.log(base) : 0;
+    }
+    cache.set(y, out);
+  }
+  return out;
 }
 
 function yLogY(y: number, mu: number): number {
@@ -51,8 +71,8 @@ export const gaussianKernel: FamilyKernel = {
   fixedDispersion: false,
   start: (y) => Float64Array.from(y),
   linkfun: (mu) => mu,
-  linkinv(eta, mu) {
-    mu.set(eta);
+  linkinv(eta, mu, start = 0, end = eta.length) {
+    for (let i = start; i < end; i++) mu[i] = eta[i] as number;
   },
   working(y, wt, eta, offset, mu, w, z) {
     const n = y.length;
@@ -62,9 +82,9 @@ export const gaussianKernel: FamilyKernel = {
     }
   },
   muEta: () => 1,
-  deviance(y, wt, mu) {
+  deviance(y, wt, mu, _eta, start = 0, end = y.length) {
     let s = 0;
-    for (let i = 0; i < y.length; i++) {
+    for (let i = start; i < end; i++) {
       const r = (y[i] as number) - (mu[i] as number);
       s += (wt[i] as number) * r * r;
     }
@@ -98,8 +118,8 @@ export const binomialKernel: FamilyKernel = {
     return mu;
   },
   linkfun: (mu) => Math.log(mu / (1 - mu)),
-  linkinv(eta, mu) {
-    for (let i = 0; i < eta.length; i++) {
+  linkinv(eta, mu, start = 0, end = eta.length) {
+    for (let i = start; i < end; i++) {
       const e = eta[i] as number;
       const t = e < MTHRESH ? DOUBLE_EPS : e > THRESH ? INVEPS : Math.exp(e);
       mu[i] = t / (1 + t);
@@ -115,17 +135,18 @@ export const binomialKernel: FamilyKernel = {
     }
   },
   muEta: (eta) => logitMuEta(eta),
-  deviance(y, wt, mu) {
+  deviance(y, wt, mu, _eta, start = 0, end = y.length) {
     let s = 0;
-    for (let i = 0; i < y.length; i++) {
+    for (let i = start; i < end; i++) {
       const yi = y[i] as number;
       const m = mu[i] as number;
-      s += 2 * (wt[i] as number) * (yLogY(yi, m) + yLogY(1 - yi, 1 - m));
+      // y log(y/mu) + (1-y) log((1-y)/(1-mu)), with 0 log 0 = 0; for 0/1 outcomes one log
+      s += 2 * (wt[i] as number) * (yi === 1 ? -Math.log(m) : yi === 0 ? -Math.log(1 - m) : yLogY(yi, m) + yLogY(1 - yi, 1 - m));
     }
     return s;
   },
-  isValid(_eta, mu) {
-    for (let i = 0; i < mu.length; i++) {
+  isValid(_eta, mu, start = 0, end = mu.length) {
+    for (let i = start; i < end; i++) {
       const m = mu[i] as number;
       if (!(m > 0 && m < 1)) return false;
     }
@@ -154,20 +175,20 @@ export const binomialKernel: FamilyKernel = {
   },
 };
 
-function logLinkinv(eta: Float64Array, mu: Float64Array): void {
-  for (let i = 0; i < eta.length; i++) {
+function logLinkinv(eta: Float64Array, mu: Float64Array, start = 0, end = eta.length): void {
+  for (let i = start; i < end; i++) {
     const m = Math.exp(eta[i] as number);
     mu[i] = m > DOUBLE_EPS ? m : DOUBLE_EPS;
   }
 }
 
-function logMuEta(eta: number): number {
-  const m = Math.exp(eta);
-  return m > DOUBLE_EPS ? m : DOUBLE_EPS;
+/** R's mu.eta for the log link, pmax(exp(eta), eps): exactly the clamped mean itself. */
+function logMuEta(_eta: number, mu: number): number {
+  return mu;
 }
 
-function positiveFiniteMu(mu: Float64Array): boolean {
-  for (let i = 0; i < mu.length; i++) {
+function positiveFiniteMu(mu: Float64Array, start = 0, end = mu.length): boolean {
+  for (let i = start; i < end; i++) {
     const m = mu[i] as number;
     if (!(m > 0 && m < Infinity)) return false;
   }
@@ -196,22 +217,30 @@ export const poissonKernel: FamilyKernel = {
     }
   },
   muEta: logMuEta,
-  deviance(y, wt, mu) {
+  deviance(y, wt, mu, eta, start = 0, end = y.length) {
+    // y log(y/mu) - (y - mu) with log(mu) = eta (mu = exp(eta) unless clamped at eps) and
+    // y log y computed once per response: no logarithm per row and iteration
+    const ylogy = yLogYOf(y, false);
     let s = 0;
-    for (let i = 0; i < y.length; i++) {
+    for (let i = start; i < end; i++) {
       const yi = y[i] as number;
       const m = mu[i] as number;
-      s += (wt[i] as number) * (yi > 0 ? yi * Math.log(yi / m) - (yi - m) : m);
+      const logMu = m > DOUBLE_EPS ? (eta[i] as number) : LOG_EPS;
+      s += (wt[i] as number) * (yi > 0 ? (ylogy[i] as number) - yi * logMu - (yi - m) : m);
     }
     return 2 * s;
   },
-  isValid: (_eta, mu) => positiveFiniteMu(mu),
+  isValid: (_eta, mu, start, end) => positiveFiniteMu(mu, start, end),
   aic(y, wt, mu) {
+    // log(y!) once per distinct count: absences take few distinct values
+    const logFactorial = new Map<number, number>();
     let s = 0;
     for (let i = 0; i < y.length; i++) {
       const yi = y[i] as number;
       const m = mu[i] as number;
-      s += (wt[i] as number) * ((yi > 0 ? yi * Math.log(m) : 0) - m - logGamma(yi + 1));
+      let lf = logFactorial.get(yi);
+      if (lf === undefined) logFactorial.set(yi, (lf = logGamma(yi + 1)));
+      s += (wt[i] as number) * ((yi > 0 ? yi * Math.log(m) : 0) - m - lf);
     }
     return -2 * s;
   },
@@ -243,16 +272,19 @@ export function negativeBinomialKernel(theta: number): FamilyKernel {
       }
     },
     muEta: logMuEta,
-    deviance(y, wt, mu) {
+    deviance(y, wt, mu, eta, start = 0, end = y.length) {
+      // y log(max(1, y)/mu) - (y + theta) log((y + theta)/(mu + theta)), y log max(1, y) cached
+      const ylogy = yLogYOf(y, true);
       let s = 0;
-      for (let i = 0; i < y.length; i++) {
+      for (let i = start; i < end; i++) {
         const yi = y[i] as number;
         const m = mu[i] as number;
-        s += (wt[i] as number) * (yi * Math.log((yi > 1 ? yi : 1) / m) - (yi + theta) * Math.log((yi + theta) / (m + theta)));
+        const logMu = m > DOUBLE_EPS ? (eta[i] as number) : LOG_EPS;
+        s += (wt[i] as number) * ((ylogy[i] as number) - yi * logMu - (yi + theta) * Math.log((yi + theta) / (m + theta)));
       }
       return 2 * s;
     },
-    isValid: (_eta, mu) => positiveFiniteMu(mu),
+    isValid: (_eta, mu, start, end) => positiveFiniteMu(mu, start, end),
     aic(y, wt, mu) {
       let s = 0;
       for (let i = 0; i < y.length; i++) {

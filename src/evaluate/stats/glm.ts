@@ -3,6 +3,7 @@
  * `glm()` fits them. Reference: R Core Team, `glm`, `summary.glm`, `logLik.glm` (stats).
  */
 import { PthvEstimationError } from "../../errors/index.js";
+import type { CrossProductPlan } from "./crossprod.js";
 import { describeFit } from "./describe.js";
 import { binomialKernel, gaussianKernel, poissonKernel, type FamilyKernel } from "./families.js";
 import { irls, IrlsFailure, type IrlsResult } from "./irls.js";
@@ -12,7 +13,7 @@ import { checkModelInput, type CheckedInput } from "./validate.js";
 const KERNELS: Record<GlmFamily, FamilyKernel> = { gaussian: gaussianKernel, binomial: binomialKernel, poisson: poissonKernel };
 
 /** Runs IRLS on a checked input, turning R's stops into typed errors. */
-export function runIrls(input: CheckedInput, kernel: FamilyKernel, etaStart?: Float64Array): IrlsResult {
+export function runIrls(input: CheckedInput, kernel: FamilyKernel, etaStart?: Float64Array, plan?: CrossProductPlan): IrlsResult {
   try {
     return irls({
       X: input.X,
@@ -23,6 +24,7 @@ export function runIrls(input: CheckedInput, kernel: FamilyKernel, etaStart?: Fl
       offset: input.offset,
       kernel,
       ...(etaStart ? { etaStart } : {}),
+      ...(plan ? { plan } : {}),
       maxIterations: input.maxIterations,
       epsilon: input.epsilon,
     });

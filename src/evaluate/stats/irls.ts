@@ -6,7 +6,8 @@
  * src/library/stats/R/glm.R; McCullagh and Nelder (1989), Generalized Linear Models, section 2.5.
  */
 import type { FamilyKernel } from "./families.js";
-import { choleskyInverse, choleskySolve, pivotedCholesky, weightedCrossProduct, type PivotedCholesky } from "./linalg.js";
+import { planCrossProduct, weightedCrossProduct, type CrossProductPlan } from "./crossprod.js";
+import { choleskyInverse, choleskySolve, pivotedCholesky, type PivotedCholesky } from "./linalg.js";
 
 /** What IRLS needs; arrays are read, never written. */
 export interface IrlsProblem {
@@ -21,6 +22,8 @@ export interface IrlsProblem {
   etaStart?: Float64Array;
   maxIterations: number;
   epsilon: number;
+  /** Cross-product plan of X, when the caller fits the same X repeatedly (negative binomial). */
+  plan?: CrossProductPlan;
 }
 
 /** The state at convergence (or at the iteration limit). */
@@ -63,6 +66,34 @@ export function linearPredictor(X: Float64Array, n: number, beta: Float64Array, 
   }
 }
 
+/**
+ * eta = X beta + offset, mu = g^-1(eta), and the deviance, in one pass block by block (each block
+ * of eta and mu is used while still in cache). Returns the deviance, or NaN when some fitted value
+ * is outside the family's range (R's validmu/valideta).
+ */
+function update(problem: IrlsProblem, beta: Float64Array, eta: Float64Array, mu: Float64Array): number {
+  const { X, n, y, wt, offset, kernel } = problem;
+  const p = beta.length;
+  const BLOCK = 2048;
+  let dev = 0;
+  let valid = true;
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = Math.min(n, start + BLOCK);
+    if (offset) for (let i = start; i < end; i++) eta[i] = offset[i] as number;
+    else for (let i = start; i < end; i++) eta[i] = 0;
+    for (let j = 0; j < p; j++) {
+      const b = beta[j] as number;
+      if (b === 0) continue;
+      const off = j * n;
+      for (let i = start; i < end; i++) eta[i] = (eta[i] as number) + b * (X[off + i] as number);
+    }
+    kernel.linkinv(eta, mu, start, end);
+    if (valid && !kernel.isValid(eta, mu, start, end)) valid = false;
+    dev += kernel.deviance(y, wt, mu, eta, start, end);
+  }
+  return valid ? dev : NaN;
+}
+
 /** Fits one GLM by IRLS. */
 export function irls(problem: IrlsProblem): IrlsResult {
   const { X, n, p, y, wt, offset, kernel, maxIterations, epsilon } = problem;
@@ -75,10 +106,10 @@ export function irls(problem: IrlsProblem): IrlsResult {
   }
   kernel.linkinv(eta, mu);
   if (!kernel.isValid(eta, mu)) throw new IrlsFailure("cannot find valid starting values");
-  let devold = kernel.deviance(y, wt, mu);
+  let devold = kernel.deviance(y, wt, mu, eta);
   const w = new Float64Array(n);
   const z = new Float64Array(n);
-  const all = Array.from({ length: p }, (_, j) => j);
+  const plan = problem.plan ?? planCrossProduct(X, n, Array.from({ length: p }, (_, j) => j));
   const xtwx = new Float64Array(p * p);
   const xtwz = new Float64Array(p);
   let beta = new Float64Array(p);
@@ -91,24 +122,21 @@ export function irls(problem: IrlsProblem): IrlsResult {
   for (let iter = 1; iter <= maxIterations; iter++) {
     iterations = iter;
     kernel.working(y, wt, eta, offset, mu, w, z);
-    weightedCrossProduct(X, n, all, w, z, xtwx, xtwz);
+    weightedCrossProduct(X, plan, w, z, xtwx, xtwz);
     factor = pivotedCholesky(xtwx, p);
     const solved = choleskySolve(factor, xtwz);
     beta = new Float64Array(p);
     factor.kept.forEach((j, a) => (beta[j] = solved[a] as number));
-    linearPredictor(X, n, beta, offset, eta);
-    kernel.linkinv(eta, mu);
-    dev = kernel.deviance(y, wt, mu);
+    // NaN from update() stands for "outside the family's range"; R halves the step in both cases
+    dev = update(problem, beta, eta, mu);
     boundary = false;
-    if (!Number.isFinite(dev) || !kernel.isValid(eta, mu)) {
+    if (!Number.isFinite(dev)) {
       if (!coefold) throw new IrlsFailure("no valid set of coefficients has been found: please supply starting values");
       let halvings = 0;
-      while (!Number.isFinite(dev) || !kernel.isValid(eta, mu)) {
+      while (!Number.isFinite(dev)) {
         if (++halvings > maxIterations) throw new IrlsFailure("inner loop; cannot correct step size");
         for (let j = 0; j < p; j++) beta[j] = ((beta[j] as number) + (coefold[j] as number)) / 2;
-        linearPredictor(X, n, beta, offset, eta);
-        kernel.linkinv(eta, mu);
-        dev = kernel.deviance(y, wt, mu);
+        dev = update(problem, beta, eta, mu);
       }
       boundary = true;
     }

@@ -1,90 +1,10 @@
 /**
- * Dense linear algebra for the regression engine: a blocked weighted cross-product over a
- * column-major design matrix, and a Jacobi-scaled Cholesky factorisation that drops columns
+ * Dense linear algebra for the regression engine (the weighted cross-product is in
+ * crossprod.ts): a Jacobi-scaled Cholesky factorisation that drops columns
  * which are (numerically) linear combinations of earlier ones, as R's pivoting QR (LINPACK
  * dqrdc2) does: left to right, a column is aliased when what remains of it after projecting out
  * the columns kept before it is tiny relative to its own length.
  */
-
-/** Rows per block: the block's slice of every column stays in cache while all products are summed. */
-const BLOCK = 1024;
-
-/**
- * X'WX and X'Wz for the columns `cols` of the column-major `X` (n rows), accumulated block by
- * block so each block's slice of X is read from memory once, with 2 x 4 register tiles (two
- * weighted columns against four columns per pass) so each value loaded serves several products.
- * Writes into `xtwx` (k x k, full) and `xtwz` (k), k = cols.length.
- */
-export function weightedCrossProduct(
-  X: Float64Array,
-  n: number,
-  cols: readonly number[],
-  w: Float64Array,
-  z: Float64Array,
-  xtwx: Float64Array,
-  xtwz: Float64Array,
-): void {
-  const k = cols.length;
-  xtwx.fill(0, 0, k * k);
-  xtwz.fill(0, 0, k);
-  const wx = new Float64Array(k * BLOCK);
-  const colOffset = Int32Array.from(cols, (c) => c * n);
-  for (let start = 0; start < n; start += BLOCK) {
-    const len = Math.min(BLOCK, n - start);
-    for (let a = 0; a < k; a++) {
-      const off = (colOffset[a] as number) + start;
-      const base = a * BLOCK;
-      let s = 0;
-      for (let i = 0; i < len; i++) {
-        const v = (X[off + i] as number) * (w[start + i] as number);
-        wx[base + i] = v;
-        s += v * (z[start + i] as number);
-      }
-      xtwz[a] = (xtwz[a] as number) + s;
-    }
-    for (let a = 0; a < k; a += 2) {
-      const a1 = a + 1 < k ? a + 1 : a;
-      const u0 = a * BLOCK;
-      const u1 = a1 * BLOCK;
-      for (let b = a; b < k; b += 4) {
-        const b1 = b + 1 < k ? b + 1 : b;
-        const b2 = b + 2 < k ? b + 2 : b1;
-        const b3 = b + 3 < k ? b + 3 : b2;
-        const v0 = (colOffset[b] as number) + start;
-        const v1 = (colOffset[b1] as number) + start;
-        const v2 = (colOffset[b2] as number) + start;
-        const v3 = (colOffset[b3] as number) + start;
-        let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-        for (let i = 0; i < len; i++) {
-          const p0 = wx[u0 + i] as number;
-          const p1 = wx[u1 + i] as number;
-          const q0 = X[v0 + i] as number;
-          const q1 = X[v1 + i] as number;
-          const q2 = X[v2 + i] as number;
-          const q3 = X[v3 + i] as number;
-          s00 += p0 * q0;
-          s01 += p0 * q1;
-          s02 += p0 * q2;
-          s03 += p0 * q3;
-          s10 += p1 * q0;
-          s11 += p1 * q1;
-          s12 += p1 * q2;
-          s13 += p1 * q3;
-        }
-        const row0 = [s00, s01, s02, s03];
-        const row1 = [s10, s11, s12, s13];
-        const bs = [b, b1, b2, b3];
-        for (let c = 0; c < 4; c++) {
-          const col = bs[c] as number;
-          if (c > 0 && col === bs[c - 1]) break;
-          xtwx[a * k + col] = (xtwx[a * k + col] as number) + (row0[c] as number);
-          if (a1 !== a && col >= a1) xtwx[a1 * k + col] = (xtwx[a1 * k + col] as number) + (row1[c] as number);
-        }
-      }
-    }
-  }
-  for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) xtwx[a * k + b] = xtwx[b * k + a] as number;
-}
 
 /** A Cholesky factorisation of the kept columns of a symmetric matrix. */
 export interface PivotedCholesky {

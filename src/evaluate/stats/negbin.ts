@@ -5,6 +5,7 @@
  * theta.ml on the means before that fit (as MASS does), and the log-likelihood, until
  * |Lm0 - Lm| / d1 + |del| / d2 <= epsilon, d1 = sqrt(2 max(1, df.residual)), d2 = 1.
  */
+import { planCrossProduct } from "./crossprod.js";
 import { describeFit } from "./describe.js";
 import { negativeBinomialKernel, poissonKernel } from "./families.js";
 import { runIrls } from "./glm.js";
@@ -25,7 +26,8 @@ export function fitNegativeBinomial(input: NegativeBinomialInput): ModelFit {
   const checked = checkModelInput(input, "non-negative");
   const { y, wt, maxIterations, epsilon } = checked;
   const grouped = groupResponse(y, wt);
-  let fit = runIrls(checked, input.initTheta !== undefined ? negativeBinomialKernel(input.initTheta) : poissonKernel);
+  const plan = planCrossProduct(checked.X, checked.n, Array.from({ length: checked.p }, (_, j) => j));
+  let fit = runIrls(checked, input.initTheta !== undefined ? negativeBinomialKernel(input.initTheta) : poissonKernel, undefined, plan);
   const extraWarnings: string[] = [];
   let mu = fit.mu;
   let th = thetaMl(y, mu, wt, grouped, maxIterations);
@@ -40,7 +42,7 @@ export function fitNegativeBinomial(input: NegativeBinomialInput): ModelFit {
   while (++iter <= maxIterations && Math.abs(Lm0 - Lm) / d1 + Math.abs(del) / d2 > epsilon) {
     const eta = new Float64Array(mu.length);
     for (let i = 0; i < mu.length; i++) eta[i] = Math.log(mu[i] as number);
-    fit = runIrls(checked, kernel, eta);
+    fit = runIrls(checked, kernel, eta, plan);
     allConverged = fit.converged;
     const t0 = th.theta;
     th = thetaMl(y, mu, wt, grouped, maxIterations);

@@ -61,6 +61,27 @@ function toFloat64(values: NumericColumn): Float64Array {
 /** Codes clusters 0..G-1 in order of first appearance. */
 export function codeClusters(ids: ClusterIds): { codes: Int32Array; count: number } {
   const codes = new Int32Array(ids.length);
+  if (ids instanceof Int32Array) {
+    // fast path for integer codes: a lookup table instead of a Map when the codes are small
+    let min = 0;
+    let max = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const v = ids[i] as number;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    if (min >= 0 && max < 1 << 22) {
+      const table = new Int32Array(max + 1).fill(-1);
+      let count = 0;
+      for (let i = 0; i < ids.length; i++) {
+        const v = ids[i] as number;
+        let code = table[v] as number;
+        if (code < 0) table[v] = code = count++;
+        codes[i] = code;
+      }
+      return { codes, count };
+    }
+  }
   const seen = new Map<string | number, number>();
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i] as string | number;

@@ -62,7 +62,6 @@ interface Accessor {
   n: number;
   has(name: string): boolean;
   get(name: string, i: number): unknown;
-  names(): string[];
 }
 
 function accessorOf(records: OutcomeRecords): Accessor {
@@ -72,7 +71,6 @@ function accessorOf(records: OutcomeRecords): Accessor {
       n: rows.length,
       has: (name) => rows.some((r) => r !== null && typeof r === "object" && name in r),
       get: (name, i) => rows[i]?.[name],
-      names: () => [...new Set(rows.slice(0, 1000).flatMap((r) => (r !== null && typeof r === "object" ? Object.keys(r) : [])))],
     };
   }
   const columns = records as Readonly<Record<string, ColumnInput>>;
@@ -81,12 +79,8 @@ function accessorOf(records: OutcomeRecords): Accessor {
     n: lengths.length === 0 ? 0 : Math.max(...lengths),
     has: (name) => columns[name] !== undefined,
     get: (name, i) => columns[name]?.[i],
-    names: () => Object.keys(columns),
   };
 }
-
-/** Columns that hold identifiers or structure, never a covariate. */
-export const RESERVED_COLUMNS = new Set(["studentId", "schoolId", "familyId", "visited", "firstVisitDate", "invited", "daysEnrolled", "daysAbsent"]);
 
 function toNumberOrNaN(value: unknown): number {
   if (typeof value === "number") return value;

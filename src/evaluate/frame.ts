@@ -61,7 +61,8 @@ export interface StudentFrame {
 interface Accessor {
   n: number;
   has(name: string): boolean;
-  get(name: string, i: number): unknown;
+  /** The whole column: the given array for columns, one new array for rows (read once). */
+  column(name: string): ArrayLike<unknown>;
 }
 
 function accessorOf(records: OutcomeRecords): Accessor {
@@ -70,7 +71,7 @@ function accessorOf(records: OutcomeRecords): Accessor {
     return {
       n: rows.length,
       has: (name) => rows.some((r) => r !== null && typeof r === "object" && name in r),
-      get: (name, i) => rows[i]?.[name],
+      column: (name) => rows.map((r) => r?.[name]),
     };
   }
   const columns = records as Readonly<Record<string, ColumnInput>>;
@@ -78,7 +79,7 @@ function accessorOf(records: OutcomeRecords): Accessor {
   return {
     n: lengths.length === 0 ? 0 : Math.max(...lengths),
     has: (name) => columns[name] !== undefined,
-    get: (name, i) => columns[name]?.[i],
+    column: (name) => columns[name] ?? [],
   };
 }
 
@@ -149,10 +150,18 @@ export function buildFrame(
   const daysEnrolled = new Float64Array(n);
   const daysAbsent = new Float64Array(n);
   const hasVisited = acc.has("visited");
+  const clusterValues = acc.column(clusterColumn);
+  let lastCluster: unknown = Symbol("none");
+  let lastCode = 0;
+  const visitedValues = acc.column(hasVisited ? "visited" : "firstVisitDate");
+  const enrolledValues = acc.column("daysEnrolled");
+  const absentValues = acc.column("daysAbsent");
   for (let i = 0; i < n; i++) {
-    const s = acc.get(clusterColumn, i);
-    if (isMissing(s)) push(i, clusterColumn, `missing ${clusterColumn}: every student needs one`);
+    const s = clusterValues[i];
+    if (s === lastCluster) school[i] = lastCode; // rows of one school usually come together
+    else if (isMissing(s)) push(i, clusterColumn, `missing ${clusterColumn}: every student needs one`);
     else {
+      lastCluster = s;
       const key = String(s);
       let k = schoolIndex.get(key);
       if (k === undefined) {
@@ -161,17 +170,18 @@ export function buildFrame(
         schools.push(key);
       }
       school[i] = k;
+      lastCode = k;
     }
     if (hasVisited) {
-      const v = acc.get("visited", i);
+      const v = visitedValues[i];
       const x = toNumberOrNaN(v);
       if (x === 0 || x === 1) visited[i] = x;
       else push(i, "visited", "visited must be true or false (or 1/0)");
     } else {
-      visited[i] = isMissing(acc.get("firstVisitDate", i)) ? 0 : 1;
+      visited[i] = isMissing(visitedValues[i]) ? 0 : 1;
     }
-    const e = toNumberOrNaN(acc.get("daysEnrolled", i));
-    const a = toNumberOrNaN(acc.get("daysAbsent", i));
+    const e = toNumberOrNaN(enrolledValues[i]);
+    const a = toNumberOrNaN(absentValues[i]);
     if (!(Number.isInteger(e) && e >= 0)) push(i, "daysEnrolled", "daysEnrolled must be a whole number of days, 0 or more");
     if (!(Number.isInteger(a) && a >= 0)) push(i, "daysAbsent", "daysAbsent must be a whole number of days, 0 or more");
     else if (Number.isInteger(e) && a > e) push(i, "daysAbsent", "daysAbsent exceeds daysEnrolled: check both columns for this student");
@@ -183,8 +193,9 @@ export function buildFrame(
   if (acc.has("familyId")) {
     family = new Int32Array(n);
     const codes = new Map<string, number>();
+    const familyValues = acc.column("familyId");
     for (let i = 0; i < n; i++) {
-      const f = acc.get("familyId", i);
+      const f = familyValues[i];
       if (isMissing(f)) family[i] = -1;
       else {
         const key = String(f);
@@ -202,8 +213,9 @@ export function buildFrame(
     const column = new Float64Array(n);
     let textual = false;
     let isBinary = true;
+    const values = acc.column(name);
     for (let i = 0; i < n; i++) {
-      const v = acc.get(name, i);
+      const v = values[i];
       if (isMissing(v)) {
         column[i] = Number.NaN;
         continue;
@@ -218,12 +230,12 @@ export function buildFrame(
       if (x !== 0 && x !== 1) isBinary = false;
     }
     if (textual) {
-      const values: (string | undefined)[] = new Array(n);
+      const labels: (string | undefined)[] = new Array(n);
       for (let i = 0; i < n; i++) {
-        const v = acc.get(name, i);
-        values[i] = isMissing(v) ? undefined : String(v);
+        const v = values[i];
+        labels[i] = isMissing(v) ? undefined : String(v);
       }
-      text.set(name, values);
+      text.set(name, labels);
     } else {
       numeric.set(name, column);
       if (isBinary) binary.add(name);

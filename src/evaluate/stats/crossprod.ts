@@ -20,22 +20,14 @@ export interface CrossProductPlan {
   colOffset: Int32Array;
   units: number[];
   dense: number[];
+  /** True for the 0/1 columns: they get no weighted copy, their sums run over their rows. */
+  isBinary: boolean[];
   /** For each 0/1 column (sparsest first): its position and the partner positions it sums for. */
   gathers: { column: number; partners: number[] }[];
-  /** Per block and 0/1 column (in `gathers` order), the local row indices where the column is 1. */
-  rows: Int32Array;
-  /** rows[ptr[b * g + q] .. ptr[b * g + q + 1]) are block b's rows of gather q; g = gathers.length. */
-  ptr: Int32Array;
-}
-
-function classify(X: Float64Array, off: number, n: number): { kind: "unit" | "binary" | "dense"; ones: number } {
-  let ones = 0;
-  for (let i = 0; i < n; i++) {
-    const v = X[off + i] as number;
-    if (v === 1) ones++;
-    else if (v !== 0) return { kind: "dense", ones: 0 };
-  }
-  return { kind: ones === n ? "unit" : "binary", ones };
+  /** Per gather: the rows (global indices, ascending) where its column is 1. */
+  rows: Int32Array[];
+  /** Per gather: rows[q][ptr[q][b] .. ptr[q][b + 1]) are the rows of block b. */
+  ptr: Int32Array[];
 }
 
 /** Plans the cross-product of the columns `cols` of the column-major X (n rows). */
@@ -44,35 +36,45 @@ export function planCrossProduct(X: Float64Array, n: number, cols: readonly numb
   const colOffset = Int32Array.from(cols, (c) => c * n);
   const units: number[] = [];
   const dense: number[] = [];
-  const binary: { a: number; ones: number }[] = [];
+  const binary: { a: number; list: Int32Array }[] = [];
+  const scratch = new Int32Array(n);
   for (let a = 0; a < k; a++) {
-    const c = classify(X, colOffset[a] as number, n);
-    if (c.kind === "unit") units.push(a);
-    else if (c.kind === "dense") dense.push(a);
-    else binary.push({ a, ones: c.ones });
+    // one scan: stop at the first value that is not 0 or 1, else collect the rows at 1
+    const off = colOffset[a] as number;
+    let ones = 0;
+    let isDense = false;
+    for (let i = 0; i < n; i++) {
+      const v = X[off + i] as number;
+      if (v === 1) scratch[ones++] = i;
+      else if (v !== 0) {
+        isDense = true;
+        break;
+      }
+    }
+    if (isDense) dense.push(a);
+    else if (ones === n) units.push(a);
+    else binary.push({ a, list: scratch.slice(0, ones) });
   }
-  binary.sort((p, q) => p.ones - q.ones || p.a - q.a);
+  binary.sort((p, q) => p.list.length - q.list.length || p.a - q.a);
   const gathers = binary.map(({ a }, r) => ({
     column: a,
     partners: [...dense, ...binary.slice(r).map((b) => b.a)],
   }));
-  const g = gathers.length;
   const blocks = Math.ceil(n / BLOCK);
-  const ptr = new Int32Array(blocks * g + 1);
-  const total = binary.reduce((s, b) => s + b.ones, 0);
-  const rows = new Int32Array(total);
-  let at = 0;
-  for (let bl = 0; bl < blocks; bl++) {
-    const start = bl * BLOCK;
-    const len = Math.min(BLOCK, n - start);
-    for (let q = 0; q < g; q++) {
-      ptr[bl * g + q] = at;
-      const off = (colOffset[(gathers[q] as { column: number }).column] as number) + start;
-      for (let i = 0; i < len; i++) if ((X[off + i] as number) === 1) rows[at++] = i;
+  const ptr = binary.map(({ list }) => {
+    const p = new Int32Array(blocks + 1);
+    let t = 0;
+    for (let bl = 0; bl < blocks; bl++) {
+      p[bl] = t;
+      const end = (bl + 1) * BLOCK;
+      while (t < list.length && (list[t] as number) < end) t++;
     }
-  }
-  ptr[blocks * g] = at;
-  return { n, k, colOffset, units, dense, gathers, rows, ptr };
+    p[blocks] = t;
+    return p;
+  });
+  const isBinary = Array.from({ length: k }, () => false);
+  for (const b of binary) isBinary[b.a] = true;
+  return { n, k, colOffset, units, dense, isBinary, gathers, rows: binary.map((b) => b.list), ptr };
 }
 
 function addUpper(m: Float64Array, k: number, a: number, b: number, v: number): void {
@@ -85,16 +87,18 @@ function addUpper(m: Float64Array, k: number, a: number, b: number, v: number): 
  * rows of w x_a x_b (or w x_a z); only the order of additions differs from a plain loop.
  */
 export function weightedCrossProduct(X: Float64Array, plan: CrossProductPlan, w: Float64Array, z: Float64Array, xtwx: Float64Array, xtwz: Float64Array): void {
-  const { n, k, colOffset, dense, gathers, rows, ptr } = plan;
+  const { n, k, colOffset, dense, gathers, rows, ptr, isBinary } = plan;
   xtwx.fill(0, 0, k * k);
   xtwz.fill(0, 0, k);
   const wx = new Float64Array(k * BLOCK);
   const colSum = new Float64Array(k);
   const d = dense.length;
   const g = gathers.length;
+  const weighted = Array.from({ length: k }, (_, a) => a).filter((a) => !isBinary[a]);
   for (let start = 0, bl = 0; start < n; start += BLOCK, bl++) {
     const len = Math.min(BLOCK, n - start);
-    for (let a = 0; a < k; a++) {
+    // weighted copies (and sums) of the intercept and continuous columns only
+    for (const a of weighted) {
       const off = (colOffset[a] as number) + start;
       const base = a * BLOCK;
       let s = 0;
@@ -151,15 +155,38 @@ export function weightedCrossProduct(X: Float64Array, plan: CrossProductPlan, w:
       }
     }
     for (let q = 0; q < g; q++) {
-      const from = ptr[bl * g + q] as number;
-      const to = ptr[bl * g + q + 1] as number;
+      const p = ptr[q] as Int32Array;
+      const list = rows[q] as Int32Array;
+      const from = p[bl] as number;
+      const to = p[bl + 1] as number;
       if (from === to) continue;
       const gather = gathers[q] as { column: number; partners: number[] };
+      const column = gather.column;
+      // the 0/1 column's own sums: w and w z over its rows
+      let sw = 0;
+      let swz = 0;
+      for (let t = from; t < to; t++) {
+        const i = list[t] as number;
+        const wi = w[i] as number;
+        sw += wi;
+        swz += wi * (z[i] as number);
+      }
+      colSum[column] = (colSum[column] as number) + sw;
+      xtwz[column] = (xtwz[column] as number) + swz;
       for (const partner of gather.partners) {
-        const base = partner * BLOCK;
         let s = 0;
-        for (let t = from; t < to; t++) s += wx[base + (rows[t] as number)] as number;
-        addUpper(xtwx, k, gather.column, partner, s);
+        if (partner === column) s = sw;
+        else if (isBinary[partner]) {
+          const off = colOffset[partner] as number;
+          for (let t = from; t < to; t++) {
+            const i = list[t] as number;
+            s += (w[i] as number) * (X[off + i] as number);
+          }
+        } else {
+          const base = partner * BLOCK - start;
+          for (let t = from; t < to; t++) s += wx[base + (list[t] as number)] as number;
+        }
+        addUpper(xtwx, k, column, partner, s);
       }
     }
   }

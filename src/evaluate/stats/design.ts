@@ -2,7 +2,7 @@
  * Builds a column-major design matrix from named columns, so models can be specified by column
  * names as in an R formula `y ~ a + b + grade`.
  *
- * Naming rule (one rule, documented in docs/evaluate.md):
+ * Naming rule (one rule, documented in docs/evaluate-models.md):
  * - an intercept column `(Intercept)` of ones comes first unless `intercept: false`;
  * - a numeric column enters as itself, under its own name;
  * - a boolean column enters as 0/1 under its own name (`visited`, where R would say `visitedTRUE`);

@@ -3,7 +3,7 @@
  * columns (no row objects), for each design. Run: npx tsx bench/evaluate.bench.ts [students]
  * Not a timed test: it prints figures for docs/performance.md.
  */
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { createRandom, evaluateOutcomes, sampleDistrict, type EvaluateOptions } from "../src/index.js";
 
 const students = Number(process.argv[2] ?? 1_000_000);
@@ -55,7 +55,7 @@ const covariates = ["priorDaysAbsent", "priorDaysEnrolled", "priorAbsenceRate", 
 
 console.log(`evaluateOutcomes end to end: ${n.toLocaleString("en-US")} students, ${schools} schools, ${covariates.length} covariates`);
 console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}, ${new Date().toISOString()}`);
-console.log(`setup (sample district and columns): ${(setup / 1000).toFixed(1)} s`);
+console.log(`setup (sample district and columns): ${(setup / 1000).toFixed(1)} s; load average ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
 const runs: [string, Record<string, unknown>, EvaluateOptions][] = [
   ["observational", columns, { design: "observational", covariates }],
   ["matched", columns, { design: "matched", covariates }],
@@ -63,9 +63,12 @@ const runs: [string, Record<string, unknown>, EvaluateOptions][] = [
 ];
 for (const [name, data, options] of runs) {
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const report = evaluateOutcomes(data as never, options);
   const seconds = (performance.now() - t) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
   const fewer = report.effects.find((e) => e.measure === "fewer absences (1 - IRR)" && e.source.endsWith("negative-binomial"));
   const models = report.models.length + (report.schools?.models.length ?? 0);
-  console.log(`${name.padEnd(14)} ${seconds.toFixed(1)} s  (${models} models, ${report.effects.length} effects${fewer ? `, ${(100 * fewer.estimate).toFixed(1)}% fewer absences` : ""})`);
+  console.log(`${name.padEnd(14)} ${seconds.toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s CPU  (${models} models, ${report.effects.length} effects${fewer ? `, ${(100 * fewer.estimate).toFixed(1)}% fewer absences` : ""})`);
 }

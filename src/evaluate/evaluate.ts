@@ -155,12 +155,18 @@ export function evaluateOutcomes(records: OutcomeRecords, options: EvaluateOptio
     mask = matched.mask;
     sample = "matched sample";
     const unmatched = matched.summary.unmatchedTreated;
-    report.matching = { ...matched.summary, unmatchedTreated: unmatched === 0 ? 0 : countOrNull(unmatched, min), model: propensityReport(matched.fit) };
+    report.matching = {
+      ...matched.summary,
+      treated: countOrNull(matched.summary.treated, min),
+      pairs: countOrNull(matched.summary.pairs, min),
+      unmatchedTreated: unmatched === 0 ? 0 : countOrNull(unmatched, min),
+      model: propensityReport(matched.fit),
+    };
     for (const w of matched.fit.warnings) warnings.push({ code: "propensity", message: `propensity model: ${w}`, model: "propensity.logistic" });
     if (unmatched > 0) {
       warnings.push({ code: "unmatched", message: `${countOrNull(unmatched, min) ?? `fewer than ${min}`} visited students found no comparison student within the caliper and were left out: the effect is for the visited students who could be matched` });
     }
-    report.comparison = `visited students against not-visited students matched on the propensity score (${matched.summary.pairs} pairs)`;
+    report.comparison = `visited students against not-visited students matched on the propensity score (${countOrNull(matched.summary.pairs, min) ?? `fewer than ${min}`} pairs)`;
   } else if (opts.design === "observational") {
     report.comparison = `visited students against not-visited students, adjusting for ${opts.covariates.length > 0 ? opts.covariates.map(label).join(", ") : "nothing (no covariates given: the comparison is naive)"}`;
     if (opts.covariates.length === 0) warnings.push({ code: "no-covariates", message: "no covariates: visited and not-visited students are compared as they are, and families who accept visits may differ from others before any visit" });
@@ -186,17 +192,17 @@ export function evaluateOutcomes(records: OutcomeRecords, options: EvaluateOptio
       }
     }
     const result = randomizedEffects(frame, treat as Float64Array, blockCodes, opts.blocks === null ? null : label(opts.blocks), outcomes, opts.level);
-    report.randomized = result.summary;
+    report.randomized = { ...result.summary, invited: countOrNull(result.summary.invited, min), notInvited: countOrNull(result.summary.notInvited, min) };
     report.effects.push(...result.effects);
     warnings.push(...result.warnings);
-    for (const outcome of outcomes) report.inputs.outcomes.push({ name: outcome.name, definition: outcome.definition, n: sampleRows(new Uint8Array(frame.n).fill(1), outcome.values).length });
+    for (const outcome of outcomes) report.inputs.outcomes.push({ name: outcome.name, definition: outcome.definition, n: countOrNull(sampleRows(new Uint8Array(frame.n).fill(1), outcome.values).length, min) });
   } else {
     const visited = Float64Array.from(frame.visited);
     for (const outcome of outcomes) {
       const rows = sampleRows(mask, outcome.values);
-      report.inputs.outcomes.push({ name: outcome.name, definition: outcome.definition, n: rows.length });
-      if (rows.length < 3) {
-        warnings.push({ code: "not-estimated", message: `${outcome.name}: too few students to fit a model` });
+      report.inputs.outcomes.push({ name: outcome.name, definition: outcome.definition, n: countOrNull(rows.length, min) });
+      if (rows.length < Math.max(3, min)) {
+        warnings.push({ code: "not-estimated", message: `${outcome.name}: fewer than ${Math.max(3, min)} students have it, too few to fit a model (or to publish one)` });
         continue;
       }
       const fitted = fitOutcomeModels({ ...base, outcome, rows, treatments: [{ name: "visited", values: visited }], sample });

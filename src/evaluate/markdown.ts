@@ -64,11 +64,11 @@ export function toMarkdown(report: EvaluationReport): string {
   out.push(`Chronic absence: absent at least ${pct(report.thresholds.chronicAbsence, 0)} of enrolled days, among students enrolled at least ${report.thresholds.minDaysEnrolled} days.`, "");
   if (report.matching) {
     const m = report.matching;
-    out.push("## Matching", "", `${m.method}; ${m.propensityModel}; caliper ${m.caliper} SD of the propensity score (${m.caliperWidth.toFixed(4)}). ${m.pairs.toLocaleString("en-US")} pairs; ${count(m.unmatchedTreated)} visited students unmatched.`, "");
+    out.push("## Matching", "", `${m.method}; ${m.propensityModel}; caliper ${m.caliper} SD of the propensity score (${m.caliperWidth.toFixed(4)}). ${count(m.pairs)} pairs; ${count(m.unmatchedTreated)} visited students unmatched.`, "");
   }
   if (report.randomized) {
     const r = report.randomized;
-    out.push("## Lottery", "", `${r.invited.toLocaleString("en-US")} invited, ${r.notInvited.toLocaleString("en-US")} not invited; ${pct(r.takeUp)} of invited students were visited, ${pct(r.crossOver)} of the others. Estimator: ${r.estimator}.`, "");
+    out.push("## Lottery", "", `${count(r.invited)} invited, ${count(r.notInvited)} not invited; ${pct(r.takeUp)} of invited students were visited, ${pct(r.crossOver)} of the others. Estimator: ${r.estimator}.`, "");
   }
   out.push("## Baseline equivalence", "", `${report.baseline.groups}. ${report.baseline.source}. Satisfies at |effect size| <= ${report.baseline.thresholds.satisfies}, needs adjustment up to ${report.baseline.thresholds.needsAdjustment}.`, "");
   if (report.baseline.rows.length > 0) {

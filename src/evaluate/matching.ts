@@ -31,7 +31,7 @@ export function matchStudents(
   label: (name: string) => string,
   caliper: number,
   level: number,
-): { mask: Uint8Array; summary: Omit<MatchingSummary, "model" | "unmatchedTreated"> & { unmatchedTreated: number }; fit: ModelFit; design: DesignMatrix } {
+): { mask: Uint8Array; summary: Omit<MatchingSummary, "model" | "unmatchedTreated" | "treated" | "pairs"> & { unmatchedTreated: number; treated: number; pairs: number }; fit: ModelFit; design: DesignMatrix } {
   if (covariates.length === 0) throw new PthvEstimationError("the matched design needs covariates to estimate the propensity score: give covariates measured before the visits");
   const design = buildDesign(frame, rows, [], covariates, label);
   const treat = gather(frame.visited, rows);

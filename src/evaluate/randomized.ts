@@ -29,7 +29,7 @@ export function randomizedEffects(
   blocksName: string | null,
   outcomes: readonly OutcomeColumn[],
   level: number,
-): { effects: Effect[]; summary: RandomizedSummary; warnings: ReportWarning[] } {
+): { effects: Effect[]; summary: RandomizedSummary & { invited: number; notInvited: number }; warnings: ReportWarning[] } {
   const warnings: ReportWarning[] = [];
   let nInvited = 0;
   let takenUp = 0;
@@ -46,7 +46,7 @@ export function randomizedEffects(
   }
   const visited = Float64Array.from(frame.visited);
   const takeUpDiff = differenceInMeans(visited, invited, blocks, level);
-  const summary: RandomizedSummary = {
+  const summary: RandomizedSummary & { invited: number; notInvited: number } = {
     blocks: blocksName,
     invited: nInvited,
     notInvited,

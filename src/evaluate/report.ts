@@ -206,8 +206,8 @@ export interface MatchingSummary {
   propensityModel: string;
   caliper: number;
   caliperWidth: number;
-  treated: number;
-  pairs: number;
+  treated: Count;
+  pairs: Count;
   unmatchedTreated: Count;
   /** Model of the propensity score (its coefficient table explains the selection). */
   model: ModelReport;
@@ -223,8 +223,8 @@ export interface MatchingSummary {
  */
 export interface RandomizedSummary {
   blocks: string | null;
-  invited: number;
-  notInvited: number;
+  invited: Count;
+  notInvited: Count;
   /** Share of invited students whose family was visited. */
   takeUp: number;
   /** Share of not-invited students whose family was visited anyway. */
@@ -311,7 +311,7 @@ export interface EvaluationReport {
     comparison: Count;
     covariates: string[];
     cluster: string;
-    outcomes: { name: string; definition: string; n: number }[];
+    outcomes: { name: string; definition: string; n: Count }[];
     /** Students left out of some analysis, and why. */
     excluded: { reason: string; students: Count }[];
   };

@@ -57,7 +57,8 @@ export function schoolLevel(
   const shares = schoolShares(frame, threshold);
   let suppressedCells = 0;
   const rows: SchoolRow[] = frame.schools.map((school, k) => {
-    const small = shares.students[k]! < minCellSize;
+    // The share visited rests on the families: a school with few of them is withheld too.
+    const small = shares.students[k]! < minCellSize || shares.families[k]! < minCellSize;
     if (small) suppressedCells += 3;
     return {
       school,

@@ -128,7 +128,7 @@ describe("evaluateOutcomes", () => {
       return { ...r, invited, visited: invited && r.visited };
     });
     const report = evaluateOutcomes(lottery, { design: "randomized" });
-    expect(report.randomized!.invited + report.randomized!.notInvited).toBe(outcomes.length);
+    expect(report.randomized!.invited! + report.randomized!.notInvited!).toBe(outcomes.length);
     const itt = report.effects.find((e) => e.outcome === "absences" && e.measure.startsWith("intent to treat"))!;
     const cace = report.effects.find((e) => e.outcome === "absences" && e.measure.startsWith("complier"))!;
     expect(itt.estimate).toBeLessThan(0);

@@ -16,8 +16,8 @@
  *
  * Controls with the same distance form a group that is always used in data order, so a group
  * needs only a counter; the nearest group with a free control on either side is found in
- * near-constant time with two "next free" pointer forests. A million students match in well
- * under a second.
+ * near-constant time with two "next free" pointer forests; the two sorts dominate (about 0.8 s of
+ * CPU for a million students).
  */
 
 /** The matched sample. */

@@ -183,4 +183,17 @@ describe("evaluateOutcomes", () => {
   it("warns about too few clusters for cluster-robust errors", () => {
     expect(observational.warnings.some((w) => w.code === "few-clusters")).toBe(true);
   });
+
+  it("takes a first-visit date in place of the visited flag", () => {
+    const dated = outcomes.map(({ visited, ...rest }) => (visited ? { ...rest, firstVisitDate: "2026-09-15" } : rest));
+    const fromDates = evaluateOutcomes(dated, { covariates: ["frl"], outcomes: ["chronicAbsence"] });
+    const fromFlags = evaluateOutcomes(outcomes, { covariates: ["frl"], outcomes: ["chronicAbsence"] });
+    expect(fromDates.effects).toEqual(fromFlags.effects);
+  });
+
+  it("warns of separation when a covariate predicts chronic absence exactly", () => {
+    const rows = outcomes.map((r) => ({ ...r, flagged: r.daysAbsent >= 0.1 * r.daysEnrolled && r.daysEnrolled >= 10 ? 1 : 0 }));
+    const report = evaluateOutcomes(rows, { covariates: ["flagged", "frl"], outcomes: ["chronicAbsence"] });
+    expect(report.warnings.some((w) => w.code === "separation" && w.model === "chronicAbsence.logistic")).toBe(true);
+  });
 });

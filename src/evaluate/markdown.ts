@@ -55,6 +55,11 @@ export function toMarkdown(report: EvaluationReport): string {
     `${report.inputs.students.toLocaleString("en-US")} students in ${report.inputs.schools} schools; ${count(report.inputs.treated)} ${report.design === "randomized" ? "invited" : "visited"}, ${count(report.inputs.comparison)} in the comparison group. Standard errors clustered by ${report.inputs.cluster}.`,
     "",
   );
+  for (const e of report.inputs.excluded) out.push(`- Left out: ${count(e.students)} students (${e.reason}).`);
+  if (report.inputs.excluded.length > 0) out.push("");
+  out.push("Outcomes:", "");
+  for (const o of report.inputs.outcomes) out.push(`- **${o.name}**: ${o.definition}; ${count(o.n)} students.`);
+  out.push("");
   const headline = headlineEffect(report);
   if (headline) out.push("## Headline", "", `${headline.statement}.`, "");
   out.push("## Effects", "", `Estimates with ${level} confidence intervals.`, "");

@@ -15,6 +15,17 @@ import { randomizedEffects } from "./randomized.js";
 import type { Count, EvaluationReport, ReportWarning } from "./report.js";
 import { schoolLevel } from "./schools.js";
 
+/** 1 for students whose family a cohort selected, else 0. */
+function invitedByCohorts(frame: StudentFrame, cohorts: readonly { selectedFamilyIds: readonly string[] }[]): Float64Array {
+  const selected = new Set(cohorts.flatMap((c) => c.selectedFamilyIds));
+  const invited = new Float64Array(frame.n);
+  for (let i = 0; i < frame.n; i++) {
+    const f = frame.family?.[i] ?? -1;
+    invited[i] = f >= 0 && selected.has(frame.familyIds[f]!) ? 1 : 0;
+  }
+  return invited;
+}
+
 function countOrNull(n: number, min: number): Count {
   return n < min ? null : n;
 }
@@ -78,7 +89,7 @@ export function evaluateOutcomes(records: OutcomeRecords, options: EvaluateOptio
   const opts = resolveOptions(options);
   const label = (name: string) => opts.labels[name] ?? name;
   const randomized = opts.design === "randomized";
-  const required = [...opts.covariates, ...(randomized ? ["invited"] : []), ...(randomized && opts.blocks !== null && opts.blocks !== opts.cluster ? [opts.blocks] : [])];
+  const required = [...opts.covariates, ...(randomized ? [opts.cohorts ? "familyId" : "invited"] : []), ...(randomized && opts.blocks !== null && opts.blocks !== opts.cluster ? [opts.blocks] : [])];
   const frame = buildFrame(records, required, ["readingProficient", "readingScore"], opts.cluster, opts.source, label);
   if (frame.n === 0) throw new PthvEstimationError("there are no student records: nothing can be estimated");
   const thresholds: OutcomeThresholds = { chronicAbsence: opts.chronicAbsence, minDaysEnrolled: opts.minDaysEnrolled, ...(opts.readingCut !== undefined ? { readingCut: opts.readingCut } : {}) };
@@ -88,7 +99,7 @@ export function evaluateOutcomes(records: OutcomeRecords, options: EvaluateOptio
   const min = opts.minCellSize;
   let suppressedCells = 0;
 
-  const treat: ArrayLike<number> = randomized ? frame.numeric.get("invited")! : frame.visited;
+  const treat: ArrayLike<number> = randomized ? (opts.cohorts ? invitedByCohorts(frame, opts.cohorts) : frame.numeric.get("invited")!) : frame.visited;
   const [treatedName, comparisonName] = randomized ? ["invited", "not invited"] : ["visited", "not visited"];
   let nTreated = 0;
   for (let i = 0; i < frame.n; i++) if (treat[i] === 1) nTreated++;
@@ -191,7 +202,7 @@ export function evaluateOutcomes(records: OutcomeRecords, options: EvaluateOptio
         }
       }
     }
-    const result = randomizedEffects(frame, treat as Float64Array, blockCodes, opts.blocks === null ? null : label(opts.blocks), outcomes, opts.level);
+    const result = randomizedEffects(frame, Float64Array.from(treat), blockCodes, opts.blocks === null ? null : label(opts.blocks), outcomes, opts.level);
     report.randomized = { ...result.summary, invited: countOrNull(result.summary.invited, min), notInvited: countOrNull(result.summary.notInvited, min) };
     report.effects.push(...result.effects);
     warnings.push(...result.warnings);

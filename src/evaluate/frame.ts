@@ -48,6 +48,8 @@ export interface StudentFrame {
   visited: Uint8Array;
   /** Family of each student as a code, when a `familyId` column was given (-1 where missing). */
   family: Int32Array | undefined;
+  /** The family id of each code (never published: used to find families in a cohort). */
+  familyIds: string[];
   daysEnrolled: Float64Array;
   daysAbsent: Float64Array;
   /** Numeric (or 0/1) columns by name; NaN where missing. */
@@ -190,6 +192,7 @@ export function buildFrame(
   }
 
   let family: Int32Array | undefined;
+  const familyIds: string[] = [];
   if (acc.has("familyId")) {
     family = new Int32Array(n);
     const codes = new Map<string, number>();
@@ -200,7 +203,10 @@ export function buildFrame(
       else {
         const key = String(f);
         let k = codes.get(key);
-        if (k === undefined) codes.set(key, (k = codes.size));
+        if (k === undefined) {
+          codes.set(key, (k = codes.size));
+          familyIds.push(key);
+        }
         family[i] = k;
       }
     }
@@ -242,5 +248,5 @@ export function buildFrame(
     }
   }
   if (issues.length > 0) throw new PthvInputError(issues, issues.length >= 200 ? "200 or more problems in the records (the first 200 are listed)" : undefined);
-  return { n, school, schools, visited, family, daysEnrolled, daysAbsent, numeric, binary, text };
+  return { n, school, schools, visited, family, familyIds, daysEnrolled, daysAbsent, numeric, binary, text };
 }

@@ -33,6 +33,12 @@ export interface EvaluateOptions {
   systematicShare?: number;
   /** Matching caliper in standard deviations of the propensity score. Default 0.2. */
   caliper?: number;
+  /**
+   * Randomized design: the lottery's cohorts (from `sampleCohort`); a student is invited when their
+   * family is among a cohort's `selectedFamilyIds`. Needs a `familyId` column; replaces an
+   * `invited` column. Default: read the `invited` column.
+   */
+  cohorts?: readonly { selectedFamilyIds: readonly string[] }[];
   /** Randomized design: column of the lottery's strata (estimatr's `blocks`). Default the cluster column; `null` for none. */
   blocks?: string | null;
   /** Cells with fewer students are suppressed. Default 10. */
@@ -59,6 +65,7 @@ export interface ResolvedOptions {
   systematicShare: number;
   caliper: number;
   blocks: string | null;
+  cohorts: readonly { selectedFamilyIds: readonly string[] }[] | undefined;
   minCellSize: number;
   minClusters: number;
   level: number;
@@ -105,6 +112,7 @@ export function resolveOptions(options: EvaluateOptions): ResolvedOptions {
     systematicShare: share("systematicShare", options.systematicShare, 0.1),
     caliper: options.caliper ?? 0.2,
     blocks: options.blocks === undefined ? (options.cluster ?? "schoolId") : options.blocks,
+    cohorts: options.cohorts,
     minCellSize: positive("minCellSize", options.minCellSize, 10, true),
     minClusters: positive("minClusters", options.minClusters, 30, true),
     level: share("level", options.level, 0.95, true),
@@ -113,6 +121,7 @@ export function resolveOptions(options: EvaluateOptions): ResolvedOptions {
   };
   if (!(Number.isFinite(resolved.caliper) && resolved.caliper > 0)) issues.push({ field: "caliper", message: "caliper must be a positive number of standard deviations (0.2 is usual)" });
   if (options.readingCut !== undefined && !Number.isFinite(options.readingCut)) issues.push({ field: "readingCut", message: "readingCut must be a finite number" });
+  if (options.cohorts !== undefined && design !== "randomized") issues.push({ field: "cohorts", message: "cohorts define the lottery of the randomized design: use design 'randomized' or leave them out" });
   if (issues.length > 0) throw new PthvConfigError(issues);
   return resolved;
 }

@@ -74,4 +74,20 @@ describe("pthv evaluate", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/every student was invited/);
   });
+
+  it("reads the lottery from a cohorts file for the randomized design", async () => {
+    const lines = (await readFile(data, "utf8")).trimEnd().split("\n");
+    const column = lines[0]!.split(",").indexOf("family_id");
+    const families = [...new Set(lines.slice(1).map((l) => l.split(",")[column]!))];
+    const cohorts = join(dir, "cohorts.json");
+    await writeFile(cohorts, JSON.stringify([{ selectedFamilyIds: families.filter((_, i) => i % 2 === 0) }]));
+    const result = await cli("evaluate", "--data", data, "--design", "randomized", "--cohorts", cohorts, "--format", "markdown");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("## Lottery");
+    expect(result.stdout).toContain("intent to treat");
+    await writeFile(cohorts, JSON.stringify([{ families: [] }]));
+    const bad = await cli("evaluate", "--data", data, "--design", "randomized", "--cohorts", cohorts);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("cohorts.json, cohort, field '[0].selectedFamilyIds'");
+  });
 });

@@ -135,6 +135,19 @@ describe("evaluateOutcomes", () => {
     expect(cace.estimate / itt.estimate).toBeCloseTo(1 / report.randomized!.takeUp, 1);
   });
 
+  it("takes the lottery from cohorts: students of selected families are invited", () => {
+    const random = createRandom("cohort-lottery");
+    const families = [...new Set(outcomes.map((r) => r.familyId!))];
+    const selected = families.filter(() => random.bernoulli(0.5));
+    const chosen = new Set(selected);
+    const rows = outcomes.map((r) => ({ ...r, invited: chosen.has(r.familyId!), visited: chosen.has(r.familyId!) && r.visited }));
+    const fromColumn = evaluateOutcomes(rows, { design: "randomized" });
+    const fromCohorts = evaluateOutcomes(rows.map(({ invited: _, ...r }) => r), { design: "randomized", cohorts: [{ selectedFamilyIds: selected }] });
+    expect(fromCohorts.effects).toEqual(fromColumn.effects);
+    expect(fromCohorts.randomized).toEqual(fromColumn.randomized);
+    expect(() => evaluateOutcomes(rows, { cohorts: [{ selectedFamilyIds: selected }] })).toThrow(PthvConfigError);
+  });
+
   it("reports every bad row and column at once, located, without echoing values", () => {
     const bad = outcomes.slice(0, 50).map((r, i) => (i === 3 ? { ...r, daysAbsent: r.daysEnrolled + 5 } : i === 7 ? { ...r, visited: "maybe" as unknown as boolean } : r));
     try {

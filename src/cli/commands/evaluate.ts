@@ -1,9 +1,25 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import { PthvUsageError } from "../../errors/index.js";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { PthvInputError, PthvUsageError } from "../../errors/index.js";
 import { absenceRateSpec, absenceRateSvg, evaluateOutcomes, forestPlotSpec, forestPlotSvg, OUTCOMES, toHtml, toMarkdown, type EvaluateOptions, type OutcomeName } from "../../evaluate/index.js";
-import { camelCaseHeader, readCsvFile } from "../../node/index.js";
+import { camelCaseHeader, parseJsonText, readCsvFile } from "../../node/index.js";
 import { choiceOption, numberOption, parseCommandArgs, type Command } from "../command.js";
+
+/** Reads the lottery's cohorts (a JSON array, as sample-district writes cohorts.json). */
+async function readCohorts(path: string): Promise<{ selectedFamilyIds: string[] }[]> {
+  const file = basename(path);
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    throw new PthvInputError([{ file, message: "file not found: check the --cohorts path" }]);
+  }
+  const parsed = parseJsonText(text, file);
+  const cohorts = Array.isArray(parsed) ? parsed : [parsed];
+  const bad = cohorts.findIndex((c) => !(c && typeof c === "object" && Array.isArray((c as { selectedFamilyIds?: unknown }).selectedFamilyIds) && (c as { selectedFamilyIds: unknown[] }).selectedFamilyIds.every((id) => typeof id === "string")));
+  if (bad >= 0) throw new PthvInputError([{ file, field: `[${bad}].selectedFamilyIds`, entity: "cohort", message: "each cohort needs selectedFamilyIds, a list of family ids (as sampleCohort writes it)" }]);
+  return cohorts as { selectedFamilyIds: string[] }[];
+}
 
 const list = (value: string | undefined) => (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 
@@ -32,6 +48,8 @@ Options:
   --systematic-share x   a school is systematic at this share of families visited (default 0.1)
   --caliper x            matching caliper in SD of the propensity score (default 0.2)
   --blocks column        randomized: the lottery's strata (default the cluster column; "none")
+  --cohorts file.json    randomized: the lottery's cohorts; students of selected families are
+                         invited (needs family_id); otherwise the invited column is used
   --min-cell-size n      withhold cells of fewer students (default 10)
   --format f             json (default), markdown or html
   --out dir              write report.<ext> and the charts (SVG, Vega-Lite) into dir
@@ -51,6 +69,7 @@ Exit codes: 0 report written, 2 bad input or nothing could be estimated.`,
       "systematic-share": { type: "string" },
       caliper: { type: "string" },
       blocks: { type: "string" },
+      cohorts: { type: "string" },
       "min-cell-size": { type: "string" },
       format: { type: "string" },
       out: { type: "string" },
@@ -87,6 +106,7 @@ Exit codes: 0 report written, 2 bad input or nothing could be estimated.`,
       ...(caliper !== undefined ? { caliper } : {}),
       ...(values.blocks !== undefined ? { blocks: values.blocks === "none" ? null : camelCaseHeader(values.blocks) } : {}),
       ...(minCell !== undefined ? { minCellSize: minCell } : {}),
+      ...(values.cohorts !== undefined ? { cohorts: await readCohorts(values.cohorts) } : {}),
     };
     const report = evaluateOutcomes(columns, options);
     const text = format === "json" ? `${JSON.stringify(report, null, 2)}\n` : format === "markdown" ? toMarkdown(report) : toHtml(report);

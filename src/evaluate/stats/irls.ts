@@ -49,23 +49,6 @@ export interface IrlsResult {
 /** Thrown inside the engine when R would stop (no valid start, step halving failed). */
 export class IrlsFailure extends Error {}
 
-/** eta = X beta + offset, block by block so each block of eta stays in cache across columns. */
-export function linearPredictor(X: Float64Array, n: number, beta: Float64Array, offset: Float64Array | undefined, eta: Float64Array): void {
-  const p = beta.length;
-  const BLOCK = 2048;
-  for (let start = 0; start < n; start += BLOCK) {
-    const end = Math.min(n, start + BLOCK);
-    if (offset) for (let i = start; i < end; i++) eta[i] = offset[i] as number;
-    else for (let i = start; i < end; i++) eta[i] = 0;
-    for (let j = 0; j < p; j++) {
-      const b = beta[j] as number;
-      if (b === 0) continue;
-      const off = j * n;
-      for (let i = start; i < end; i++) eta[i] = (eta[i] as number) + b * (X[off + i] as number);
-    }
-  }
-}
-
 /**
  * eta = X beta + offset, mu = g^-1(eta), and the deviance, in one pass block by block (each block
  * of eta and mu is used while still in cache). Returns the deviance, or NaN when some fitted value

@@ -44,6 +44,8 @@ export interface IrlsResult {
   iterations: number;
   /** True when a step had to be halved (R's `boundary`). */
   boundary: boolean;
+  /** How X's columns were classified (reused for the cluster scores). */
+  plan: CrossProductPlan;
 }
 
 /** Thrown inside the engine when R would stop (no valid start, step halving failed). */
@@ -143,5 +145,6 @@ export function irls(problem: IrlsProblem): IrlsResult {
     converged,
     iterations,
     boundary,
+    plan,
   };
 }

@@ -72,6 +72,13 @@ describe.each(DATASETS)("on the %s data set", (name) => {
     expectClose(fit.thetaStdError ?? NaN, r.thetaStdError as number, 1e-6, "theta SE");
   });
 
+  it("the negative binomial model started from a given theta reaches the same maximum", () => {
+    const r = refs.negativeBinomial as RModel;
+    const fit = fitNegativeBinomial({ ...base, y: columns.daysAbsent as Float64Array, offset, initTheta: 1 });
+    expectClose(fit.theta ?? NaN, r.theta as number, 1e-4, "theta from initTheta 1");
+    fit.coefficients.forEach((c, a) => expectClose(c.estimate, r.estimate[a] as number, 1e-4, `estimate ${c.term} from initTheta 1`));
+  });
+
   it("the logistic model of chronic absence matches R's glm and vcovCL", () => {
     const fit = fitGlm({ ...base, y: columns.chronic as Float64Array, family: "binomial" });
     const r = refs.chronic as RModel;

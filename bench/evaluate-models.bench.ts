@@ -38,6 +38,20 @@ const t0 = performance.now();
 const data = benchData(n);
 console.log(`data: ${n} students, ${data.names.length - 1} covariates + intercept, 200 schools (generated in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 
+// Calibration: CPU time of one plain pass over the design matrix (11 million doubles), a yardstick
+// for comparing figures taken on machines (or moments) of different speed.
+{
+  const runs: number[] = [];
+  let total = 0;
+  for (let rep = 0; rep < 5; rep++) {
+    const c = process.cpuUsage();
+    for (let i = 0; i < data.X.length; i++) total += data.X[i] as number;
+    const used = process.cpuUsage(c);
+    runs.push((used.user + used.system) / 1000);
+  }
+  console.log(`calibration: one pass over X (${data.X.length} doubles) median ${median(runs).toFixed(0)} ms CPU (checksum ${total.toFixed(0)})`);
+}
+
 // Wall-clock time and CPU time (user + system of this process): on a shared machine the wall
 // clock includes time spent waiting for a core, CPU time does not.
 const ours: Record<string, { seconds: number[]; fit: ModelFit }> = {};

@@ -177,3 +177,16 @@ describe("buildDesignMatrix", () => {
     }
   });
 });
+
+describe("a response array reused between fits", () => {
+  it("gives the fit of its current values, not of what it held before", () => {
+    const { x, y, n } = smallData("reuse");
+    const X = matrix([new Float64Array(n).fill(1), x]);
+    const buffer = Float64Array.from(y);
+    fitGlm({ X, names: ["(Intercept)", "x"], y: buffer, family: "poisson" });
+    buffer.set(y.map((v) => v + 1));
+    const reused = fitGlm({ X, names: ["(Intercept)", "x"], y: buffer, family: "poisson" });
+    const fresh = fitGlm({ X, names: ["(Intercept)", "x"], y: y.map((v) => v + 1), family: "poisson" });
+    expect(reused.deviance).toBe(fresh.deviance);
+  });
+});

@@ -28,6 +28,8 @@ export interface RModel {
   stdError: number[];
   statistic: number[];
   pValue: number[];
+  ciLow: number[];
+  ciHigh: number[];
   vcov: number[][];
   vcovCluster: number[][];
   clusterStdError: number[];

@@ -3,14 +3,15 @@ import { buildDesignMatrix, fitGlm, fitNegativeBinomial, type ModelFit } from ".
 import { expectClose, readDataset, reference, type RModel } from "./fixtures.js";
 
 const TERMS = ["visited", "priorAbsent", "priorReading", "ell", "iep", "frl", "title1", "grade"];
-const DATASETS = ["basic", "school_constant", "low_counts", "huge_school", "separation", "aliased"];
+const DATASETS = ["basic", "school_constant", "low_counts", "huge_school", "separation", "aliased", "weighted"];
 
 function design(name: string) {
   const { columns } = readDataset(name);
   const terms = name === "aliased" ? [...TERMS, "needs"] : TERMS;
   const matrix = buildDesignMatrix({ columns, terms });
   const days = columns.daysEnrolled as Float64Array;
-  return { columns, matrix, offset: days.map(Math.log), clusters: columns.schoolId as string[] };
+  const weights = columns.w as Float64Array | undefined;
+  return { columns, matrix, offset: days.map(Math.log), clusters: columns.schoolId as string[], ...(weights ? { weights } : {}) };
 }
 
 /**
@@ -28,7 +29,9 @@ function compare(fit: ModelFit, r: RModel, label: string): void {
     expectClose(c.estimate, r.estimate[a] as number, rel, `${label} estimate ${c.term}`);
     expectClose(c.stdError, r.stdError[a] as number, rel, `${label} stdError ${c.term}`);
     expectClose(c.statistic, r.statistic[a] as number, rel, `${label} statistic ${c.term}`);
-    expectClose(c.pValue, r.pValue[a] as number, 1e-5, `${label} pValue ${c.term}`);
+    expectClose(c.pValue, r.pValue[a] as number, rel, `${label} pValue ${c.term}`);
+    expectClose(c.ciLow, r.ciLow[a] as number, rel, `${label} ciLow ${c.term}`);
+    expectClose(c.ciHigh, r.ciHigh[a] as number, rel, `${label} ciHigh ${c.term}`);
   });
   expectClose(fit.deviance, r.deviance, rel, `${label} deviance`);
   expectClose(fit.logLik, r.logLik, rel, `${label} logLik`);
@@ -52,8 +55,8 @@ function compare(fit: ModelFit, r: RModel, label: string): void {
 
 describe.each(DATASETS)("on the %s data set", (name) => {
   const refs = reference[name] as Record<string, RModel>;
-  const { columns, matrix, offset, clusters } = design(name);
-  const base = { X: matrix.X, names: matrix.names, clusters };
+  const { columns, matrix, offset, clusters, ...weights } = design(name);
+  const base = { X: matrix.X, names: matrix.names, clusters, ...weights };
 
   it("the Poisson model with a log(daysEnrolled) offset matches R's glm and vcovCL", () => {
     const fit = fitGlm({ ...base, y: columns.daysAbsent as Float64Array, offset, family: "poisson" });
@@ -67,6 +70,13 @@ describe.each(DATASETS)("on the %s data set", (name) => {
     compare(fit, r, "negative binomial");
     expectClose(fit.theta ?? NaN, r.theta as number, 1e-6, "theta");
     expectClose(fit.thetaStdError ?? NaN, r.thetaStdError as number, 1e-6, "theta SE");
+  });
+
+  it("the negative binomial model started from a given theta reaches the same maximum", () => {
+    const r = refs.negativeBinomial as RModel;
+    const fit = fitNegativeBinomial({ ...base, y: columns.daysAbsent as Float64Array, offset, initTheta: 1 });
+    expectClose(fit.theta ?? NaN, r.theta as number, 1e-4, "theta from initTheta 1");
+    fit.coefficients.forEach((c, a) => expectClose(c.estimate, r.estimate[a] as number, 1e-4, `estimate ${c.term} from initTheta 1`));
   });
 
   it("the logistic model of chronic absence matches R's glm and vcovCL", () => {

@@ -53,6 +53,11 @@ ali <- make_students(606, 1000, 20)
 ali$needs <- ali$ell + ali$iep
 datasets$aliased <- ali
 
+# prior weights (e.g. students standing for 1 to 3 records), for every family
+wtd <- make_students(707, 1200, 30)
+wtd$w <- sample(1:3, nrow(wtd), replace = TRUE)
+datasets$weighted <- wtd
+
 covariates <- "visited + priorAbsent + priorReading + ell + iep + frl + title1 + grade"
 
 summarise_fit <- function(fit, data, nb = FALSE) {
@@ -62,9 +67,11 @@ summarise_fit <- function(fit, data, nb = FALSE) {
   tab <- s$coefficients
   vc <- vcov(fit)
   vcl <- vcovCL(fit, cluster = ~schoolId, type = "HC1")
+  # Wald intervals: normal quantile, or t on the residual degrees of freedom for gaussian (as confint.lm)
+  crit <- if (fit$family$family == "gaussian") qt(0.975, fit$df.residual) else qnorm(0.975)
   res <- list(
     terms = names(est), estimate = unname(est), stdError = unname(tab[, 2]), statistic = unname(tab[, 3]),
-    pValue = unname(tab[, 4]), vcov = unname(vc), vcovCluster = unname(vcl),
+    pValue = unname(tab[, 4]), ciLow = unname(est - crit * tab[, 2]), ciHigh = unname(est + crit * tab[, 2]), vcov = unname(vc), vcovCluster = unname(vcl),
     clusterStdError = unname(sqrt(diag(vcl))),
     aliased = names(cf)[is.na(cf)], deviance = fit$deviance, logLik = as.numeric(logLik(fit)), aic = AIC(fit),
     dfResidual = fit$df.residual, iterations = fit$iter, converged = fit$converged,
@@ -80,13 +87,15 @@ references <- list()
 for (name in names(datasets)) {
   d <- datasets[[name]]
   write.csv(d, file.path(out_dir, paste0("models-", name, ".csv")), row.names = FALSE)
+  # (w_ below is the prior weight: the column w when the data set has one, else 1)
   extra <- if (name == "aliased") "+ needs" else ""
   r <- list()
-  r$poisson <- summarise_fit(glm(model_formula("daysAbsent", paste(extra, "+ offset(log(daysEnrolled))")), family = poisson, data = d), d)
-  r$negativeBinomial <- summarise_fit(glm.nb(model_formula("daysAbsent", paste(extra, "+ offset(log(daysEnrolled))")), data = d), d, nb = TRUE)
-  r$chronic <- suppressWarnings(summarise_fit(glm(model_formula("chronic", extra), family = binomial, data = d), d))
-  r$proficient <- suppressWarnings(summarise_fit(glm(model_formula("proficient", extra), family = binomial, data = d), d))
-  r$readingScore <- summarise_fit(glm(model_formula("readingScore", extra), family = gaussian, data = d), d)
+  d$w_ <- if (is.null(d$w)) 1 else d$w
+  r$poisson <- summarise_fit(glm(model_formula("daysAbsent", paste(extra, "+ offset(log(daysEnrolled))")), family = poisson, data = d, weights = w_), d)
+  r$negativeBinomial <- summarise_fit(glm.nb(model_formula("daysAbsent", paste(extra, "+ offset(log(daysEnrolled))")), data = d, weights = w_), d, nb = TRUE)
+  r$chronic <- suppressWarnings(summarise_fit(glm(model_formula("chronic", extra), family = binomial, data = d, weights = w_), d))
+  r$proficient <- suppressWarnings(summarise_fit(glm(model_formula("proficient", extra), family = binomial, data = d, weights = w_), d))
+  r$readingScore <- summarise_fit(glm(model_formula("readingScore", extra), family = gaussian, data = d, weights = w_), d)
   # R's warnings for each model, so tests can check ours say the same thing
   r$warnings <- list(
     proficient = tryCatch({ glm(model_formula("proficient", extra), family = binomial, data = d); character(0) },

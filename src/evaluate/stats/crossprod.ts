@@ -13,6 +13,9 @@
 /** Rows per block: the block's slice of every column stays in cache while all products are summed. */
 const BLOCK = 1024;
 
+/** The block size the plan's row lists are split by (IRLS walks eta in the same blocks). */
+export const CROSS_PRODUCT_BLOCK = BLOCK;
+
 /** How the columns of a fixed design matrix are handled; built once per fit. */
 export interface CrossProductPlan {
   n: number;

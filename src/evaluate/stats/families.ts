@@ -129,7 +129,10 @@ export const binomialKernel: FamilyKernel = {
     for (let i = 0; i < y.length; i++) {
       const e = eta[i] as number;
       const m = mu[i] as number;
-      const me = logitMuEta(e);
+      // R's logit_mu_eta is exp(eta) / (1 + exp(eta))^2, which is mu (1 - mu) for the mu that
+      // logit_linkinv gave: reuse mu instead of a second exp where 1 - mu keeps its precision
+      // (|eta| <= 15: relative difference below 1e-9); R's own formula further out
+      const me = e <= 15 && e >= -15 ? m * (1 - m) : logitMuEta(e);
       w[i] = ((wt[i] as number) * me * me) / (m * (1 - m));
       z[i] = e - (offset ? (offset[i] as number) : 0) + ((y[i] as number) - m) / me;
     }

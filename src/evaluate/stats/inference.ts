@@ -54,11 +54,24 @@ export function clusterCovariance(
     wres[i] = (((y[i] as number) - m) / kernel.muEta(e, m)) * (fit.w[i] as number);
   }
   const scores = new Float64Array(G * k);
+  const { plan } = fit;
   fit.kept.forEach((j, a) => {
+    const q = plan.isBinary[j] ? plan.gathers.findIndex((g) => g.column === j) : -1;
+    if (q >= 0) {
+      // a 0/1 column contributes only on its rows at 1
+      const list = plan.rows[q] as Int32Array;
+      for (let t = 0; t < list.length; t++) {
+        const i = list[t] as number;
+        const at = (codes[i] as number) * k + a;
+        scores[at] = (scores[at] as number) + (wres[i] as number);
+      }
+      return;
+    }
     const off = j * n;
+    const isUnit = plan.units.includes(j);
     for (let i = 0; i < n; i++) {
       const at = (codes[i] as number) * k + a;
-      scores[at] = (scores[at] as number) + (X[off + i] as number) * (wres[i] as number);
+      scores[at] = (scores[at] as number) + (isUnit ? (wres[i] as number) : (X[off + i] as number) * (wres[i] as number));
     }
   });
   const meat = new Float64Array(k * k);

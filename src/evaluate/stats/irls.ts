@@ -6,7 +6,7 @@
  * src/library/stats/R/glm.R; McCullagh and Nelder (1989), Generalized Linear Models, section 2.5.
  */
 import type { FamilyKernel } from "./families.js";
-import { planCrossProduct, weightedCrossProduct, type CrossProductPlan } from "./crossprod.js";
+import { CROSS_PRODUCT_BLOCK, planCrossProduct, weightedCrossProduct, type CrossProductPlan } from "./crossprod.js";
 import { choleskyInverse, choleskySolve, pivotedCholesky, type PivotedCholesky } from "./linalg.js";
 
 /** What IRLS needs; arrays are read, never written. */
@@ -44,48 +44,45 @@ export interface IrlsResult {
   iterations: number;
   /** True when a step had to be halved (R's `boundary`). */
   boundary: boolean;
+  /** How X's columns were classified (reused for the cluster scores). */
+  plan: CrossProductPlan;
 }
 
 /** Thrown inside the engine when R would stop (no valid start, step halving failed). */
 export class IrlsFailure extends Error {}
-
-/** eta = X beta + offset, block by block so each block of eta stays in cache across columns. */
-export function linearPredictor(X: Float64Array, n: number, beta: Float64Array, offset: Float64Array | undefined, eta: Float64Array): void {
-  const p = beta.length;
-  const BLOCK = 2048;
-  for (let start = 0; start < n; start += BLOCK) {
-    const end = Math.min(n, start + BLOCK);
-    if (offset) for (let i = start; i < end; i++) eta[i] = offset[i] as number;
-    else for (let i = start; i < end; i++) eta[i] = 0;
-    for (let j = 0; j < p; j++) {
-      const b = beta[j] as number;
-      if (b === 0) continue;
-      const off = j * n;
-      for (let i = start; i < end; i++) eta[i] = (eta[i] as number) + b * (X[off + i] as number);
-    }
-  }
-}
 
 /**
  * eta = X beta + offset, mu = g^-1(eta), and the deviance, in one pass block by block (each block
  * of eta and mu is used while still in cache). Returns the deviance, or NaN when some fitted value
  * is outside the family's range (R's validmu/valideta).
  */
-function update(problem: IrlsProblem, beta: Float64Array, eta: Float64Array, mu: Float64Array): number {
+function update(problem: IrlsProblem, plan: CrossProductPlan, beta: Float64Array, eta: Float64Array, mu: Float64Array): number {
   const { X, n, y, wt, offset, kernel } = problem;
-  const p = beta.length;
-  const BLOCK = 2048;
   let dev = 0;
   let valid = true;
-  for (let start = 0; start < n; start += BLOCK) {
-    const end = Math.min(n, start + BLOCK);
-    if (offset) for (let i = start; i < end; i++) eta[i] = offset[i] as number;
-    else for (let i = start; i < end; i++) eta[i] = 0;
-    for (let j = 0; j < p; j++) {
+  let constant = 0;
+  for (const u of plan.units) constant += beta[u] as number;
+  for (let start = 0, bl = 0; start < n; start += CROSS_PRODUCT_BLOCK, bl++) {
+    const end = Math.min(n, start + CROSS_PRODUCT_BLOCK);
+    if (offset) for (let i = start; i < end; i++) eta[i] = (offset[i] as number) + constant;
+    else for (let i = start; i < end; i++) eta[i] = constant;
+    for (const j of plan.dense) {
       const b = beta[j] as number;
       if (b === 0) continue;
       const off = j * n;
       for (let i = start; i < end; i++) eta[i] = (eta[i] as number) + b * (X[off + i] as number);
+    }
+    // a 0/1 column adds its coefficient on its rows at 1 only
+    for (let q = 0; q < plan.gathers.length; q++) {
+      const b = beta[(plan.gathers[q] as { column: number }).column] as number;
+      if (b === 0) continue;
+      const list = plan.rows[q] as Int32Array;
+      const p = plan.ptr[q] as Int32Array;
+      const to = p[bl + 1] as number;
+      for (let t = p[bl] as number; t < to; t++) {
+        const i = list[t] as number;
+        eta[i] = (eta[i] as number) + b;
+      }
     }
     kernel.linkinv(eta, mu, start, end);
     if (valid && !kernel.isValid(eta, mu, start, end)) valid = false;
@@ -128,7 +125,7 @@ export function irls(problem: IrlsProblem): IrlsResult {
     beta = new Float64Array(p);
     factor.kept.forEach((j, a) => (beta[j] = solved[a] as number));
     // NaN from update() stands for "outside the family's range"; R halves the step in both cases
-    dev = update(problem, beta, eta, mu);
+    dev = update(problem, plan, beta, eta, mu);
     boundary = false;
     if (!Number.isFinite(dev)) {
       if (!coefold) throw new IrlsFailure("no valid set of coefficients has been found: please supply starting values");
@@ -136,7 +133,7 @@ export function irls(problem: IrlsProblem): IrlsResult {
       while (!Number.isFinite(dev)) {
         if (++halvings > maxIterations) throw new IrlsFailure("inner loop; cannot correct step size");
         for (let j = 0; j < p; j++) beta[j] = ((beta[j] as number) + (coefold[j] as number)) / 2;
-        dev = update(problem, beta, eta, mu);
+        dev = update(problem, plan, beta, eta, mu);
       }
       boundary = true;
     }
@@ -160,5 +157,6 @@ export function irls(problem: IrlsProblem): IrlsResult {
     converged,
     iterations,
     boundary,
+    plan,
   };
 }

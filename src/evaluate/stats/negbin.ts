@@ -7,7 +7,7 @@
  */
 import { planCrossProduct } from "./crossprod.js";
 import { describeFit } from "./describe.js";
-import { negativeBinomialKernel, poissonKernel } from "./families.js";
+import { DOUBLE_EPS, negativeBinomialKernel, poissonKernel } from "./families.js";
 import { runIrls } from "./glm.js";
 import { groupResponse, negativeBinomialLogLik, thetaMl } from "./theta.js";
 import type { ModelFit, NegativeBinomialInput } from "./types.js";
@@ -30,27 +30,30 @@ export function fitNegativeBinomial(input: NegativeBinomialInput): ModelFit {
   let fit = runIrls(checked, input.initTheta !== undefined ? negativeBinomialKernel(input.initTheta) : poissonKernel, undefined, plan);
   const extraWarnings: string[] = [];
   let mu = fit.mu;
+  let etaOfMu = fit.eta;
   let th = thetaMl(y, mu, wt, grouped, maxIterations);
   let allConverged = fit.converged;
   const d1 = Math.sqrt(2 * Math.max(1, checked.n - fit.kept.length));
   const d2 = 1;
   let del = 1;
-  let Lm = negativeBinomialLogLik(y, mu, wt, grouped, th.theta);
+  let Lm = negativeBinomialLogLik(y, mu, etaOfMu, wt, grouped, th.theta);
   let Lm0 = Lm + 2 * d1;
   let iter = 0;
   let kernel = negativeBinomialKernel(th.theta);
   while (++iter <= maxIterations && Math.abs(Lm0 - Lm) / d1 + Math.abs(del) / d2 > epsilon) {
+    // g(mu) = log(mu): the previous fit's linear predictor, unless mu was clamped at epsilon
     const eta = new Float64Array(mu.length);
-    for (let i = 0; i < mu.length; i++) eta[i] = Math.log(mu[i] as number);
+    for (let i = 0; i < mu.length; i++) eta[i] = (mu[i] as number) > DOUBLE_EPS ? (etaOfMu[i] as number) : Math.log(mu[i] as number);
     fit = runIrls(checked, kernel, eta, plan);
     allConverged = fit.converged;
     const t0 = th.theta;
     th = thetaMl(y, mu, wt, grouped, maxIterations);
     kernel = negativeBinomialKernel(th.theta);
     mu = fit.mu;
+    etaOfMu = fit.eta;
     del = t0 - th.theta;
     Lm0 = Lm;
-    Lm = negativeBinomialLogLik(y, mu, wt, grouped, th.theta);
+    Lm = negativeBinomialLogLik(y, mu, etaOfMu, wt, grouped, th.theta);
   }
   const alternations = Math.min(iter, maxIterations + 1) - 1;
   const withinLimit = iter <= maxIterations;

@@ -8,35 +8,28 @@
 import type { IrlsResult } from "./irls.js";
 import type { CheckedInput } from "./validate.js";
 
-function isBinaryColumn(X: Float64Array, off: number, n: number): boolean {
-  let ones = 0;
-  for (let i = 0; i < n; i++) {
-    const v = X[off + i] as number;
-    if (v === 1) ones++;
-    else if (v !== 0) return false;
-  }
-  return ones > 0 && ones < n;
-}
-
 /** Plain-English warnings, one per term that separates (or seems to separate) the outcome. */
 export function separationWarnings(input: CheckedInput, fit: IrlsResult): string[] {
-  const { X, n, y, names } = input;
+  const { n, y, names } = input;
+  const { plan } = fit;
   const warnings: string[] = [];
+  // y lies in [0, 1]: a group is all 0 when its sum is 0 and all 1 when its sum is its size
+  let total = 0;
+  for (let i = 0; i < n; i++) total += y[i] as number;
   fit.kept.forEach((j, a) => {
     const name = names[j] as string;
-    const off = j * n;
-    if (isBinaryColumn(X, off, n)) {
-      for (const side of [1, 0]) {
-        let min = Infinity;
-        let max = -Infinity;
-        for (let i = 0; i < n; i++) {
-          if ((X[off + i] as number) !== side) continue;
-          const v = y[i] as number;
-          if (v < min) min = v;
-          if (v > max) max = v;
-        }
-        if (min === max && (min === 0 || min === 1)) {
-          warnings.push(`'${name}' separates the outcome: every observation with ${name} = ${side} has outcome ${min} (quasi-complete separation), so its coefficient and error are not meaningful; drop the term, merge categories or use a penalised (Firth) model`);
+    const q = plan.isBinary[j] ? plan.gathers.findIndex((g) => g.column === j) : -1;
+    if (q >= 0) {
+      const list = plan.rows[q] as Int32Array;
+      let atOne = 0;
+      for (let t = 0; t < list.length; t++) atOne += y[list[t] as number] as number;
+      const sides = [
+        { side: 1, sum: atOne, size: list.length },
+        { side: 0, sum: total - atOne, size: n - list.length },
+      ];
+      for (const { side, sum, size } of sides) {
+        if (size > 0 && (sum === 0 || sum === size)) {
+          warnings.push(`'${name}' separates the outcome: every observation with ${name} = ${side} has outcome ${sum === 0 ? 0 : 1} (quasi-complete separation), so its coefficient and error are not meaningful; drop the term, merge categories or use a penalised (Firth) model`);
           return;
         }
       }

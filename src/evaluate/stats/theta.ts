@@ -7,6 +7,7 @@
  * per distinct y, since counts of absences take few distinct values.
  */
 import { digamma, logGamma, trigamma } from "./distributions.js";
+import { DOUBLE_EPS } from "./families.js";
 
 /** Response values grouped: each distinct y with the sum of the weights of its rows. */
 export interface GroupedResponse {
@@ -79,8 +80,8 @@ export function thetaMl(y: Float64Array, mu: Float64Array, wt: Float64Array, gro
   return estimate;
 }
 
-/** MASS's `loglik(n, th, mu, y, w)` inside glm.nb: the negative binomial log-likelihood. */
-export function negativeBinomialLogLik(y: Float64Array, mu: Float64Array, wt: Float64Array, grouped: GroupedResponse, theta: number): number {
+/** MASS's `loglik(n, th, mu, y, w)` inside glm.nb: the negative binomial log-likelihood (eta = log mu). */
+export function negativeBinomialLogLik(y: Float64Array, mu: Float64Array, eta: Float64Array, wt: Float64Array, grouped: GroupedResponse, theta: number): number {
   let s = 0;
   for (let g = 0; g < grouped.values.length; g++) {
     const v = grouped.values[g] as number;
@@ -89,7 +90,9 @@ export function negativeBinomialLogLik(y: Float64Array, mu: Float64Array, wt: Fl
   for (let i = 0; i < y.length; i++) {
     const yi = y[i] as number;
     const m = mu[i] as number;
-    s += (wt[i] as number) * ((yi > 0 ? yi * Math.log(m) : 0) - (theta + yi) * Math.log(theta + m));
+    // log(mu) is the linear predictor unless mu was clamped at machine epsilon
+    const logMu = m > DOUBLE_EPS ? (eta[i] as number) : Math.log(m);
+    s += (wt[i] as number) * ((yi > 0 ? yi * logMu : 0) - (theta + yi) * Math.log(theta + m));
   }
   return s;
 }

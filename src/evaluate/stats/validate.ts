@@ -142,7 +142,9 @@ export function checkModelInput(input: ModelInput, rule: ResponseRule): CheckedI
     names: input.names,
     n,
     p,
-    y: toFloat64(input.y),
+    // always a private copy: per-response caches (y log y) are keyed on it, so a caller reusing
+    // and refilling its own array between fits can never see stale values
+    y: Float64Array.from(input.y),
     wt: input.weights ? toFloat64(input.weights) : new Float64Array(n).fill(1),
     offset: input.offset ? toFloat64(input.offset) : undefined,
     clusters: input.clusters ? codeClusters(input.clusters) : undefined,

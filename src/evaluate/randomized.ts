@@ -13,6 +13,8 @@ import type { OutcomeColumn } from "./outcomes.js";
 import type { Effect, RandomizedSummary, ReportWarning } from "./report.js";
 import { standardNormalCdf, standardNormalQuantile } from "./normal.js";
 
+const WHAT: Record<string, string> = { absences: "the absence rate", chronicAbsence: "the share chronically absent", readingProficiency: "the share reading at grade level", readingScore: "the reading score" };
+
 /** The per-student value the difference in means compares for each outcome. */
 function comparedValues(frame: StudentFrame, outcome: OutcomeColumn): { values: Float64Array; measure: string } {
   if (outcome.kind !== "count") return { values: outcome.values, measure: outcome.kind === "binary" ? "difference in shares (percentage points)" : "difference in means (points)" };
@@ -79,7 +81,7 @@ export function randomizedEffects(
       source: "difference in means",
       standardErrors: se,
       n: itt.n,
-      statement: `offering a visit changed ${outcome.name} by ${(scale * itt.estimate).toFixed(2)}${scale === 100 ? " percentage points" : " points"} (${Math.round(level * 100)}% CI ${(scale * itt.ciLow).toFixed(2)} to ${(scale * itt.ciHigh).toFixed(2)})`,
+      statement: `offering a visit changed ${WHAT[outcome.name] ?? outcome.name} by ${(scale * itt.estimate).toFixed(2)}${scale === 100 ? " percentage points" : " points"} (${Math.round(level * 100)}% CI ${(scale * itt.ciLow).toFixed(2)} to ${(scale * itt.ciHigh).toFixed(2)})`,
     });
     if (noncompliance && takeUpDiff.estimate > 0) {
       const cace = itt.estimate / takeUpDiff.estimate;
@@ -94,9 +96,13 @@ export function randomizedEffects(
         source: "Wald estimator (ITT / difference in take-up)",
         standardErrors: "Bloom (1984): se(ITT) / take-up difference",
         n: itt.n,
-        statement: `for families who take a visit when offered one, ${outcome.name} changed by ${(scale * cace).toFixed(2)}${scale === 100 ? " percentage points" : " points"}`,
+        statement: `for families who take a visit when offered one, ${WHAT[outcome.name] ?? outcome.name} changed by ${(scale * cace).toFixed(2)}${scale === 100 ? " percentage points" : " points"}`,
       });
     }
+  }
+  // A first stage with F = t^2 below 10 is weak (Staiger and Stock 1997): the Wald ratio is then biased and its interval unreliable.
+  if (noncompliance && takeUpDiff.estimate > 0 && takeUpDiff.statistic ** 2 < 10) {
+    warnings.push({ code: "weak-take-up", message: `the lottery raised take-up by only ${(100 * takeUpDiff.estimate).toFixed(1)} percentage points (F = ${(takeUpDiff.statistic ** 2).toFixed(1)} < 10): the complier effects are unreliable; read the intent-to-treat effects` });
   }
   if (noncompliance && takeUpDiff.estimate <= 0) warnings.push({ code: "no-take-up", message: "invited students were not visited more often than others: the complier effect is not defined" });
   return { effects, summary, warnings };

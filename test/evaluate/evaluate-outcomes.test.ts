@@ -135,6 +135,13 @@ describe("evaluateOutcomes", () => {
     expect(cace.estimate / itt.estimate).toBeCloseTo(1 / report.randomized!.takeUp, 1);
   });
 
+  it("warns that complier effects are unreliable when the lottery barely moved take-up", () => {
+    const random = createRandom("weak");
+    const rows = outcomes.map((r) => ({ ...r, invited: random.bernoulli(0.5) }));
+    const report = evaluateOutcomes(rows, { design: "randomized", outcomes: ["absences"] });
+    expect(report.warnings.some((w) => w.code === "weak-take-up")).toBe(true);
+  });
+
   it("takes the lottery from cohorts: students of selected families are invited", () => {
     const random = createRandom("cohort-lottery");
     const families = [...new Set(outcomes.map((r) => r.familyId!))];

@@ -215,8 +215,3 @@ function adjustedHedgesG(y: Float64Array, treat: Float64Array): number | undefin
   if (!(pooled > 0)) return undefined;
   return smallSampleCorrection(N) / pooled;
 }
-
-/** Throws when a sample is too small for any model. */
-export function assertSample(rows: Int32Array, outcome: string): void {
-  if (rows.length < 3) throw new PthvEstimationError(`too few students with ${outcome} to fit a model`);
-}

@@ -251,7 +251,7 @@ export function evaluateOutcomes(records: OutcomeRecords, options: EvaluateOptio
   }
 
   // School level.
-  const schools = schoolLevel(frame, outcomes, complete, base, opts.systematicShare, min);
+  const schools = schoolLevel(frame, outcomes, complete, base, opts.systematicShare, min, opts.schoolModels);
   report.schools = schools.report;
   warnings.push(...schools.warnings);
   suppressedCells += schools.suppressedCells;

@@ -31,6 +31,8 @@ export interface EvaluateOptions {
   readingCut?: number;
   /** A school implements systematically when it visits at least this share of its families. Default 0.1. */
   systematicShare?: number;
+  /** Fit the school-level models (systematic versus other schools). Default true; the table of shares is always given. */
+  schoolModels?: boolean;
   /** Matching caliper in standard deviations of the propensity score. Default 0.2. */
   caliper?: number;
   /**
@@ -64,6 +66,7 @@ export interface ResolvedOptions {
   readingCut: number | undefined;
   systematicShare: number;
   caliper: number;
+  schoolModels: boolean;
   blocks: string | null;
   cohorts: readonly { selectedFamilyIds: readonly string[] }[] | undefined;
   minCellSize: number;
@@ -111,6 +114,7 @@ export function resolveOptions(options: EvaluateOptions): ResolvedOptions {
     readingCut: options.readingCut,
     systematicShare: share("systematicShare", options.systematicShare, 0.1),
     caliper: options.caliper ?? 0.2,
+    schoolModels: options.schoolModels ?? true,
     blocks: options.blocks === undefined ? (options.cluster ?? "schoolId") : options.blocks,
     cohorts: options.cohorts,
     minCellSize: positive("minCellSize", options.minCellSize, 10, true),

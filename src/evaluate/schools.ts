@@ -53,6 +53,7 @@ export function schoolLevel(
   base: Omit<ModelSpec, "outcome" | "rows" | "treatments" | "sample">,
   threshold: number,
   minCellSize: number,
+  fitModels = true,
 ): { report: SchoolLevelReport; warnings: ReportWarning[]; suppressedCells: number } {
   const shares = schoolShares(frame, threshold);
   let suppressedCells = 0;
@@ -72,6 +73,7 @@ export function schoolLevel(
   const systematicSchools = rows.filter((r) => r.systematic).length;
   const report: SchoolLevelReport = { threshold, shareOf: frame.family ? "families" : "students", rows, systematicSchools, otherSchools: rows.length - systematicSchools, effects: [], models: [] };
   const warnings: ReportWarning[] = [];
+  if (!fitModels) return { report, warnings, suppressedCells };
   if (systematicSchools < 2 || report.otherSchools < 2) {
     warnings.push({ code: "school-level-skipped", message: `systematic versus other schools needs at least two schools of each kind (${systematicSchools} systematic, ${report.otherSchools} other): not estimated` });
     return { report, warnings, suppressedCells };

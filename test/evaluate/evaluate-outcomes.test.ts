@@ -114,6 +114,12 @@ describe("evaluateOutcomes", () => {
     expect(matched.models.every((m) => m.sample === "matched sample")).toBe(true);
   });
 
+  it("skips the school-level models when asked, keeping the table of shares", () => {
+    const report = evaluateOutcomes(outcomes, { covariates: ["frl"], outcomes: ["chronicAbsence"], schoolModels: false });
+    expect(report.schools!.models).toEqual([]);
+    expect(report.schools!.rows.length).toBe(district.schools.length);
+  });
+
   it("marks schools visiting at least 10% of families as systematic", () => {
     const schools = observational.schools!;
     expect(schools.shareOf).toBe("families");

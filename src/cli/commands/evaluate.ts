@@ -46,6 +46,7 @@ Options:
   --min-days-enrolled n  leave out of absence outcomes students enrolled fewer days (default 10)
   --reading-cut x        proficiency cut on reading_score when there is no reading_proficient
   --systematic-share x   a school is systematic at this share of families visited (default 0.1)
+  --skip-school-models   give the schools' shares but fit no systematic-versus-other models
   --caliper x            matching caliper in SD of the propensity score (default 0.2)
   --blocks column        randomized: the lottery's strata (default the cluster column; "none")
   --cohorts file.json    randomized: the lottery's cohorts; students of selected families are
@@ -68,6 +69,7 @@ Exit codes: 0 report written, 2 bad input or nothing could be estimated.`,
       "reading-cut": { type: "string" },
       "systematic-share": { type: "string" },
       caliper: { type: "string" },
+      "skip-school-models": { type: "boolean" },
       blocks: { type: "string" },
       cohorts: { type: "string" },
       "min-cell-size": { type: "string" },
@@ -106,6 +108,7 @@ Exit codes: 0 report written, 2 bad input or nothing could be estimated.`,
       ...(caliper !== undefined ? { caliper } : {}),
       ...(values.blocks !== undefined ? { blocks: values.blocks === "none" ? null : camelCaseHeader(values.blocks) } : {}),
       ...(minCell !== undefined ? { minCellSize: minCell } : {}),
+      ...(values["skip-school-models"] ? { schoolModels: false } : {}),
       ...(values.cohorts !== undefined ? { cohorts: await readCohorts(values.cohorts) } : {}),
     };
     const report = evaluateOutcomes(columns, options);

@@ -56,22 +56,14 @@ export function clusterCovariance(
   const scores = new Float64Array(G * k);
   const { plan } = fit;
   fit.kept.forEach((j, a) => {
-    const q = plan.isBinary[j] ? plan.gathers.findIndex((g) => g.column === j) : -1;
-    if (q >= 0) {
-      // a 0/1 column contributes only on its rows at 1
-      const list = plan.rows[q] as Int32Array;
-      for (let t = 0; t < list.length; t++) {
-        const i = list[t] as number;
-        const at = (codes[i] as number) * k + a;
-        scores[at] = (scores[at] as number) + (wres[i] as number);
-      }
-      return;
-    }
-    const off = j * n;
+    const bit = plan.patterned.indexOf(j);
     const isUnit = plan.units.includes(j);
+    const off = j * n;
     for (let i = 0; i < n; i++) {
+      const x = isUnit ? 1 : bit >= 0 ? ((plan.codes[i] as number) >> bit) & 1 : (X[off + i] as number);
+      if (x === 0) continue;
       const at = (codes[i] as number) * k + a;
-      scores[at] = (scores[at] as number) + (isUnit ? (wres[i] as number) : (X[off + i] as number) * (wres[i] as number));
+      scores[at] = (scores[at] as number) + x * (wres[i] as number);
     }
   });
   const meat = new Float64Array(k * k);

@@ -46,23 +46,30 @@ export function planCrossProduct(X: Float64Array, n: number, cols: readonly numb
   const patterned: number[] = [];
   const codes = new Uint16Array(n);
   for (let a = 0; a < k; a++) {
+    // one scan: set the column's bit on its rows at 1 as we go; undo if it turns out not to be
+    // a patterned 0/1 column (a continuous column is found out at its first value, usually)
     const off = colOffset[a] as number;
+    const bit = patterned.length < PATTERN_BITS ? 1 << patterned.length : 0;
     let ones = 0;
-    let binary = true;
+    let scanned = n;
     for (let i = 0; i < n; i++) {
       const v = X[off + i] as number;
-      if (v === 1) ones++;
-      else if (v !== 0) {
-        binary = false;
+      if (v === 1) {
+        ones++;
+        codes[i] = (codes[i] as number) | bit;
+      } else if (v !== 0) {
+        scanned = i;
         break;
       }
     }
-    if (binary && ones === n) units.push(a);
-    else if (binary && patterned.length < PATTERN_BITS) {
-      const bit = 1 << patterned.length;
+    const binary = scanned === n;
+    if (binary && ones > 0 && ones < n && bit !== 0) {
       patterned.push(a);
-      for (let i = 0; i < n; i++) if ((X[off + i] as number) === 1) codes[i] = (codes[i] as number) | bit;
-    } else dense.push(a);
+      continue;
+    }
+    if (bit !== 0) for (let i = 0; i < scanned; i++) codes[i] = (codes[i] as number) & ~bit;
+    if (binary && ones === n) units.push(a);
+    else dense.push(a);
   }
   return { n, k, colOffset, units, dense, patterned, codes, patterns: 1 << patterned.length };
 }

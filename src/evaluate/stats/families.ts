@@ -235,14 +235,18 @@ export const poissonKernel: FamilyKernel = {
   },
   isValid: (_eta, mu, start, end) => positiveFiniteMu(mu, start, end),
   aic(y, wt, mu) {
-    // log(y!) once per distinct count: absences take few distinct values
-    const logFactorial = new Map<number, number>();
+    // log(y!) once per distinct count (absences take few distinct values): a table for small
+    // whole counts, log-gamma otherwise
+    const table = new Float64Array(1024).fill(NaN);
     let s = 0;
     for (let i = 0; i < y.length; i++) {
       const yi = y[i] as number;
       const m = mu[i] as number;
-      let lf = logFactorial.get(yi);
-      if (lf === undefined) logFactorial.set(yi, (lf = logGamma(yi + 1)));
+      let lf: number;
+      if (yi < 1024 && Number.isInteger(yi)) {
+        lf = table[yi] as number;
+        if (Number.isNaN(lf)) table[yi] = lf = logGamma(yi + 1);
+      } else lf = logGamma(yi + 1);
       s += (wt[i] as number) * ((yi > 0 ? yi * Math.log(m) : 0) - m - lf);
     }
     return -2 * s;

@@ -55,8 +55,26 @@ export function clusterCovariance(
   }
   const scores = new Float64Array(G * k);
   const { plan } = fit;
+  const P = plan.patterns;
+  const byPattern = plan.patterned.length > 0 && G * P <= 1 << 22;
+  // per cluster and pattern: the sum of the weighted working residuals (one pass for all 0/1 columns)
+  const cell = byPattern ? new Float64Array(G * P) : undefined;
+  if (cell) {
+    for (let i = 0; i < n; i++) {
+      const at = (codes[i] as number) * P + (plan.codes[i] as number);
+      cell[at] = (cell[at] as number) + (wres[i] as number);
+    }
+  }
   fit.kept.forEach((j, a) => {
     const bit = plan.patterned.indexOf(j);
+    if (cell && bit >= 0) {
+      for (let g = 0; g < G; g++) {
+        let s = 0;
+        for (let pattern = 0; pattern < P; pattern++) if ((pattern >> bit) & 1) s += cell[g * P + pattern] as number;
+        scores[g * k + a] = s;
+      }
+      return;
+    }
     const isUnit = plan.units.includes(j);
     const off = j * n;
     for (let i = 0; i < n; i++) {

@@ -84,9 +84,18 @@ function addUpper(m: Float64Array, k: number, a: number, b: number, v: number): 
 
 /**
  * X'WX (k x k, full, row-major) and X'Wz (k) for the planned columns. Every cell is a sum over
- * rows of w x_a x_b (or w x_a z); only the order of additions differs from a plain loop.
+ * rows of w x_a x_b (or w x_a z); only the order of additions differs from a plain loop. When
+ * `prepare` is given it is called for each block of rows before the block's w and z are read.
  */
-export function weightedCrossProduct(X: Float64Array, plan: CrossProductPlan, w: Float64Array, z: Float64Array, xtwx: Float64Array, xtwz: Float64Array): void {
+export function weightedCrossProduct(
+  X: Float64Array,
+  plan: CrossProductPlan,
+  w: Float64Array,
+  z: Float64Array,
+  xtwx: Float64Array,
+  xtwz: Float64Array,
+  prepare?: (start: number, end: number) => void,
+): void {
   const { n, k, colOffset, dense, units, patterned, codes, patterns } = plan;
   xtwx.fill(0, 0, k * k);
   xtwz.fill(0, 0, k);
@@ -100,6 +109,8 @@ export function weightedCrossProduct(X: Float64Array, plan: CrossProductPlan, w:
   const weighted = [...units, ...dense];
   for (let start = 0; start < n; start += BLOCK) {
     const len = Math.min(BLOCK, n - start);
+    // the caller may fill this block of w and z just now, while they are needed (and in cache)
+    if (prepare) prepare(start, start + len);
     for (const a of weighted) {
       const off = (colOffset[a] as number) + start;
       const base = a * BLOCK;

@@ -25,7 +25,7 @@ export interface FamilyKernel {
   /** mu = g^-1(eta), elementwise over rows start..end-1 (default all). */
   linkinv(eta: Float64Array, mu: Float64Array, start?: number, end?: number): void;
   /** Working weights wt * mu.eta^2 / V(mu) and working response eta - offset + (y - mu) / mu.eta. */
-  working(y: Float64Array, wt: Float64Array, eta: Float64Array, offset: Float64Array | undefined, mu: Float64Array, w: Float64Array, z: Float64Array): void;
+  working(y: Float64Array, wt: Float64Array, eta: Float64Array, offset: Float64Array | undefined, mu: Float64Array, w: Float64Array, z: Float64Array, start?: number, end?: number): void;
   /** d mu / d eta at one linear predictor and mean. */
   muEta(eta: number, mu: number): number;
   /** Sum of `dev.resids` over rows start..end-1 (default all); `eta` must be the linear predictor of `mu`. */
@@ -74,9 +74,8 @@ export const gaussianKernel: FamilyKernel = {
   linkinv(eta, mu, start = 0, end = eta.length) {
     for (let i = start; i < end; i++) mu[i] = eta[i] as number;
   },
-  working(y, wt, eta, offset, mu, w, z) {
-    const n = y.length;
-    for (let i = 0; i < n; i++) {
+  working(y, wt, eta, offset, mu, w, z, start = 0, end = y.length) {
+    for (let i = start; i < end; i++) {
       w[i] = wt[i] as number;
       z[i] = (eta[i] as number) - (offset ? (offset[i] as number) : 0) + (y[i] as number) - (mu[i] as number);
     }
@@ -125,8 +124,8 @@ export const binomialKernel: FamilyKernel = {
       mu[i] = t / (1 + t);
     }
   },
-  working(y, wt, eta, offset, mu, w, z) {
-    for (let i = 0; i < y.length; i++) {
+  working(y, wt, eta, offset, mu, w, z, start = 0, end = y.length) {
+    for (let i = start; i < end; i++) {
       const e = eta[i] as number;
       const m = mu[i] as number;
       // R's logit_mu_eta is exp(eta) / (1 + exp(eta))^2, which is mu (1 - mu) for the mu that
@@ -210,8 +209,8 @@ export const poissonKernel: FamilyKernel = {
   },
   linkfun: (mu) => Math.log(mu),
   linkinv: logLinkinv,
-  working(y, wt, eta, offset, mu, w, z) {
-    for (let i = 0; i < y.length; i++) {
+  working(y, wt, eta, offset, mu, w, z, start = 0, end = y.length) {
+    for (let i = start; i < end; i++) {
       const e = eta[i] as number;
       const m = mu[i] as number;
       // mu.eta = max(exp(eta), eps) = mu for the log link, so wt * mu.eta^2 / mu = wt * mu.
@@ -270,8 +269,8 @@ export function negativeBinomialKernel(theta: number): FamilyKernel {
     },
     linkfun: (mu) => Math.log(mu),
     linkinv: logLinkinv,
-    working(y, wt, eta, offset, mu, w, z) {
-      for (let i = 0; i < y.length; i++) {
+    working(y, wt, eta, offset, mu, w, z, start = 0, end = y.length) {
+      for (let i = start; i < end; i++) {
         const e = eta[i] as number;
         const m = mu[i] as number;
         w[i] = ((wt[i] as number) * m * m) / (m + (m * m) / theta);

@@ -118,8 +118,7 @@ export function irls(problem: IrlsProblem): IrlsResult {
   let iterations = 0;
   for (let iter = 1; iter <= maxIterations; iter++) {
     iterations = iter;
-    kernel.working(y, wt, eta, offset, mu, w, z);
-    weightedCrossProduct(X, plan, w, z, xtwx, xtwz);
+    weightedCrossProduct(X, plan, w, z, xtwx, xtwz, (start, end) => kernel.working(y, wt, eta, offset, mu, w, z, start, end));
     factor = pivotedCholesky(xtwx, p);
     const solved = choleskySolve(factor, xtwz);
     beta = new Float64Array(p);

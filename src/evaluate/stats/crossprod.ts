@@ -1,36 +1,40 @@
 /**
  * The weighted cross-product X'WX and X'Wz of IRLS, the engine's hot loop, shaped by the columns
  * of a typical evaluation design: an intercept, a few continuous covariates, and many 0/1 columns
- * (visited, language learner, special education, grade dummies). Rows are processed in blocks
- * that stay in cache. Within a block:
- * - a column of ones needs no products: its row of X'WX is the column sums of WX;
- * - two continuous columns: 2 x 4 register tiles (two weighted columns against four columns per
- *   pass, so each loaded value serves several products);
- * - a 0/1 column: the sum of the partner's weighted values over the rows where it is 1, using
- *   the sparser 0/1 column of a pair; the row lists are built once per fit.
+ * (visited, language learner, special education, grade dummies).
+ * - A column of ones needs no products: its row of X'WX is the column sums of WX.
+ * - Up to 12 of the 0/1 columns are coded, once per fit, into one pattern number per row (bit b
+ *   set when the b-th of them is 1). Each iteration then sums w, w z and w x_c (c continuous) per
+ *   pattern, a few additions per row into a small table, and every product involving a 0/1
+ *   column is read off the table: the sum of w x_a x_b over rows is the sum over the patterns
+ *   with both bits set. Further 0/1 columns are handled as continuous ones.
+ * - Pairs of continuous columns: rows in blocks that stay in cache, with 2 x 4 register tiles
+ *   (two weighted columns against four columns per pass, so each loaded value serves several
+ *   products).
+ * Only the order of additions differs from a plain sum over rows.
  */
 
 /** Rows per block: the block's slice of every column stays in cache while all products are summed. */
 const BLOCK = 1024;
 
-/** The block size the plan's row lists are split by (IRLS walks eta in the same blocks). */
-export const CROSS_PRODUCT_BLOCK = BLOCK;
+/** At most this many 0/1 columns are coded into patterns (4,096 patterns). */
+const PATTERN_BITS = 12;
 
 /** How the columns of a fixed design matrix are handled; built once per fit. */
 export interface CrossProductPlan {
   n: number;
   k: number;
   colOffset: Int32Array;
+  /** Positions of the columns of ones. */
   units: number[];
+  /** Positions of the columns handled by products (continuous, and 0/1 beyond the pattern bits). */
   dense: number[];
-  /** True for the 0/1 columns: they get no weighted copy, their sums run over their rows. */
-  isBinary: boolean[];
-  /** For each 0/1 column (sparsest first): its position and the partner positions it sums for. */
-  gathers: { column: number; partners: number[] }[];
-  /** Per gather: the rows (global indices, ascending) where its column is 1. */
-  rows: Int32Array[];
-  /** Per gather: rows[q][ptr[q][b] .. ptr[q][b + 1]) are the rows of block b. */
-  ptr: Int32Array[];
+  /** Positions of the 0/1 columns coded into patterns: bit b stands for column patterned[b]. */
+  patterned: number[];
+  /** Pattern number of each row (all 0 when no column is patterned). */
+  codes: Uint16Array;
+  /** 2 ** patterned.length. */
+  patterns: number;
 }
 
 /** Plans the cross-product of the columns `cols` of the column-major X (n rows). */
@@ -39,46 +43,39 @@ export function planCrossProduct(X: Float64Array, n: number, cols: readonly numb
   const colOffset = Int32Array.from(cols, (c) => c * n);
   const units: number[] = [];
   const dense: number[] = [];
-  const binary: { a: number; list: Int32Array }[] = [];
-  const scratch = new Int32Array(n);
+  const patterned: number[] = [];
+  const codes = new Uint16Array(n);
   for (let a = 0; a < k; a++) {
-    // one scan: stop at the first value that is not 0 or 1, else collect the rows at 1
+    // one scan: set the column's bit on its rows at 1 as we go; undo if it turns out not to be
+    // a patterned 0/1 column (a continuous column is found out at its first value, usually)
     const off = colOffset[a] as number;
+    const bit = patterned.length < PATTERN_BITS ? 1 << patterned.length : 0;
     let ones = 0;
-    let isDense = false;
+    let scanned = n;
     for (let i = 0; i < n; i++) {
       const v = X[off + i] as number;
-      if (v === 1) scratch[ones++] = i;
-      else if (v !== 0) {
-        isDense = true;
+      if (v === 1) {
+        ones++;
+        codes[i] = (codes[i] as number) | bit;
+      } else if (v !== 0) {
+        scanned = i;
         break;
       }
     }
-    if (isDense) dense.push(a);
-    else if (ones === n) units.push(a);
-    else binary.push({ a, list: scratch.slice(0, ones) });
-  }
-  binary.sort((p, q) => p.list.length - q.list.length || p.a - q.a);
-  const gathers = binary.map(({ a }, r) => ({
-    column: a,
-    partners: [...dense, ...binary.slice(r).map((b) => b.a)],
-  }));
-  const blocks = Math.ceil(n / BLOCK);
-  const ptr = binary.map(({ list }) => {
-    const p = new Int32Array(blocks + 1);
-    let t = 0;
-    for (let bl = 0; bl < blocks; bl++) {
-      p[bl] = t;
-      const end = (bl + 1) * BLOCK;
-      while (t < list.length && (list[t] as number) < end) t++;
+    const binary = scanned === n;
+    if (binary && ones > 0 && ones < n && bit !== 0) {
+      patterned.push(a);
+      continue;
     }
-    p[blocks] = t;
-    return p;
-  });
-  const isBinary = Array.from({ length: k }, () => false);
-  for (const b of binary) isBinary[b.a] = true;
-  return { n, k, colOffset, units, dense, isBinary, gathers, rows: binary.map((b) => b.list), ptr };
+    if (bit !== 0) for (let i = 0; i < scanned; i++) codes[i] = (codes[i] as number) & ~bit;
+    if (binary && ones === n) units.push(a);
+    else dense.push(a);
+  }
+  return { n, k, colOffset, units, dense, patterned, codes, patterns: 1 << patterned.length };
 }
+
+/** The block size IRLS walks eta in (kept equal to the cross-product's for cache reuse). */
+export const CROSS_PRODUCT_BLOCK = BLOCK;
 
 function addUpper(m: Float64Array, k: number, a: number, b: number, v: number): void {
   const at = a <= b ? a * k + b : b * k + a;
@@ -87,20 +84,33 @@ function addUpper(m: Float64Array, k: number, a: number, b: number, v: number): 
 
 /**
  * X'WX (k x k, full, row-major) and X'Wz (k) for the planned columns. Every cell is a sum over
- * rows of w x_a x_b (or w x_a z); only the order of additions differs from a plain loop.
+ * rows of w x_a x_b (or w x_a z); only the order of additions differs from a plain loop. When
+ * `prepare` is given it is called for each block of rows before the block's w and z are read.
  */
-export function weightedCrossProduct(X: Float64Array, plan: CrossProductPlan, w: Float64Array, z: Float64Array, xtwx: Float64Array, xtwz: Float64Array): void {
-  const { n, k, colOffset, dense, gathers, rows, ptr, isBinary } = plan;
+export function weightedCrossProduct(
+  X: Float64Array,
+  plan: CrossProductPlan,
+  w: Float64Array,
+  z: Float64Array,
+  xtwx: Float64Array,
+  xtwz: Float64Array,
+  prepare?: (start: number, end: number) => void,
+): void {
+  const { n, k, colOffset, dense, units, patterned, codes, patterns } = plan;
   xtwx.fill(0, 0, k * k);
   xtwz.fill(0, 0, k);
+  const d = dense.length;
+  const np = patterned.length;
   const wx = new Float64Array(k * BLOCK);
   const colSum = new Float64Array(k);
-  const d = dense.length;
-  const g = gathers.length;
-  const weighted = Array.from({ length: k }, (_, a) => a).filter((a) => !isBinary[a]);
-  for (let start = 0, bl = 0; start < n; start += BLOCK, bl++) {
+  // per pattern: [sum w, sum w z, sum w x_c for each dense c]
+  const width = 2 + d;
+  const table = new Float64Array(np > 0 ? patterns * width : 0);
+  const weighted = [...units, ...dense];
+  for (let start = 0; start < n; start += BLOCK) {
     const len = Math.min(BLOCK, n - start);
-    // weighted copies (and sums) of the intercept and continuous columns only
+    // the caller may fill this block of w and z just now, while they are needed (and in cache)
+    if (prepare) prepare(start, start + len);
     for (const a of weighted) {
       const off = (colOffset[a] as number) + start;
       const base = a * BLOCK;
@@ -114,6 +124,19 @@ export function weightedCrossProduct(X: Float64Array, plan: CrossProductPlan, w:
       }
       xtwz[a] = (xtwz[a] as number) + s;
       colSum[a] = (colSum[a] as number) + sum;
+    }
+    if (np > 0) {
+      for (let i = 0; i < len; i++) {
+        const row = start + i;
+        const base = (codes[row] as number) * width;
+        const wi = w[row] as number;
+        table[base] = (table[base] as number) + wi;
+        table[base + 1] = (table[base + 1] as number) + wi * (z[row] as number);
+        for (let c = 0; c < d; c++) {
+          const at = base + 2 + c;
+          table[at] = (table[at] as number) + (wx[(dense[c] as number) * BLOCK + i] as number);
+        }
+      }
     }
     for (let ta = 0; ta < d; ta += 2) {
       const a = dense[ta] as number;
@@ -157,42 +180,21 @@ export function weightedCrossProduct(X: Float64Array, plan: CrossProductPlan, w:
         }
       }
     }
-    for (let q = 0; q < g; q++) {
-      const p = ptr[q] as Int32Array;
-      const list = rows[q] as Int32Array;
-      const from = p[bl] as number;
-      const to = p[bl + 1] as number;
-      if (from === to) continue;
-      const gather = gathers[q] as { column: number; partners: number[] };
-      const column = gather.column;
-      // the 0/1 column's own sums: w and w z over its rows
-      let sw = 0;
-      let swz = 0;
-      for (let t = from; t < to; t++) {
-        const i = list[t] as number;
-        const wi = w[i] as number;
-        sw += wi;
-        swz += wi * (z[i] as number);
-      }
-      colSum[column] = (colSum[column] as number) + sw;
-      xtwz[column] = (xtwz[column] as number) + swz;
-      for (const partner of gather.partners) {
-        let s = 0;
-        if (partner === column) s = sw;
-        else if (isBinary[partner]) {
-          const off = colOffset[partner] as number;
-          for (let t = from; t < to; t++) {
-            const i = list[t] as number;
-            s += (w[i] as number) * (X[off + i] as number);
-          }
-        } else {
-          const base = partner * BLOCK - start;
-          for (let t = from; t < to; t++) s += wx[base + (list[t] as number)] as number;
-        }
-        addUpper(xtwx, k, column, partner, s);
-      }
+  }
+  // products involving a patterned column, read off the per-pattern sums
+  for (let pattern = 0; pattern < (np > 0 ? patterns : 0); pattern++) {
+    const base = pattern * width;
+    const sw = table[base] as number;
+    if (sw === 0 && table[base + 1] === 0) continue;
+    for (let b = 0; b < np; b++) {
+      if (((pattern >> b) & 1) === 0) continue;
+      const a = patterned[b] as number;
+      colSum[a] = (colSum[a] as number) + sw;
+      xtwz[a] = (xtwz[a] as number) + (table[base + 1] as number);
+      for (let b2 = b; b2 < np; b2++) if (((pattern >> b2) & 1) === 1) addUpper(xtwx, k, a, patterned[b2] as number, sw);
+      for (let c = 0; c < d; c++) addUpper(xtwx, k, a, dense[c] as number, table[base + 2 + c] as number);
     }
   }
-  for (const u of plan.units) for (let b = 0; b < k; b++) xtwx[u <= b ? u * k + b : b * k + u] = colSum[b] as number;
+  for (const u of units) for (let b = 0; b < k; b++) xtwx[u <= b ? u * k + b : b * k + u] = colSum[b] as number;
   for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) xtwx[a * k + b] = xtwx[b * k + a] as number;
 }

@@ -5,7 +5,8 @@
 import { PthvEstimationError } from "../../errors/index.js";
 import type { CrossProductPlan } from "./crossprod.js";
 import { describeFit } from "./describe.js";
-import { binomialKernel, gaussianKernel, poissonKernel, type FamilyKernel } from "./families.js";
+import { binomialKernel, gaussianKernel, type FamilyKernel } from "./families.js";
+import { poissonKernel } from "./log-link.js";
 import { irls, IrlsFailure, type IrlsResult } from "./irls.js";
 import type { GlmFamily, GlmInput, ModelFit } from "./types.js";
 import { checkModelInput, type CheckedInput } from "./validate.js";

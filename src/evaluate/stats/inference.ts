@@ -55,23 +55,33 @@ export function clusterCovariance(
   }
   const scores = new Float64Array(G * k);
   const { plan } = fit;
+  const P = plan.patterns;
+  const byPattern = plan.patterned.length > 0 && G * P <= 1 << 22;
+  // per cluster and pattern: the sum of the weighted working residuals (one pass for all 0/1 columns)
+  const cell = byPattern ? new Float64Array(G * P) : undefined;
+  if (cell) {
+    for (let i = 0; i < n; i++) {
+      const at = (codes[i] as number) * P + (plan.codes[i] as number);
+      cell[at] = (cell[at] as number) + (wres[i] as number);
+    }
+  }
   fit.kept.forEach((j, a) => {
-    const q = plan.isBinary[j] ? plan.gathers.findIndex((g) => g.column === j) : -1;
-    if (q >= 0) {
-      // a 0/1 column contributes only on its rows at 1
-      const list = plan.rows[q] as Int32Array;
-      for (let t = 0; t < list.length; t++) {
-        const i = list[t] as number;
-        const at = (codes[i] as number) * k + a;
-        scores[at] = (scores[at] as number) + (wres[i] as number);
+    const bit = plan.patterned.indexOf(j);
+    if (cell && bit >= 0) {
+      for (let g = 0; g < G; g++) {
+        let s = 0;
+        for (let pattern = 0; pattern < P; pattern++) if ((pattern >> bit) & 1) s += cell[g * P + pattern] as number;
+        scores[g * k + a] = s;
       }
       return;
     }
-    const off = j * n;
     const isUnit = plan.units.includes(j);
+    const off = j * n;
     for (let i = 0; i < n; i++) {
+      const x = isUnit ? 1 : bit >= 0 ? ((plan.codes[i] as number) >> bit) & 1 : (X[off + i] as number);
+      if (x === 0) continue;
       const at = (codes[i] as number) * k + a;
-      scores[at] = (scores[at] as number) + (isUnit ? (wres[i] as number) : (X[off + i] as number) * (wres[i] as number));
+      scores[at] = (scores[at] as number) + x * (wres[i] as number);
     }
   });
   const meat = new Float64Array(k * k);

@@ -62,6 +62,16 @@ function update(problem: IrlsProblem, plan: CrossProductPlan, beta: Float64Array
   let valid = true;
   let constant = 0;
   for (const u of plan.units) constant += beta[u] as number;
+  const { codes, patterned } = plan;
+  let patternEffect: Float64Array | undefined;
+  if (patterned.some((a) => (beta[a] as number) !== 0)) {
+    patternEffect = new Float64Array(plan.patterns);
+    for (let pattern = 0; pattern < plan.patterns; pattern++) {
+      let s = 0;
+      for (let b = 0; b < patterned.length; b++) if ((pattern >> b) & 1) s += beta[patterned[b] as number] as number;
+      patternEffect[pattern] = s;
+    }
+  }
   for (let start = 0, bl = 0; start < n; start += CROSS_PRODUCT_BLOCK, bl++) {
     const end = Math.min(n, start + CROSS_PRODUCT_BLOCK);
     if (offset) for (let i = start; i < end; i++) eta[i] = (offset[i] as number) + constant;
@@ -72,18 +82,8 @@ function update(problem: IrlsProblem, plan: CrossProductPlan, beta: Float64Array
       const off = j * n;
       for (let i = start; i < end; i++) eta[i] = (eta[i] as number) + b * (X[off + i] as number);
     }
-    // a 0/1 column adds its coefficient on its rows at 1 only
-    for (let q = 0; q < plan.gathers.length; q++) {
-      const b = beta[(plan.gathers[q] as { column: number }).column] as number;
-      if (b === 0) continue;
-      const list = plan.rows[q] as Int32Array;
-      const p = plan.ptr[q] as Int32Array;
-      const to = p[bl + 1] as number;
-      for (let t = p[bl] as number; t < to; t++) {
-        const i = list[t] as number;
-        eta[i] = (eta[i] as number) + b;
-      }
-    }
+    // the 0/1 columns coded in patterns add one looked-up value per row
+    if (patternEffect) for (let i = start; i < end; i++) eta[i] = (eta[i] as number) + (patternEffect[codes[i] as number] as number);
     kernel.linkinv(eta, mu, start, end);
     if (valid && !kernel.isValid(eta, mu, start, end)) valid = false;
     dev += kernel.deviance(y, wt, mu, eta, start, end);
@@ -118,8 +118,7 @@ export function irls(problem: IrlsProblem): IrlsResult {
   let iterations = 0;
   for (let iter = 1; iter <= maxIterations; iter++) {
     iterations = iter;
-    kernel.working(y, wt, eta, offset, mu, w, z);
-    weightedCrossProduct(X, plan, w, z, xtwx, xtwz);
+    weightedCrossProduct(X, plan, w, z, xtwx, xtwz, (start, end) => kernel.working(y, wt, eta, offset, mu, w, z, start, end));
     factor = pivotedCholesky(xtwx, p);
     const solved = choleskySolve(factor, xtwz);
     beta = new Float64Array(p);

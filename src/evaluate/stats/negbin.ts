@@ -7,7 +7,8 @@
  */
 import { planCrossProduct } from "./crossprod.js";
 import { describeFit } from "./describe.js";
-import { DOUBLE_EPS, negativeBinomialKernel, poissonKernel } from "./families.js";
+import { DOUBLE_EPS } from "./families.js";
+import { negativeBinomialKernel, poissonKernel } from "./log-link.js";
 import { runIrls } from "./glm.js";
 import { groupResponse, negativeBinomialLogLik, thetaMl } from "./theta.js";
 import type { ModelFit, NegativeBinomialInput } from "./types.js";

@@ -8,6 +8,14 @@
 import type { IrlsResult } from "./irls.js";
 import type { CheckedInput } from "./validate.js";
 
+function isBinaryColumn(X: Float64Array, off: number, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const v = X[off + i] as number;
+    if (v !== 0 && v !== 1) return false;
+  }
+  return true;
+}
+
 /** Plain-English warnings, one per term that separates (or seems to separate) the outcome. */
 export function separationWarnings(input: CheckedInput, fit: IrlsResult): string[] {
   const { n, y, names } = input;
@@ -18,17 +26,22 @@ export function separationWarnings(input: CheckedInput, fit: IrlsResult): string
   for (let i = 0; i < n; i++) total += y[i] as number;
   fit.kept.forEach((j, a) => {
     const name = names[j] as string;
-    const q = plan.isBinary[j] ? plan.gathers.findIndex((g) => g.column === j) : -1;
-    if (q >= 0) {
-      const list = plan.rows[q] as Int32Array;
+    const bit = plan.patterned.indexOf(j);
+    if (bit >= 0 || isBinaryColumn(input.X, j * n, n)) {
       let atOne = 0;
-      for (let t = 0; t < list.length; t++) atOne += y[list[t] as number] as number;
+      let size = 0;
+      for (let i = 0; i < n; i++) {
+        const x = bit >= 0 ? ((plan.codes[i] as number) >> bit) & 1 : (input.X[j * n + i] as number);
+        if (x === 0) continue;
+        atOne += y[i] as number;
+        size++;
+      }
       const sides = [
-        { side: 1, sum: atOne, size: list.length },
-        { side: 0, sum: total - atOne, size: n - list.length },
+        { side: 1, sum: atOne, size },
+        { side: 0, sum: total - atOne, size: n - size },
       ];
-      for (const { side, sum, size } of sides) {
-        if (size > 0 && (sum === 0 || sum === size)) {
+      for (const { side, sum, size: groupSize } of sides) {
+        if (groupSize > 0 && (sum === 0 || sum === groupSize)) {
           warnings.push(`'${name}' separates the outcome: every observation with ${name} = ${side} has outcome ${sum === 0 ? 0 : 1} (quasi-complete separation), so its coefficient and error are not meaningful; drop the term, merge categories or use a penalised (Firth) model`);
           return;
         }

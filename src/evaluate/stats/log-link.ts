@@ -1,0 +1,155 @@
+/**
+ * The log-link families, Poisson and negative binomial with known theta, transcribed from R's
+ * `poisson()` (stats, family.R) and MASS's `negative.binomial(theta)`; see families.ts.
+ */
+import { logGamma } from "./distributions.js";
+import { BOUNDARY, DOUBLE_EPS, type FamilyKernel } from "./families.js";
+
+const LOG_EPS = Math.log(DOUBLE_EPS);
+const Y_LOG_Y = new WeakMap<Float64Array, Float64Array>();
+const Y_LOG_MAX1_Y = new WeakMap<Float64Array, Float64Array>();
+
+/** y log y (or y log max(1, y)) per row, computed once per response array. */
+function yLogYOf(y: Float64Array, atLeastOne: boolean): Float64Array {
+  const cache = atLeastOne ? Y_LOG_MAX1_Y : Y_LOG_Y;
+  let out = cache.get(y);
+  if (!out) {
+    out = new Float64Array(y.length);
+    for (let i = 0; i < y.length; i++) {
+      const v = y[i] as number;
+      const base = atLeastOne ? (v > 1 ? v : 1) : v;
+      out[i] = v > 0 ? v * Math.log(base) : 0;
+    }
+    cache.set(y, out);
+  }
+  return out;
+}
+
+function logLinkinv(eta: Float64Array, mu: Float64Array, start = 0, end = eta.length): void {
+  for (let i = start; i < end; i++) {
+    const m = Math.exp(eta[i] as number);
+    mu[i] = m > DOUBLE_EPS ? m : DOUBLE_EPS;
+  }
+}
+
+/** R's mu.eta for the log link, pmax(exp(eta), eps): exactly the clamped mean itself. */
+function logMuEta(_eta: number, mu: number): number {
+  return mu;
+}
+
+function positiveFiniteMu(mu: Float64Array, start = 0, end = mu.length): boolean {
+  for (let i = start; i < end; i++) {
+    const m = mu[i] as number;
+    if (!(m > 0 && m < Infinity)) return false;
+  }
+  return true;
+}
+
+/** Poisson family, log link. */
+export const poissonKernel: FamilyKernel = {
+  family: "poisson",
+  link: "log",
+  fixedDispersion: true,
+  start(y) {
+    const mu = new Float64Array(y.length);
+    for (let i = 0; i < y.length; i++) mu[i] = (y[i] as number) + 0.1;
+    return mu;
+  },
+  linkfun: (mu) => Math.log(mu),
+  linkinv: logLinkinv,
+  working(y, wt, eta, offset, mu, w, z, start = 0, end = y.length) {
+    for (let i = start; i < end; i++) {
+      const e = eta[i] as number;
+      const m = mu[i] as number;
+      // mu.eta = max(exp(eta), eps) = mu for the log link, so wt * mu.eta^2 / mu = wt * mu.
+      w[i] = (wt[i] as number) * m;
+      z[i] = e - (offset ? (offset[i] as number) : 0) + ((y[i] as number) - m) / m;
+    }
+  },
+  muEta: logMuEta,
+  deviance(y, wt, mu, eta, start = 0, end = y.length) {
+    // y log(y/mu) - (y - mu) with log(mu) = eta (mu = exp(eta) unless clamped at eps) and
+    // y log y computed once per response: no logarithm per row and iteration
+    const ylogy = yLogYOf(y, false);
+    let s = 0;
+    for (let i = start; i < end; i++) {
+      const yi = y[i] as number;
+      const m = mu[i] as number;
+      const logMu = m > DOUBLE_EPS ? (eta[i] as number) : LOG_EPS;
+      s += (wt[i] as number) * (yi > 0 ? (ylogy[i] as number) - yi * logMu - (yi - m) : m);
+    }
+    return 2 * s;
+  },
+  isValid: (_eta, mu, start, end) => positiveFiniteMu(mu, start, end),
+  aic(y, wt, mu) {
+    // log(y!) once per distinct count (absences take few distinct values): a table for small
+    // whole counts, log-gamma otherwise
+    const table = new Float64Array(1024).fill(NaN);
+    let s = 0;
+    for (let i = 0; i < y.length; i++) {
+      const yi = y[i] as number;
+      const m = mu[i] as number;
+      let lf: number;
+      if (yi < 1024 && Number.isInteger(yi)) {
+        lf = table[yi] as number;
+        if (Number.isNaN(lf)) table[yi] = lf = logGamma(yi + 1);
+      } else lf = logGamma(yi + 1);
+      s += (wt[i] as number) * ((yi > 0 ? yi * Math.log(m) : 0) - m - lf);
+    }
+    return -2 * s;
+  },
+  boundaryWarning(mu) {
+    for (let i = 0; i < mu.length; i++) if ((mu[i] as number) < BOUNDARY) return "fitted rates numerically 0 occurred";
+    return undefined;
+  },
+};
+
+/** Negative binomial family with known theta and log link, as MASS's `negative.binomial(theta)`. */
+export function negativeBinomialKernel(theta: number): FamilyKernel {
+  return {
+    family: "negative binomial",
+    link: "log",
+    fixedDispersion: true,
+    start(y) {
+      const mu = new Float64Array(y.length);
+      for (let i = 0; i < y.length; i++) mu[i] = (y[i] as number) + ((y[i] as number) === 0 ? 1 / 6 : 0);
+      return mu;
+    },
+    linkfun: (mu) => Math.log(mu),
+    linkinv: logLinkinv,
+    working(y, wt, eta, offset, mu, w, z, start = 0, end = y.length) {
+      for (let i = start; i < end; i++) {
+        const e = eta[i] as number;
+        const m = mu[i] as number;
+        w[i] = ((wt[i] as number) * m * m) / (m + (m * m) / theta);
+        z[i] = e - (offset ? (offset[i] as number) : 0) + ((y[i] as number) - m) / m;
+      }
+    },
+    muEta: logMuEta,
+    deviance(y, wt, mu, eta, start = 0, end = y.length) {
+      // y log(max(1, y)/mu) - (y + theta) log((y + theta)/(mu + theta)), y log max(1, y) cached
+      const ylogy = yLogYOf(y, true);
+      let s = 0;
+      for (let i = start; i < end; i++) {
+        const yi = y[i] as number;
+        const m = mu[i] as number;
+        const logMu = m > DOUBLE_EPS ? (eta[i] as number) : LOG_EPS;
+        s += (wt[i] as number) * ((ylogy[i] as number) - yi * logMu - (yi + theta) * Math.log((yi + theta) / (m + theta)));
+      }
+      return 2 * s;
+    },
+    isValid: (_eta, mu, start, end) => positiveFiniteMu(mu, start, end),
+    aic(y, wt, mu) {
+      let s = 0;
+      for (let i = 0; i < y.length; i++) {
+        const yi = y[i] as number;
+        const m = mu[i] as number;
+        const term =
+          (yi + theta) * Math.log(m + theta) - yi * Math.log(m) + logGamma(yi + 1) - theta * Math.log(theta) + logGamma(theta) - logGamma(theta + yi);
+        s += term * (wt[i] as number);
+      }
+      return 2 * s;
+    },
+    boundaryWarning: poissonKernel.boundaryWarning,
+  };
+}

@@ -29,7 +29,7 @@ console.log(`naive difference in rates:      ${percent(naive)} fewer absences (f
 // 2. Adjusted for the prior-year measures, and matched on the propensity score.
 console.log(`observational, adjusted:        ${fewerAbsences(observational)}`);
 const matched = evaluateOutcomes(district.outcomes, { design: "matched", covariates });
-console.log(`matched (${matched.matching!.pairs} pairs):         ${fewerAbsences(matched)}`);
+console.log(`${`matched (${matched.matching!.pairs} pairs):`.padEnd(32)}${fewerAbsences(matched)}`);
 
 // 3. Baseline equivalence before and after matching, for the covariate families self-select on.
 const prior = (r: EvaluationReport) => r.baseline.rows.find((row) => row.covariate === "priorDaysAbsent")!;

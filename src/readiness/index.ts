@@ -6,3 +6,12 @@
  */
 export { PLAN_DUE_DAYS, PLAN_ELEMENT_LABELS, RECOMMENDED_GROUPS, checkPlan } from "./plan-check.js";
 export type { CheckPlanOptions, CommitteeCheck, PlanCheck, PlanElementCheck, PlanStatus, PlanStatusKind } from "./plan-check.js";
+export { DEFAULT_WEIGHTS, ReadinessOptions } from "./options.js";
+export type { ReadinessOptionsInput } from "./options.js";
+export { parseSchoolReadiness } from "./parse.js";
+export type { ReadinessSources } from "./parse.js";
+export { scoreReadiness } from "./score.js";
+export type { Readiness, ReadinessGate, ReadinessTier } from "./score.js";
+export type { Criterion, CriterionBase, CriterionName, FundingCriterion, PrincipalCriterion, ProcessesCriterion, SupportCriterion } from "./criteria.js";
+export { RANKING_ORDER, rankSchools } from "./rank.js";
+export type { RankedSchool, SchoolRanking } from "./rank.js";

@@ -188,7 +188,7 @@ function isoDate(d: DateTime): string {
 
 /** Whole calendar days from `a` to `b` (both at the start of a day in the same zone; DST-safe). */
 function calendarDays(a: DateTime, b: DateTime): number {
-  return Math.round(b.diff(a, "days").days);
+  return Math.round(b.diff(a, "days").days) + 0; // + 0 turns -0 into 0
 }
 
 function plural(n: number, word: string): string {

@@ -1,0 +1,125 @@
+import { z } from "zod";
+import { CostPlan } from "../cost/index.js";
+import { Id } from "./primitives.js";
+
+/** Currency symbols understood in money text, and the ISO 4217 codes each may stand for. */
+const SYMBOLS: Record<string, readonly string[]> = {
+  $: ["USD", "CAD", "AUD", "NZD"],
+  "€": ["EUR"],
+  "£": ["GBP"],
+};
+
+const MONEY_TEXT = /^(?<pre>[$€£]|[A-Z]{3}\s?)?(?<whole>\d{1,3}(?:,\d{3})+|\d+)(?<cents>\.\d{1,2})?(?<post>\s?[A-Z]{3})?$/u;
+
+/** An amount of money read from text: the amount and the currency its symbol or code names (`null`: none). */
+export interface MoneyText {
+  amount: number;
+  /** ISO 4217 codes the text's symbol or code may stand for (`$` may be USD, CAD, AUD or NZD); empty when bare. */
+  currencies: readonly string[];
+}
+
+/**
+ * Reads an amount of money written as text: a plain number (`31200`, `31200.50`), with thousands
+ * commas (`31,200`), a leading symbol (`$31,200`, `€900`, `£1,250.75`) or an ISO 4217 code before or
+ * after (`USD 31,200`, `31200 EUR`). Anything else (negative amounts, European `31.200,00`,
+ * spaces as thousands separators, words) is refused with a reason.
+ *
+ * @param text - the money text
+ * @returns the amount and the currencies its marker may stand for, or `{ error }` saying what to write instead
+ *
+ * @example
+ * ```ts
+ * readMoneyText("$31,200"); // { amount: 31200, currencies: ["USD", "CAD", "AUD", "NZD"] }
+ * readMoneyText("31.200,00"); // { error: "unknown currency format '31.200,00': ..." }
+ * ```
+ */
+export function readMoneyText(text: string): MoneyText | { error: string } {
+  const t = text.trim();
+  if (/^[-−(]|^[$€£]\s*-|^[A-Z]{3}\s?-/u.test(t)) return { error: `must not be negative (got '${t}'): give the amount available, 0 or more` };
+  const match = MONEY_TEXT.exec(t);
+  const groups = match?.groups;
+  if (!groups || (groups.pre !== undefined && groups.post !== undefined)) {
+    return { error: `unknown currency format '${t}': write a plain amount such as 31200 or 31200.50, optionally as $31,200 or USD 31200` };
+  }
+  const amount = Number(`${groups.whole!.replaceAll(",", "")}${groups.cents ?? ""}`);
+  const marker = (groups.pre ?? groups.post ?? "").trim();
+  const currencies = marker === "" ? [] : (SYMBOLS[marker] ?? [marker]);
+  return { amount, currencies };
+}
+
+/**
+ * An amount of money, 0 or more: a number, or text that {@link readMoneyText} understands
+ * (`"$31,200"`, `"31200 USD"`). Parses to a number in the currency's units.
+ */
+export const Money = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) ctx.addIssue({ code: "custom", message: "must be a finite amount" });
+    else if (value < 0) ctx.addIssue({ code: "custom", message: `must not be negative (got ${value}): give the amount available, 0 or more` });
+    return value;
+  }
+  const read = readMoneyText(value);
+  if ("error" in read) {
+    ctx.addIssue({ code: "custom", message: read.error });
+    return 0;
+  }
+  return read.amount;
+});
+/** An amount of money, parsed to a number. */
+export type Money = z.infer<typeof Money>;
+
+/** The four processes the resolution asks of an implementing school: to administer and to evaluate the programme. */
+export const READINESS_PROCESSES = ["administrationProcedures", "dataCollection", "evaluationPlan", "trainingPlan"] as const;
+/** One of the four processes. */
+export type ReadinessProcess = (typeof READINESS_PROCESSES)[number];
+
+/**
+ * What a school brings to the readiness decision: its principal champion, its teachers and how
+ * many support the practice, its budget against the cost of its planned season, and its processes.
+ *
+ * - `teachers.total` counts ALL teachers at the school: the 50% support threshold is a share of all
+ *   teachers, not of survey respondents or of those who will visit.
+ * - `teachers.surveyed` (optional) is how many teachers answered the support survey; when fewer than
+ *   all answered, the share is reported as a range. Absent: unknown, so the range runs to 100%.
+ * - `funding` gives the `budget` and either the `estimatedCost` of the season or the `season` itself
+ *   (costed with the cost model). Money is a number or text such as `"$31,200"`.
+ */
+export const SchoolReadiness = z.object({
+  schoolId: Id,
+  name: z.string().min(1).optional(),
+  principal: z.object({
+    /** A principal is named as the programme's champion. */
+    named: z.boolean(),
+    /** The champion is engaged (attends training, speaks for the programme, protects time for it). */
+    engaged: z.boolean(),
+  }),
+  teachers: z.object({
+    /** All teachers at the school. */
+    total: z.number().int().min(1, "must be at least 1: count all teachers at the school"),
+    /** Teachers confirmed in support of the practice (whether or not they will visit). */
+    inSupport: z.number().int().nonnegative(),
+    /** Teachers who answered the support survey; absent when unknown. */
+    surveyed: z.number().int().nonnegative().optional(),
+  }),
+  funding: z.object({
+    /** Money available for the season. */
+    budget: Money,
+    /** ISO 4217 code of the budget and the cost. Default USD. */
+    currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD").default("USD"),
+    /** The estimated cost of the planned season, when already known. */
+    estimatedCost: Money.optional(),
+    /** The planned season, costed with `estimateCost` (its currency is `funding.currency`). */
+    season: CostPlan.omit({ currency: true }).optional(),
+  }),
+  processes: z
+    .object({
+      administrationProcedures: z.boolean().default(false),
+      dataCollection: z.boolean().default(false),
+      evaluationPlan: z.boolean().default(false),
+      trainingPlan: z.boolean().default(false),
+    })
+    .default({ administrationProcedures: false, dataCollection: false, evaluationPlan: false, trainingPlan: false }),
+});
+/** A school's readiness data, parsed. */
+export type SchoolReadiness = z.infer<typeof SchoolReadiness>;
+/** A school's readiness data as written (money as text allowed, defaults not yet filled in). */
+export type SchoolReadinessInput = z.input<typeof SchoolReadiness>;

@@ -191,7 +191,7 @@ function trainingLine(p: CostPlan): CostLine {
     item: "training",
     hours,
     amount: payFor(p.trainingHours, rateSum),
-    basis: `${untrained.length} untrained educators x ${p.trainingHours} h at their own rates (sum of rates ${rateSum.toFixed(2)})`,
+    basis: `${untrained.length} untrained educator${untrained.length === 1 ? "" : "s"} x ${p.trainingHours} h at their own rates (sum of rates ${rateSum.toFixed(2)})`,
   };
 }
 

@@ -53,6 +53,11 @@ export function parseSchoolReadiness(schools: readonly unknown[], sources: Readi
       for (const i of result.error.issues) add(i.path.join(".") || "(record)", i.message);
     }
     checkMoneyMarkers(raw, add);
+    if (rawId !== undefined) {
+      const first = seen.get(rawId);
+      if (first !== undefined) add("schoolId", `school '${rawId}' appears twice (also record ${first + 1}): give each school once`);
+      else seen.set(rawId, index);
+    }
     if (!result.success) return;
     const school = result.data;
     const { total, inSupport, surveyed } = school.teachers;
@@ -73,9 +78,6 @@ export function parseSchoolReadiness(schools: readonly unknown[], sources: Readi
       const checked = checkCostPlan(raw.funding.season, { entity: "school", ...(rawId === undefined ? {} : { id: rawId }), field: "funding.season" });
       for (const i of checked.issues) issues.push({ ...where, ...i });
     }
-    const first = seen.get(school.schoolId);
-    if (first !== undefined) add("schoolId", `school '${school.schoolId}' appears twice (also record ${first + 1}): give each school once`);
-    else seen.set(school.schoolId, index);
     parsed.push(school);
   });
   if (issues.length > 0) throw new PthvInputError(issues);

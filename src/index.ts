@@ -18,5 +18,5 @@ export { sampleDistrict } from "./sample-district/index.js";
 export type { SampleDistrict, SampleDistrictOptions, SimulationSummary } from "./sample-district/index.js";
 export { spreadsheetSafe, toCsv } from "./format/csv.js";
 export type { CsvCell } from "./format/csv.js";
-export { PLAN_DUE_DAYS, PLAN_ELEMENT_LABELS, RECOMMENDED_GROUPS, checkPlan } from "./readiness/index.js";
-export type { CheckPlanOptions, CommitteeCheck, PlanCheck, PlanElementCheck, PlanStatus, PlanStatusKind } from "./readiness/index.js";
+export { CostEducator } from "./cost/index.js";
+export * from "./readiness/index.js";

@@ -78,7 +78,7 @@ export const CostPlan = z.object({
    * Per-educator rates of the educators who will visit. When given, visits and reflections are paid
    * at the mean of their rates (visits are assumed to be shared evenly until a schedule exists), and
    * each educator with `trained: false` is paid `trainingHours` at their own rate; `educatorsToTrain`
-   * must then be left out. When absent, everyone is paid `hourlyRate`.
+   * must then be 0. When absent, everyone is paid `hourlyRate`.
    */
   educators: z.array(CostEducator).optional(),
   /** ISO 4217 currency code, for display. */
@@ -123,7 +123,7 @@ export interface CostEstimate {
  * @param plan - the planned season; defaults are filled in and the plan is validated
  * @returns line items and a total that is their exact sum
  * @throws PthvInputError when the plan is invalid (negative money, unknown currency code, an
- *   educator listed twice, `educatorsToTrain` given together with `educators`), every problem at once
+ *   educator listed twice, `educatorsToTrain` above 0 together with `educators`), every problem at once
  *
  * @example
  * ```ts
@@ -212,9 +212,8 @@ export function checkCostPlan(plan: unknown, where: { entity?: string; id?: stri
   if (!result.success) return { plan: null, issues: result.error.issues.map((i) => ({ ...locate(i.path.join(".")), message: i.message })) };
   const issues: InputIssue[] = [];
   const p = result.data;
-  const raw = plan as { educatorsToTrain?: unknown };
-  if (p.educators !== undefined && raw.educatorsToTrain !== undefined) {
-    issues.push({ ...locate("educatorsToTrain"), message: "give either educatorsToTrain or educators (with trained: false for those to train), not both" });
+  if (p.educators !== undefined && p.educatorsToTrain > 0) {
+    issues.push({ ...locate("educatorsToTrain"), message: "with an educators list, mark those to train with trained: false and leave educatorsToTrain at 0" });
   }
   const seen = new Set<string>();
   (p.educators ?? []).forEach((e, i) => {

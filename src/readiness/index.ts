@@ -15,3 +15,8 @@ export type { Readiness, ReadinessGate, ReadinessTier } from "./score.js";
 export type { Criterion, CriterionBase, CriterionName, FundingCriterion, PrincipalCriterion, ProcessesCriterion, SupportCriterion } from "./criteria.js";
 export { RANKING_ORDER, rankSchools } from "./rank.js";
 export type { RankedSchool, SchoolRanking } from "./rank.js";
+export { READINESS_COLUMNS, readinessFromRows } from "./from-rows.js";
+export type { ReadinessRow, ReadinessTable } from "./from-rows.js";
+export { PLAN_FORMATS, RANKING_FORMATS, formatPlanCheck, formatRanking } from "./format.js";
+export type { PlanFormat, RankingFormat } from "./format.js";
+export { sampleReadiness } from "./sample.js";

@@ -13,6 +13,8 @@ export interface ReadinessSources {
   file?: string;
   /** Row (CSV) or line (JSON) of each record, by position. */
   rows?: readonly number[];
+  /** Names to use for fields in messages, by schema path (e.g. `teachers.inSupport` -> `teachers_in_support`). */
+  fields?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -47,7 +49,7 @@ export function parseSchoolReadiness(schools: readonly unknown[], sources: Readi
       entity: "school",
       ...(rawId === undefined ? {} : { id: rawId }),
     };
-    const add = (field: string, message: string) => issues.push({ ...where, field, message });
+    const add = (field: string, message: string) => issues.push({ ...where, field: sources.fields?.[field] ?? field, message });
     const result = SchoolReadiness.safeParse(raw);
     if (!result.success) {
       for (const i of result.error.issues) add(i.path.join(".") || "(record)", i.message);
@@ -76,7 +78,7 @@ export function parseSchoolReadiness(schools: readonly unknown[], sources: Readi
     }
     if (season !== undefined && isRecord(raw) && isRecord(raw.funding)) {
       const checked = checkCostPlan(raw.funding.season, { entity: "school", ...(rawId === undefined ? {} : { id: rawId }), field: "funding.season" });
-      for (const i of checked.issues) issues.push({ ...where, ...i });
+      for (const i of checked.issues) issues.push({ ...where, ...i, ...(i.field === undefined ? {} : { field: sources.fields?.[i.field] ?? i.field }) });
     }
     parsed.push(school);
   });

@@ -1,7 +1,8 @@
 import type { Command } from "../command.js";
 import { demoCommand } from "./demo.js";
+import { planCommand, readinessCommand } from "./readiness.js";
 import { sampleDistrictCommand } from "./sample-district.js";
 import { schemaCommand } from "./schema.js";
 
 /** Every subcommand, in the order `pthv --help` lists them. Parts add theirs here. */
-export const COMMANDS: Command[] = [demoCommand, schemaCommand, sampleDistrictCommand];
+export const COMMANDS: Command[] = [demoCommand, schemaCommand, sampleDistrictCommand, readinessCommand, planCommand];

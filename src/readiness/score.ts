@@ -106,7 +106,7 @@ function tierOf(missed: ReadinessGate[], support: SupportCriterion, funding: Fun
   if (missed.length === 1 && missed[0] === "support") {
     const floor = options.supportThreshold - options.almostSupportMargin;
     if (support.inSupport >= ceilExact(floor * support.teachers)) {
-      return { tier: "almost", tierReason: `Almost ready: only teacher support is missing, and ${formatShare(support.value)} is within ${formatShare(options.almostSupportMargin)} points of the ${formatShare(options.supportThreshold)} needed.` };
+      return { tier: "almost", tierReason: `Almost ready: only teacher support is missing, and ${formatShare(support.value)} is within ${Number((options.almostSupportMargin * 100).toFixed(1))} percentage points of the ${formatShare(options.supportThreshold)} needed.` };
     }
   }
   if (missed.length === 1 && missed[0] === "funding") {

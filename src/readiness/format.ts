@@ -94,7 +94,7 @@ export function formatPlanCheck(check: PlanCheck, format: PlanFormat): string {
     `Resolution passed ${check.passedAt}; due ${check.dueAt} (${check.thresholds.dueDays} days, ${check.timeZone}); ${check.status.message}.`,
     "",
     "Elements:",
-    ...check.elements.map((e) => `  ${e.substantive ? "ok " : "-- "} ${e.label}: ${e.reason}`),
+    ...check.elements.map((e) => `  ${e.substantive ? "ok" : "--"} ${e.label}: ${e.reason}`),
     "",
     `Steering committee: ${check.committee.explanation}`,
   ];

@@ -49,7 +49,16 @@ export function roundCents(amount: number): number {
   return (sign * cents) / 100;
 }
 
-/** What a planned season looks like, for costing. Every field is an assumption shown in the estimate. */
+/**
+ * What a planned season looks like, for costing. Every field is an assumption shown in the estimate.
+ *
+ * @example
+ * ```ts
+ * import { CostPlan } from "pthv";
+ * const plan = CostPlan.parse({ familiesToVisit: 40, hourlyRate: 45 });
+ * plan.visitsPerFamily; // 1 (the default)
+ * ```
+ */
 export const CostPlan = z.object({
   /** Families the school plans to visit this season. */
   familiesToVisit: z.number().int().nonnegative(),
@@ -86,10 +95,28 @@ export const CostPlan = z.object({
 });
 /** A planned season, for costing. */
 export type CostPlan = z.infer<typeof CostPlan>;
-/** A planned season as given by a caller, before defaults. */
+/**
+ * A planned season as given by a caller, before defaults.
+ *
+ * @example
+ * ```ts
+ * import { estimateCost, type CostPlanInput } from "pthv";
+ * const input: CostPlanInput = { familiesToVisit: 40, hourlyRate: 45, visitsPerFamily: 2 };
+ * estimateCost(input).total;
+ * ```
+ */
 export type CostPlanInput = z.input<typeof CostPlan>;
 
-/** One line of a cost estimate, with the arithmetic that produced it. */
+/**
+ * One line of a cost estimate, with the arithmetic that produced it.
+ *
+ * @example
+ * ```ts
+ * import { estimateCost, type CostLine } from "pthv";
+ * const visits: CostLine = estimateCost({ familiesToVisit: 40, hourlyRate: 45 }).lines[0]!;
+ * visits.basis; // "40 visits x 2 educators x (1 h visit + 0.5 h travel) x 45.00"
+ * ```
+ */
 export interface CostLine {
   item: "visits" | "reflections" | "training" | "coordination" | "materials";
   /** Paid hours (0 for materials). */
@@ -100,7 +127,16 @@ export interface CostLine {
   basis: string;
 }
 
-/** The estimated cost of a season: line items, total, and the assumptions used. */
+/**
+ * The estimated cost of a season: line items, total, and the assumptions used.
+ *
+ * @example
+ * ```ts
+ * import { estimateCost, type CostEstimate } from "pthv";
+ * const estimate: CostEstimate = estimateCost({ familiesToVisit: 40, hourlyRate: 45 });
+ * estimate.lines.map((l) => `${l.item}: ${l.amount}`);
+ * ```
+ */
 export interface CostEstimate {
   currency: string;
   lines: CostLine[];

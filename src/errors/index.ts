@@ -5,7 +5,15 @@
  * @packageDocumentation
  */
 
-/** Stable error codes. Documented in docs/errors.md; never renamed within a major version. */
+/**
+ * Stable error codes. Documented in docs/errors.md; never renamed within a major version.
+ *
+ * @example
+ * ```ts
+ * import { isPthvError, type PthvErrorCode } from "pthv";
+ * try { run(); } catch (e) { if (isPthvError(e)) { const code: PthvErrorCode = e.code; console.log(code); } }
+ * ```
+ */
 export type PthvErrorCode =
   | "PTHV_INPUT"
   | "PTHV_TARGETING"

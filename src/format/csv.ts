@@ -8,7 +8,16 @@
  */
 import Papa from "papaparse";
 
-/** A cell value: text, number, boolean, or missing. */
+/**
+ * A cell value: text, number, boolean, or missing.
+ *
+ * @example
+ * ```ts
+ * import { toCsv, type CsvCell } from "pthv";
+ * const row: Record<string, CsvCell> = { id: "v1", hours: 1.5, interpreter: false, note: null };
+ * toCsv([row], ["id", "hours", "interpreter", "note"]);
+ * ```
+ */
 export type CsvCell = string | number | boolean | null | undefined;
 
 const FORMULA_START = /^[=+\-@\t\r]/;

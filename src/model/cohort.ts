@@ -1,7 +1,16 @@
 import { z } from "zod";
 import { Id, IsoDateTime } from "./primitives.js";
 
-/** How a cohort was drawn. Each method invites all families or a cross-section; none targets. */
+/**
+ * How a cohort was drawn. Each method invites all families or a cross-section; none targets.
+ *
+ * @example
+ * ```ts
+ * import { CohortMethod } from "pthv";
+ * const result = CohortMethod.safeParse(value);
+ * if (!result.success) console.log(result.error.issues.map((i) => i.path.join(".")));
+ * ```
+ */
 export const CohortMethod = z.enum(["all", "random", "stratified", "balanced", "classroom"]);
 /** How a cohort was drawn. */
 export type CohortMethod = z.infer<typeof CohortMethod>;
@@ -9,6 +18,13 @@ export type CohortMethod = z.infer<typeof CohortMethod>;
 /**
  * What a third party needs to re-draw a cohort and confirm nobody hand-picked families: method,
  * options, seed, library version and a SHA-256 digest of the frame's sorted ids.
+ *
+ * @example
+ * ```ts
+ * import { CohortAudit } from "pthv";
+ * const result = CohortAudit.safeParse(value);
+ * if (!result.success) console.log(result.error.issues.map((i) => i.path.join(".")));
+ * ```
  */
 export const CohortAudit = z.object({
   method: CohortMethod,
@@ -22,7 +38,16 @@ export const CohortAudit = z.object({
 /** The audit record of a cohort. */
 export type CohortAudit = z.infer<typeof CohortAudit>;
 
-/** The families invited to a visit this season, and how they were chosen. */
+/**
+ * The families invited to a visit this season, and how they were chosen.
+ *
+ * @example
+ * ```ts
+ * import { Cohort } from "pthv";
+ * const result = Cohort.safeParse(value);
+ * if (!result.success) console.log(result.error.issues.map((i) => i.path.join(".")));
+ * ```
+ */
 export const Cohort = z
   .object({
     id: Id.optional(),

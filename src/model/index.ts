@@ -65,5 +65,14 @@ export const schemas = {
   SchoolReadiness,
 } as const;
 
-/** The name of a schema in {@link schemas}. */
+/**
+ * The name of a schema in {@link schemas}.
+ *
+ * @example
+ * ```ts
+ * import { schemas, type SchemaName } from "pthv";
+ * const name: SchemaName = "Visit";
+ * schemas[name].safeParse(value).success;
+ * ```
+ */
 export type SchemaName = keyof typeof schemas;

@@ -4,6 +4,13 @@ import { ColumnValue, Id, IsoDate } from "./primitives.js";
 /**
  * One student's outcomes for the school year, with the prior-year values an honest comparison
  * adjusts for. Further covariates are kept as named columns.
+ *
+ * @example
+ * ```ts
+ * import { OutcomeRecord } from "pthv";
+ * const result = OutcomeRecord.safeParse(value);
+ * if (!result.success) console.log(result.error.issues.map((i) => i.path.join(".")));
+ * ```
  */
 export const OutcomeRecord = z
   .object({

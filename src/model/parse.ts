@@ -2,7 +2,15 @@ import type { z } from "zod";
 import { PthvInputError, type InputIssue } from "../errors/index.js";
 import { ProgramRecord, type ProgramRecordInput } from "./program.js";
 
-/** The collections of a {@link ProgramRecord} that hold arrays of records. */
+/**
+ * The collections of a {@link ProgramRecord} that hold arrays of records.
+ *
+ * @example
+ * ```ts
+ * import { COLLECTIONS } from "pthv";
+ * for (const c of COLLECTIONS) console.log(c, record[c].length);
+ * ```
+ */
 export const COLLECTIONS = [
   "schools",
   "students",
@@ -14,10 +22,26 @@ export const COLLECTIONS = [
   "cohorts",
   "outcomes",
 ] as const;
-/** A collection of a programme record. */
+/**
+ * A collection of a programme record.
+ *
+ * @example
+ * ```ts
+ * import type { Collection } from "pthv";
+ * const c: Collection = "visits";
+ * ```
+ */
 export type Collection = (typeof COLLECTIONS)[number];
 
-/** The singular entity name of each collection, used in messages and diagnostics. */
+/**
+ * The singular entity name of each collection, used in messages and diagnostics.
+ *
+ * @example
+ * ```ts
+ * import { ENTITY_OF } from "pthv";
+ * ENTITY_OF.families; // "family"
+ * ```
+ */
 export const ENTITY_OF: Record<Collection | "plan" | "season", string> = {
   schools: "school",
   students: "student",
@@ -32,7 +56,15 @@ export const ENTITY_OF: Record<Collection | "plan" | "season", string> = {
   season: "season",
 };
 
-/** Where one record came from: its file and, for CSV, its 1-based data row. */
+/**
+ * Where one record came from: its file and, for CSV, its 1-based data row.
+ *
+ * @example
+ * ```ts
+ * import type { RecordSource } from "pthv";
+ * const where: RecordSource = { file: "visits.csv", row: 12 };
+ * ```
+ */
 export interface RecordSource {
   file: string;
   row?: number;
@@ -53,12 +85,29 @@ export type SourceMap = Partial<Record<Collection, RecordSource[]>> & { file?: s
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 function findUnsafeKeys(value: unknown, path: (string | number)[], out: (string | number)[][]): void {
+  // One shared path stack, copied only when an unsafe key is found: inputs can hold millions of values.
   if (Array.isArray(value)) {
-    value.forEach((v, i) => findUnsafeKeys(v, [...path, i], out));
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item !== null && typeof item === "object") {
+        path.push(i);
+        findUnsafeKeys(item, path, out);
+        path.pop();
+      }
+    }
   } else if (value !== null && typeof value === "object") {
-    for (const key of Object.keys(value)) {
-      if (UNSAFE_KEYS.has(key)) out.push([...path, key]);
-      else findUnsafeKeys((value as Record<string, unknown>)[key], [...path, key], out);
+    for (const key in value) {
+      if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+      if (UNSAFE_KEYS.has(key)) {
+        out.push([...path, key]);
+        continue;
+      }
+      const child = (value as Record<string, unknown>)[key];
+      if (child !== null && typeof child === "object") {
+        path.push(key);
+        findUnsafeKeys(child, path, out);
+        path.pop();
+      }
     }
   }
 }
@@ -71,7 +120,15 @@ function fieldOf(path: readonly PropertyKey[]): string {
     .join("");
 }
 
-/** Locates an issue at `path` of a programme record, using the source map when there is one. */
+/**
+ * Locates an issue at `path` of a programme record, using the source map when there is one.
+ *
+ * @example
+ * ```ts
+ * import { locate } from "pthv";
+ * locate(record, ["visits", 3, "start"], { visits: [] }); // { entity: "visit", field: "visits[3].start", id: ... }
+ * ```
+ */
 export function locate(
   record: unknown,
   path: readonly PropertyKey[],
@@ -101,7 +158,16 @@ export function locate(
   return where;
 }
 
-/** Turns zod's issues into located input issues. */
+/**
+ * Turns zod's issues into located input issues.
+ *
+ * @example
+ * ```ts
+ * import { issuesFromZod, ProgramRecord } from "pthv";
+ * const result = ProgramRecord.safeParse(input);
+ * if (!result.success) console.log(issuesFromZod(result.error, input).map((i) => i.field));
+ * ```
+ */
 export function issuesFromZod(error: z.ZodError, record: unknown, sources?: SourceMap): InputIssue[] {
   return error.issues.map((issue) => ({ ...locate(record, issue.path, sources), message: plainMessage(issue) }));
 }
@@ -150,6 +216,13 @@ const REFS: Ref[] = [
  * Checks ids across a parsed programme: duplicates within a collection, and references to records
  * that do not exist. A reference is checked when the referenced collection is present and not
  * empty, so partial records (only outcomes, say) can still be parsed.
+ *
+ * @example
+ * ```ts
+ * import { checkReferences, parseProgram } from "pthv";
+ * const issues = checkReferences({ schools: [], families: [{ id: "f1", schoolId: "sch-9", homeLanguage: "en" }] });
+ * issues.length; // 0: references to schools are checked only when schools are given
+ * ```
  */
 export function checkReferences(record: ProgramRecord | ProgramRecordInput, sources?: SourceMap): InputIssue[] {
   const issues: InputIssue[] = [];

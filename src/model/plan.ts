@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { Id, IsoDate, TimeZone } from "./primitives.js";
 
-/** The seven elements the resolution asks the implementation plan to cover. */
+/**
+ * The seven elements the resolution asks the implementation plan to cover.
+ *
+ * @example
+ * ```ts
+ * import { PLAN_ELEMENTS } from "pthv";
+ * const missing = PLAN_ELEMENTS.filter((e) => !plan.elements[e]);
+ * ```
+ */
 export const PLAN_ELEMENTS = [
   "funding",
   "implementationTimeline",
@@ -11,10 +19,27 @@ export const PLAN_ELEMENTS = [
   "trainingAndSupport",
   "dataCollectionAndEvaluation",
 ] as const;
-/** One of the seven plan elements. */
+/**
+ * One of the seven plan elements.
+ *
+ * @example
+ * ```ts
+ * import type { PlanElement } from "pthv";
+ * const element: PlanElement = "trainingAndSupport";
+ * ```
+ */
 export type PlanElement = (typeof PLAN_ELEMENTS)[number];
 
-/** The stakeholder groups the resolution recommends for the steering committee. */
+/**
+ * The stakeholder groups the resolution recommends for the steering committee.
+ *
+ * @example
+ * ```ts
+ * import { STAKEHOLDER_GROUPS } from "pthv";
+ * const present = new Set(plan.steeringCommittee.map((m) => m.group));
+ * STAKEHOLDER_GROUPS.filter((g) => !present.has(g));
+ * ```
+ */
 export const STAKEHOLDER_GROUPS = [
   "district-leader",
   "school-leader",
@@ -25,12 +50,30 @@ export const STAKEHOLDER_GROUPS = [
   "community",
   "other",
 ] as const;
-/** A stakeholder group. */
+/**
+ * A stakeholder group.
+ *
+ * @example
+ * ```ts
+ * import { StakeholderGroup } from "pthv";
+ * const result = StakeholderGroup.safeParse(value);
+ * if (!result.success) console.log(result.error.issues.map((i) => i.path.join(".")));
+ * ```
+ */
 export const StakeholderGroup = z.enum(STAKEHOLDER_GROUPS);
 /** A stakeholder group. */
 export type StakeholderGroup = z.infer<typeof StakeholderGroup>;
 
-/** A member of the steering committee: a pseudonymous id, the group represented and a role. */
+/**
+ * A member of the steering committee: a pseudonymous id, the group represented and a role.
+ *
+ * @example
+ * ```ts
+ * import { SteeringMember } from "pthv";
+ * const result = SteeringMember.safeParse(value);
+ * if (!result.success) console.log(result.error.issues.map((i) => i.path.join(".")));
+ * ```
+ */
 export const SteeringMember = z.object({
   id: Id,
   group: StakeholderGroup,
@@ -46,6 +89,13 @@ const elementShape = Object.fromEntries(PLAN_ELEMENTS.map((e) => [e, z.string().
 /**
  * The steering committee's implementation plan: when the resolution passed, when (if yet) the plan
  * was presented to the board, the text of each of the seven elements, and the committee.
+ *
+ * @example
+ * ```ts
+ * import { ImplementationPlan } from "pthv";
+ * const result = ImplementationPlan.safeParse(value);
+ * if (!result.success) console.log(result.error.issues.map((i) => i.path.join(".")));
+ * ```
  */
 export const ImplementationPlan = z.object({
   districtName: z.string().optional(),

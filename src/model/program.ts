@@ -9,7 +9,16 @@ import { School } from "./school.js";
 import { Student } from "./student.js";
 import { Pair, Reflection, Visit } from "./visit.js";
 
-/** The window for first visits (summer and fall) and, optionally, for second visits. */
+/**
+ * The window for first visits (summer and fall) and, optionally, for second visits.
+ *
+ * @example
+ * ```ts
+ * import { Season } from "pthv";
+ * const result = Season.safeParse(value);
+ * if (!result.success) console.log(result.error.issues.map((i) => i.path.join(".")));
+ * ```
+ */
 export const Season = z.object({
   name: z.string().optional(),
   firstVisits: z.object({ start: IsoDate, end: IsoDate }),
@@ -18,7 +27,16 @@ export const Season = z.object({
 /** The season windows. */
 export type Season = z.infer<typeof Season>;
 
-/** A programme's records, all together: the validator's input and the sample district's output. */
+/**
+ * A programme's records, all together: the validator's input and the sample district's output.
+ *
+ * @example
+ * ```ts
+ * import { ProgramRecord } from "pthv";
+ * const result = ProgramRecord.safeParse(value);
+ * if (!result.success) console.log(result.error.issues.map((i) => i.path.join(".")));
+ * ```
+ */
 export const ProgramRecord = z.object({
   schools: z.array(School).default([]),
   students: z.array(Student).default([]),
@@ -34,5 +52,14 @@ export const ProgramRecord = z.object({
 });
 /** A programme's records, all together. */
 export type ProgramRecord = z.infer<typeof ProgramRecord>;
-/** A programme's records as written in a file, before defaults are filled in. */
+/**
+ * A programme's records as written in a file, before defaults are filled in.
+ *
+ * @example
+ * ```ts
+ * import { parseProgram, type ProgramRecordInput } from "pthv";
+ * const input: ProgramRecordInput = { families: [{ id: "fam-1", schoolId: "sch-1", homeLanguage: "en" }] };
+ * parseProgram(input).families[0]!.consent.status; // "pending"
+ * ```
+ */
 export type ProgramRecordInput = z.input<typeof ProgramRecord>;

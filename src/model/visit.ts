@@ -2,7 +2,16 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { Id, IsoDateTime, bothValid } from "./primitives.js";
 
-/** Two educators of one school who visit together and reflect together. */
+/**
+ * Two educators of one school who visit together and reflect together.
+ *
+ * @example
+ * ```ts
+ * import { Pair } from "pthv";
+ * const result = Pair.safeParse(value);
+ * if (!result.success) console.log(result.error.issues.map((i) => i.path.join(".")));
+ * ```
+ */
 export const Pair = z.object({
   id: Id,
   schoolId: Id,
@@ -11,17 +20,44 @@ export const Pair = z.object({
 /** Two educators who visit together. */
 export type Pair = z.infer<typeof Pair>;
 
-/** What a visit is about: a first visit builds the relationship (hopes and dreams). */
+/**
+ * What a visit is about: a first visit builds the relationship (hopes and dreams).
+ *
+ * @example
+ * ```ts
+ * import { VisitFocus } from "pthv";
+ * const result = VisitFocus.safeParse(value);
+ * if (!result.success) console.log(result.error.issues.map((i) => i.path.join(".")));
+ * ```
+ */
 export const VisitFocus = z.enum(["relationship", "academic"]);
 /** What a visit is about. */
 export type VisitFocus = z.infer<typeof VisitFocus>;
 
-/** Where a visit takes place. */
+/**
+ * Where a visit takes place.
+ *
+ * @example
+ * ```ts
+ * import { VisitLocation } from "pthv";
+ * const result = VisitLocation.safeParse(value);
+ * if (!result.success) console.log(result.error.issues.map((i) => i.path.join(".")));
+ * ```
+ */
 export const VisitLocation = z.enum(["home", "community", "school", "virtual"]);
 /** Where a visit takes place. */
 export type VisitLocation = z.infer<typeof VisitLocation>;
 
-/** The state of a visit. */
+/**
+ * The state of a visit.
+ *
+ * @example
+ * ```ts
+ * import { VisitStatus } from "pthv";
+ * const result = VisitStatus.safeParse(value);
+ * if (!result.success) console.log(result.error.issues.map((i) => i.path.join(".")));
+ * ```
+ */
 export const VisitStatus = z.enum(["scheduled", "completed", "cancelled", "no-show"]);
 /** The state of a visit. */
 export type VisitStatus = z.infer<typeof VisitStatus>;
@@ -30,10 +66,26 @@ export type VisitStatus = z.infer<typeof VisitStatus>;
  * Agenda topics a visit may carry. The relationship topics belong on a first visit; the data topics
  * (`academic-data`, `attendance-data`, `behavior-data`, `test-scores`) do not. Other topics are
  * free text and allowed.
+ *
+ * @example
+ * ```ts
+ * import { AGENDA_DATA_TOPICS } from "pthv";
+ * const onAgenda = ["hopes-and-dreams", "test-scores"];
+ * onAgenda.some((t) => (AGENDA_DATA_TOPICS as readonly string[]).includes(t)); // true: not for a first visit
+ * ```
  */
 export const AGENDA_DATA_TOPICS = ["academic-data", "attendance-data", "behavior-data", "test-scores"] as const;
 
-/** Hours paid to one educator for one visit. */
+/**
+ * Hours paid to one educator for one visit.
+ *
+ * @example
+ * ```ts
+ * import { Compensation } from "pthv";
+ * const result = Compensation.safeParse(value);
+ * if (!result.success) console.log(result.error.issues.map((i) => i.path.join(".")));
+ * ```
+ */
 export const Compensation = z.object({
   educatorId: Id,
   hours: z.number().nonnegative(),
@@ -45,6 +97,15 @@ export type Compensation = z.infer<typeof Compensation>;
 /**
  * A visit: booked at `scheduledAt` (absent: unannounced), held from `start` to `end`, by the
  * educators in `educatorIds` (two, in a pair) with one family.
+ *
+ * @example
+ * ```ts
+ * import { Visit } from "pthv";
+ * const visit = Visit.parse({ id: "v1", schoolId: "sch-1", familyId: "fam-1", educatorIds: ["e1", "e2"],
+ *   scheduledAt: "2026-09-01T12:00:00-04:00", start: "2026-09-14T16:30:00-04:00", end: "2026-09-14T17:30:00-04:00",
+ *   visitNumber: 1, focus: "relationship", status: "scheduled" });
+ * visit.location; // "home" (the default)
+ * ```
  */
 export const Visit = z
   .object({
@@ -68,7 +129,16 @@ export const Visit = z
 /** A visit. */
 export type Visit = z.infer<typeof Visit>;
 
-/** The partners' debrief after one or more visits. */
+/**
+ * The partners' debrief after one or more visits.
+ *
+ * @example
+ * ```ts
+ * import { Reflection } from "pthv";
+ * const result = Reflection.safeParse(value);
+ * if (!result.success) console.log(result.error.issues.map((i) => i.path.join(".")));
+ * ```
+ */
 export const Reflection = z.object({
   id: Id,
   visitIds: z.array(Id).min(1, "a reflection follows at least one visit"),

@@ -5,7 +5,16 @@
 import Papa from "papaparse";
 import type { InputIssue } from "../errors/index.js";
 
-/** A parsed CSV file: camelCase headers, rows of raw strings, and the header as written. */
+/**
+ * A parsed CSV file: camelCase headers, rows of raw strings, and the header as written.
+ *
+ * @example
+ * ```ts
+ * import { readCsvFile, type CsvTable } from "pthv/node";
+ * const table: CsvTable = await readCsvFile("frame.csv");
+ * table.rows[0]?.cells.get("schoolId");
+ * ```
+ */
 export interface CsvTable {
   file: string;
   /** camelCase column names, in file order. */
@@ -37,6 +46,14 @@ export function camelCaseHeader(header: string): string {
 /**
  * Parses CSV text into a {@link CsvTable}. Problems (unbalanced quotes, duplicate or empty headers,
  * rows with the wrong number of cells) are added to `issues`.
+ *
+ * @example
+ * ```ts
+ * import { parseCsv } from "pthv/node";
+ * const issues = [];
+ * const table = parseCsv("id,school_id\ns1,sch-1\n", "students.csv", issues);
+ * table.columns; // ["id", "schoolId"]
+ * ```
  */
 export function parseCsv(text: string, file: string, issues: InputIssue[]): CsvTable {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // drop a byte-order mark
@@ -67,7 +84,15 @@ export function parseCsv(text: string, file: string, issues: InputIssue[]): CsvT
   return { file, columns, written, rows };
 }
 
-/** Splits a list cell on `;` or `|` (commas are left to CSV quoting). Empty cell: empty list. */
+/**
+ * Splits a list cell on `;` or `|` (commas are left to CSV quoting). Empty cell: empty list.
+ *
+ * @example
+ * ```ts
+ * import { splitList } from "pthv/node";
+ * splitList("edu-1; edu-2"); // ["edu-1", "edu-2"]
+ * ```
+ */
 export function splitList(cell: string): string[] {
   return cell
     .split(/[;|]/)
@@ -78,7 +103,15 @@ export function splitList(cell: string): string[] {
 const TRUE = new Set(["true", "yes", "y", "1", "t"]);
 const FALSE = new Set(["false", "no", "n", "0", "f"]);
 
-/** `true/false/yes/no/1/0` (any case) to a boolean; `undefined` for an empty cell; `null` when not a boolean. */
+/**
+ * `true/false/yes/no/1/0` (any case) to a boolean; `undefined` for an empty cell; `null` when not a boolean.
+ *
+ * @example
+ * ```ts
+ * import { toBoolean } from "pthv/node";
+ * [toBoolean("Yes"), toBoolean("0"), toBoolean(""), toBoolean("maybe")]; // [true, false, undefined, null]
+ * ```
+ */
 export function toBoolean(cell: string): boolean | undefined | null {
   if (cell === "") return undefined;
   const v = cell.toLowerCase();
@@ -87,7 +120,15 @@ export function toBoolean(cell: string): boolean | undefined | null {
   return null;
 }
 
-/** A number, `undefined` for an empty cell, or `null` when the cell is not a number. */
+/**
+ * A number, `undefined` for an empty cell, or `null` when the cell is not a number.
+ *
+ * @example
+ * ```ts
+ * import { toNumber } from "pthv/node";
+ * [toNumber("1.5"), toNumber(""), toNumber("12abc")]; // [1.5, undefined, null]
+ * ```
+ */
 export function toNumber(cell: string): number | undefined | null {
   if (cell === "") return undefined;
   const n = Number(cell);
@@ -97,6 +138,12 @@ export function toNumber(cell: string): number | undefined | null {
 /**
  * The value of an extra, analyst-named column: a number when the cell is numeric, a boolean for
  * true/false/yes/no, `null` when empty, otherwise the text (a category).
+ *
+ * @example
+ * ```ts
+ * import { toColumnValue } from "pthv/node";
+ * [toColumnValue("12"), toColumnValue("yes"), toColumnValue(""), toColumnValue("free")]; // [12, true, null, "free"]
+ * ```
  */
 export function toColumnValue(cell: string): number | boolean | string | null {
   if (cell === "") return null;

@@ -11,6 +11,13 @@ const JSON_SIDE_FILES = { "cohorts.json": "cohorts", "plan.json": "plan", "seaso
 /**
  * A loaded programme: the parsed record and where each record came from, so that diagnostics can
  * name the file and row.
+ *
+ * @example
+ * ```ts
+ * import { loadProgram, type LoadedProgram } from "pthv/node";
+ * const { program, sources }: LoadedProgram = await loadProgram("district/");
+ * sources.visits?.[0]; // { file: "visits.csv", row: 2 }
+ * ```
  */
 export interface LoadedProgram {
   program: ProgramRecord;
@@ -109,10 +116,12 @@ async function loadProgramFolder(dir: string): Promise<LoadedProgram> {
   }
   const record: Record<string, unknown> = {};
   const sources: SourceMap = {};
+  const headers = new Map<string, Map<string, string>>();
   for (const spec of CSV_FILES) {
     if (!names.includes(spec.file)) continue;
     const table = parseCsv(await readText(join(dir, spec.file), spec.file), spec.file, issues);
     const { records, rows } = readCsvRecords(table, spec, issues);
+    headers.set(spec.file, table.written);
     record[spec.collection] = records;
     sources[spec.collection] = rows.map((row) => ({ file: spec.file, row }));
   }
@@ -135,7 +144,9 @@ async function loadProgramFolder(dir: string): Promise<LoadedProgram> {
     if (issues.length > 0) throw new PthvInputError(issues);
     return { program, sources };
   } catch (error) {
-    if (error instanceof PthvInputError && error.issues !== issues) throw new PthvInputError([...issues, ...dedupe(issues, error.issues)]);
+    if (error instanceof PthvInputError && error.issues !== issues) {
+      throw new PthvInputError([...issues, ...dedupe(issues, error.issues).map((i) => asWritten(i, headers))]);
+    }
     throw error;
   }
 }
@@ -145,4 +156,13 @@ function dedupe(first: readonly InputIssue[], second: readonly InputIssue[]): In
   const cell = (i: InputIssue) => `${i.file}:${i.row}:${camelCaseHeader((i.field ?? "").split(/[.[]/)[0] ?? "")}`;
   const seen = new Set(first.map(cell));
   return second.filter((i) => !seen.has(cell(i)));
+}
+
+/** Names a schema issue's field by the CSV header as the user wrote it (`school_id`, not `schoolId`). */
+function asWritten(issue: InputIssue, headers: Map<string, Map<string, string>>): InputIssue {
+  if (issue.file === undefined || issue.field === undefined) return issue;
+  const written = headers.get(issue.file);
+  const [head = "", ...rest] = issue.field.split(/(?=[.[])/);
+  const header = written?.get(head);
+  return header === undefined ? issue : { ...issue, field: header + rest.join("") };
 }

@@ -4,7 +4,7 @@
  * every conversion problem with its file, row and column.
  */
 import type { InputIssue } from "../errors/index.js";
-import { WEEKDAYS, type Collection } from "../model/index.js";
+import { ENTITY_OF, WEEKDAYS, type Collection } from "../model/index.js";
 import { splitList, toBoolean, toColumnValue, toNumber, type CsvTable } from "./csv.js";
 
 type Row = CsvTable["rows"][number];
@@ -16,6 +16,7 @@ class RowReader {
     private readonly table: CsvTable,
     private readonly row: Row,
     private readonly issues: InputIssue[],
+    private readonly entity: string,
   ) {}
 
   private problem(column: string, message: string): void {
@@ -24,6 +25,7 @@ class RowReader {
       file: this.table.file,
       row: this.row.line,
       field: this.table.written.get(column) ?? column,
+      entity: this.entity,
       ...(id ? { id } : {}),
       message,
     });
@@ -328,7 +330,7 @@ export function readCsvRecords(
   const records: Plain[] = [];
   const rows: number[] = [];
   for (const row of table.rows) {
-    const reader = new RowReader(table, row, issues);
+    const reader = new RowReader(table, row, issues, ENTITY_OF[spec.collection]);
     records.push(spec.build(reader, spec.keepsExtraColumns ? extras : [], row));
     rows.push(row.line);
   }

@@ -11,7 +11,16 @@ import { sha256 } from "@noble/hashes/sha2";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils";
 import { unsafeUniformIntDistribution, xoroshiro128plus, type RandomGenerator } from "pure-rand";
 
-/** A seed: any string or number. */
+/**
+ * A seed: any string or number.
+ *
+ * @example
+ * ```ts
+ * import { createRandom, type Seed } from "pthv";
+ * const seed: Seed = 2026; // the same seed as "2026"
+ * createRandom(seed).float();
+ * ```
+ */
 export type Seed = string | number;
 
 /**

@@ -68,7 +68,7 @@ describe("loadProgram", () => {
     expect(issues.map((i) => [i.file, i.row, i.field])).toEqual(
       expect.arrayContaining([
         ["visits.csv", 3, "start"],
-        ["students.csv", 4, "schoolId"],
+        ["students.csv", 4, "school_id"],
         ["families.csv", 5, "consent"],
         ["educators.csv", unpaired + 2, "id"],
         ["pairs.csv", pairs.length + 1, "id"],

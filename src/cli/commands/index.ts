@@ -1,8 +1,9 @@
 import type { Command } from "../command.js";
 import { demoCommand } from "./demo.js";
+import { inspectCommand } from "./inspect.js";
 import { planCommand, readinessCommand } from "./readiness.js";
 import { sampleDistrictCommand } from "./sample-district.js";
 import { schemaCommand } from "./schema.js";
 
 /** Every subcommand, in the order `pthv --help` lists them. Parts add theirs here. */
-export const COMMANDS: Command[] = [demoCommand, schemaCommand, sampleDistrictCommand, readinessCommand, planCommand];
+export const COMMANDS: Command[] = [demoCommand, inspectCommand, schemaCommand, sampleDistrictCommand, readinessCommand, planCommand];

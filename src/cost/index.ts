@@ -13,6 +13,13 @@ import { PthvInputError, type InputIssue } from "../errors/index.js";
 /**
  * One visiting educator's rate, for costing with per-educator rates. `trained: false` adds the
  * educator's training hours, paid at their own rate.
+ *
+ * @example
+ * ```ts
+ * import { CostEducator } from "pthv";
+ * const educator = CostEducator.parse({ id: "edu-7", hourlyRate: 48 });
+ * educator.trained; // true (the default)
+ * ```
  */
 export const CostEducator = z.object({
   id: z.string().min(1, "must not be empty"),

@@ -11,7 +11,16 @@ const SYMBOLS: Record<string, readonly string[]> = {
 
 const MONEY_TEXT = /^(?<pre>[$€£]|[A-Z]{3}\s?)?(?<whole>\d{1,3}(?:,\d{3})+|\d+)(?<cents>\.\d{1,2})?(?<post>\s?[A-Z]{3})?$/u;
 
-/** An amount of money read from text: the amount and the currency its symbol or code names (`null`: none). */
+/**
+ * An amount of money read from text: the amount and the currencies its symbol or code may name.
+ *
+ * @example
+ * ```ts
+ * import { readMoneyText, type MoneyText } from "pthv";
+ * const read = readMoneyText("€900") as MoneyText;
+ * read.currencies; // ["EUR"]
+ * ```
+ */
 export interface MoneyText {
   amount: number;
   /** ISO 4217 codes the text's symbol or code may stand for (`$` may be USD, CAD, AUD or NZD); empty when bare. */
@@ -50,6 +59,13 @@ export function readMoneyText(text: string): MoneyText | { error: string } {
 /**
  * An amount of money, 0 or more: a number, or text that {@link readMoneyText} understands
  * (`"$31,200"`, `"31200 USD"`). Parses to a number in the currency's units.
+ *
+ * @example
+ * ```ts
+ * import { Money } from "pthv";
+ * Money.parse("$31,200"); // 31200
+ * Money.safeParse(-5).success; // false
+ * ```
  */
 export const Money = z.union([z.number(), z.string()]).transform((value, ctx) => {
   if (typeof value === "number") {
@@ -67,9 +83,25 @@ export const Money = z.union([z.number(), z.string()]).transform((value, ctx) =>
 /** An amount of money, parsed to a number. */
 export type Money = z.infer<typeof Money>;
 
-/** The four processes the resolution asks of an implementing school: to administer and to evaluate the programme. */
+/**
+ * The four processes the resolution asks of an implementing school: to administer and to evaluate the programme.
+ *
+ * @example
+ * ```ts
+ * import { READINESS_PROCESSES } from "pthv";
+ * READINESS_PROCESSES.length; // 4
+ * ```
+ */
 export const READINESS_PROCESSES = ["administrationProcedures", "dataCollection", "evaluationPlan", "trainingPlan"] as const;
-/** One of the four processes. */
+/**
+ * One of the four processes.
+ *
+ * @example
+ * ```ts
+ * import type { ReadinessProcess } from "pthv";
+ * const process: ReadinessProcess = "evaluationPlan";
+ * ```
+ */
 export type ReadinessProcess = (typeof READINESS_PROCESSES)[number];
 
 /**
@@ -82,6 +114,18 @@ export type ReadinessProcess = (typeof READINESS_PROCESSES)[number];
  *   all answered, the share is reported as a range. Absent: unknown, so the range runs to 100%.
  * - `funding` gives the `budget` and either the `estimatedCost` of the season or the `season` itself
  *   (costed with the cost model). Money is a number or text such as `"$31,200"`.
+ *
+ * @example
+ * ```ts
+ * import { SchoolReadiness } from "pthv";
+ * const school = SchoolReadiness.parse({
+ *   schoolId: "sch-1",
+ *   principal: { named: true, engaged: true },
+ *   teachers: { total: 36, inSupport: 20, surveyed: 30 },
+ *   funding: { budget: "$31,200", season: { familiesToVisit: 100, hourlyRate: 40 } },
+ * });
+ * school.processes.evaluationPlan; // false (the default)
+ * ```
  */
 export const SchoolReadiness = z.object({
   schoolId: Id,
@@ -121,5 +165,19 @@ export const SchoolReadiness = z.object({
 });
 /** A school's readiness data, parsed. */
 export type SchoolReadiness = z.infer<typeof SchoolReadiness>;
-/** A school's readiness data as written (money as text allowed, defaults not yet filled in). */
+/**
+ * A school's readiness data as written (money as text allowed, defaults not yet filled in).
+ *
+ * @example
+ * ```ts
+ * import { scoreReadiness, type SchoolReadinessInput } from "pthv";
+ * const input: SchoolReadinessInput = {
+ *   schoolId: "sch-1",
+ *   principal: { named: true, engaged: false },
+ *   teachers: { total: 20, inSupport: 9 },
+ *   funding: { budget: 10000, estimatedCost: 12000 },
+ * };
+ * scoreReadiness(input).tier; // "not-ready"
+ * ```
+ */
 export type SchoolReadinessInput = z.input<typeof SchoolReadiness>;

@@ -7,10 +7,26 @@ import { READINESS_PROCESSES, type ReadinessProcess, type SchoolReadiness } from
 import { ceilExact, count, formatMoney, formatShare, toCents } from "./money.js";
 import type { ReadinessOptions } from "./options.js";
 
-/** The four criteria; the first three are gates. */
+/**
+ * The four criteria; the first three are gates.
+ *
+ * @example
+ * ```ts
+ * import type { CriterionName } from "pthv";
+ * const gates: CriterionName[] = ["principal", "support", "funding"];
+ * ```
+ */
 export type CriterionName = "principal" | "support" | "funding" | "processes";
 
-/** What every criterion reports. */
+/**
+ * What every criterion reports.
+ *
+ * @example
+ * ```ts
+ * import { scoreReadiness, type CriterionBase } from "pthv";
+ * const lines = scoreReadiness(school).criteria.map((c: CriterionBase) => `${c.criterion}: ${c.points}/${c.maxPoints}`);
+ * ```
+ */
 export interface CriterionBase {
   criterion: CriterionName;
   /** A gate: missing it keeps the school from being `ready`, whatever else it has. */
@@ -30,14 +46,32 @@ export interface CriterionBase {
   gap: string | null;
 }
 
-/** The principal champion: value 1 when named and engaged, 0.5 when named only, 0 when none; threshold 1. */
+/**
+ * The principal champion: value 1 when named and engaged, 0.5 when named only, 0 when none; threshold 1.
+ *
+ * @example
+ * ```ts
+ * import { scoreReadiness, type PrincipalCriterion } from "pthv";
+ * const principal: PrincipalCriterion = scoreReadiness(school).criteria[0];
+ * principal.engaged; // true or false
+ * ```
+ */
 export interface PrincipalCriterion extends CriterionBase {
   criterion: "principal";
   named: boolean;
   engaged: boolean;
 }
 
-/** Teacher support: value is the confirmed share of ALL teachers; threshold the required share. */
+/**
+ * Teacher support: value is the confirmed share of ALL teachers; threshold the required share.
+ *
+ * @example
+ * ```ts
+ * import { scoreReadiness, type SupportCriterion } from "pthv";
+ * const support: SupportCriterion = scoreReadiness(school).criteria[1];
+ * support.possibleRange; // e.g. [0.39, 0.56] while 6 teachers have not answered
+ * ```
+ */
 export interface SupportCriterion extends CriterionBase {
   criterion: "support";
   teachers: number;
@@ -52,7 +86,16 @@ export interface SupportCriterion extends CriterionBase {
   needed: number;
 }
 
-/** Funding: value is budget / estimated cost (1 when the cost is 0); threshold the required coverage. */
+/**
+ * Funding: value is budget / estimated cost (1 when the cost is 0); threshold the required coverage.
+ *
+ * @example
+ * ```ts
+ * import { scoreReadiness, type FundingCriterion } from "pthv";
+ * const funding: FundingCriterion = scoreReadiness(school).criteria[2];
+ * funding.shortfall; // e.g. 4320
+ * ```
+ */
 export interface FundingCriterion extends CriterionBase {
   criterion: "funding";
   currency: string;
@@ -64,14 +107,31 @@ export interface FundingCriterion extends CriterionBase {
   costEstimate: CostEstimate | null;
 }
 
-/** Processes: value is how many of the four are in place; threshold 4. Not a gate. */
+/**
+ * Processes: value is how many of the four are in place; threshold 4. Not a gate.
+ *
+ * @example
+ * ```ts
+ * import { scoreReadiness, type ProcessesCriterion } from "pthv";
+ * const processes: ProcessesCriterion = scoreReadiness(school).criteria[3];
+ * processes.missing; // e.g. ["evaluationPlan"]
+ * ```
+ */
 export interface ProcessesCriterion extends CriterionBase {
   criterion: "processes";
   present: ReadinessProcess[];
   missing: ReadinessProcess[];
 }
 
-/** One criterion's result. */
+/**
+ * One criterion's result.
+ *
+ * @example
+ * ```ts
+ * import { scoreReadiness, type Criterion } from "pthv";
+ * const unmet: Criterion[] = scoreReadiness(school).criteria.filter((c) => !c.met);
+ * ```
+ */
 export type Criterion = PrincipalCriterion | SupportCriterion | FundingCriterion | ProcessesCriterion;
 
 const round1 = (x: number) => Math.round(x * 10) / 10;

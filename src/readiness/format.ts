@@ -6,9 +6,26 @@ import type { PlanCheck } from "./plan-check.js";
 import type { SchoolRanking } from "./rank.js";
 import { formatShare } from "./money.js";
 
-/** The output formats of {@link formatRanking}. */
+/**
+ * The output formats of {@link formatRanking}.
+ *
+ * @example
+ * ```ts
+ * import { RANKING_FORMATS } from "pthv";
+ * RANKING_FORMATS; // ["table", "json", "markdown"]
+ * ```
+ */
 export const RANKING_FORMATS = ["table", "json", "markdown"] as const;
-/** An output format of {@link formatRanking}. */
+/**
+ * An output format of {@link formatRanking}.
+ *
+ * @example
+ * ```ts
+ * import { formatRanking, rankSchools, type RankingFormat } from "pthv";
+ * const format: RankingFormat = "markdown";
+ * formatRanking(rankSchools(schools), format);
+ * ```
+ */
 export type RankingFormat = (typeof RANKING_FORMATS)[number];
 
 function cellsOf(ranking: SchoolRanking): string[][] {
@@ -69,9 +86,26 @@ export function formatRanking(ranking: SchoolRanking, format: RankingFormat): st
   return `${[pad(HEADER), pad(widths.map((w) => "-".repeat(w))), ...rows.map(pad), "", summary].join("\n")}\n`;
 }
 
-/** The output formats of {@link formatPlanCheck}. */
+/**
+ * The output formats of {@link formatPlanCheck}.
+ *
+ * @example
+ * ```ts
+ * import { PLAN_FORMATS } from "pthv";
+ * PLAN_FORMATS; // ["text", "json"]
+ * ```
+ */
 export const PLAN_FORMATS = ["text", "json"] as const;
-/** An output format of {@link formatPlanCheck}. */
+/**
+ * An output format of {@link formatPlanCheck}.
+ *
+ * @example
+ * ```ts
+ * import { checkPlan, formatPlanCheck, type PlanFormat } from "pthv";
+ * const format: PlanFormat = "text";
+ * formatPlanCheck(checkPlan(plan, { today: "2026-12-01" }), format);
+ * ```
+ */
 export type PlanFormat = (typeof PLAN_FORMATS)[number];
 
 /**

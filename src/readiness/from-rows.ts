@@ -8,7 +8,15 @@ import type { ReadinessSources } from "./parse.js";
 
 type Kind = "text" | "integer" | "number" | "boolean" | "money";
 
-/** Each column (camelCase, as `camelCaseHeader` gives it), the schema path it fills, and its kind. */
+/**
+ * Each column (camelCase, as `camelCaseHeader` gives it), the schema path it fills, and its kind.
+ *
+ * @example
+ * ```ts
+ * import { READINESS_COLUMNS } from "pthv";
+ * READINESS_COLUMNS.teachersInSupport!.path; // "teachers.inSupport"
+ * ```
+ */
 export const READINESS_COLUMNS: Readonly<Record<string, { path: string; kind: Kind }>> = {
   schoolId: { path: "schoolId", kind: "text" },
   name: { path: "name", kind: "text" },
@@ -37,13 +45,30 @@ export const READINESS_COLUMNS: Readonly<Record<string, { path: string; kind: Ki
   trainingPlan: { path: "processes.trainingPlan", kind: "boolean" },
 };
 
-/** One row of a table: its spreadsheet line and its cells by camelCase column name. */
+/**
+ * One row of a table: its spreadsheet line and its cells by camelCase column name.
+ *
+ * @example
+ * ```ts
+ * import type { ReadinessRow } from "pthv";
+ * const row: ReadinessRow = { line: 2, cells: new Map([["schoolId", "sch-1"], ["teachers", "36"]]) };
+ * ```
+ */
 export interface ReadinessRow {
   line: number;
   cells: ReadonlyMap<string, string>;
 }
 
-/** Schools read from a table, with the sources that locate any later problem in the file. */
+/**
+ * Schools read from a table, with the sources that locate any later problem in the file.
+ *
+ * @example
+ * ```ts
+ * import { rankSchools, readinessFromRows, type ReadinessTable } from "pthv";
+ * const table: ReadinessTable = readinessFromRows(rows, "schools.csv");
+ * rankSchools(table.schools, {}, table.sources);
+ * ```
+ */
 export interface ReadinessTable {
   schools: SchoolReadinessInput[];
   sources: Required<Pick<ReadinessSources, "file" | "rows" | "fields">>;

@@ -4,7 +4,15 @@
 import { z } from "zod";
 import { PthvConfigError } from "../errors/index.js";
 
-/** Default points of each criterion; they sum to 100. */
+/**
+ * Default points of each criterion; they sum to 100.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_WEIGHTS } from "pthv";
+ * DEFAULT_WEIGHTS.principal; // 30
+ * ```
+ */
 export const DEFAULT_WEIGHTS = { principal: 30, support: 30, funding: 25, processes: 15 } as const;
 
 /**
@@ -22,6 +30,13 @@ export const DEFAULT_WEIGHTS = { principal: 30, support: 30, funding: 25, proces
  *   budget covers at least `fundingThreshold - almostFundingMargin` of the cost. Default 0.1.
  *
  * A missing principal champion is never a small margin: without one a school is `not-ready`.
+ *
+ * @example
+ * ```ts
+ * import { ReadinessOptions } from "pthv";
+ * const options = ReadinessOptions.parse({ supportThreshold: 0.6 });
+ * options.weights.funding; // 25 (the default)
+ * ```
  */
 export const ReadinessOptions = z
   .object({
@@ -44,7 +59,16 @@ export const ReadinessOptions = z
   });
 /** The readiness options, defaults filled in. */
 export type ReadinessOptions = z.infer<typeof ReadinessOptions>;
-/** The readiness options as a caller gives them (every field optional). */
+/**
+ * The readiness options as a caller gives them (every field optional).
+ *
+ * @example
+ * ```ts
+ * import { scoreReadiness, type ReadinessOptionsInput } from "pthv";
+ * const options: ReadinessOptionsInput = { weights: { principal: 25, support: 35, funding: 25, processes: 15 } };
+ * scoreReadiness(school, options);
+ * ```
+ */
 export type ReadinessOptionsInput = z.input<typeof ReadinessOptions>;
 
 /** Validates options, naming each bad key. */

@@ -7,7 +7,16 @@ import { checkCostPlan } from "../cost/index.js";
 import { PthvInputError, type InputIssue } from "../errors/index.js";
 import { SchoolReadiness, readMoneyText } from "../model/index.js";
 
-/** Where each school's record came from, so that problems name the file and row. */
+/**
+ * Where each school's record came from, so that problems name the file and row.
+ *
+ * @example
+ * ```ts
+ * import { rankSchools, type ReadinessSources } from "pthv";
+ * const sources: ReadinessSources = { file: "schools.json", rows: [3, 17] };
+ * rankSchools(schools, {}, sources);
+ * ```
+ */
 export interface ReadinessSources {
   /** File the records came from. */
   file?: string;

@@ -7,10 +7,26 @@ import { z } from "zod";
 import { PthvInputError, type InputIssue } from "../errors/index.js";
 import { ImplementationPlan, PLAN_ELEMENTS, type PlanElement, type StakeholderGroup } from "../model/index.js";
 
-/** Calendar days between the resolution's passage and the plan's presentation to the board. */
+/**
+ * Calendar days between the resolution's passage and the plan's presentation to the board.
+ *
+ * @example
+ * ```ts
+ * import { PLAN_DUE_DAYS } from "pthv";
+ * PLAN_DUE_DAYS; // 90
+ * ```
+ */
 export const PLAN_DUE_DAYS = 90;
 
-/** The stakeholder groups the resolution recommends for the steering committee ("according to best practice"). */
+/**
+ * The stakeholder groups the resolution recommends for the steering committee ("according to best practice").
+ *
+ * @example
+ * ```ts
+ * import { RECOMMENDED_GROUPS } from "pthv";
+ * RECOMMENDED_GROUPS.includes("union-leader"); // true
+ * ```
+ */
 export const RECOMMENDED_GROUPS = [
   "district-leader",
   "school-leader",
@@ -20,7 +36,15 @@ export const RECOMMENDED_GROUPS = [
   "union-leader",
 ] as const satisfies readonly StakeholderGroup[];
 
-/** The resolution's wording of each plan element, for messages. */
+/**
+ * The resolution's wording of each plan element, for messages.
+ *
+ * @example
+ * ```ts
+ * import { PLAN_ELEMENT_LABELS } from "pthv";
+ * PLAN_ELEMENT_LABELS.trainingAndSupport; // "Training and ongoing support for staff"
+ * ```
+ */
 export const PLAN_ELEMENT_LABELS: Record<PlanElement, string> = {
   funding: "Funding",
   implementationTimeline: "Implementation timeline",
@@ -34,7 +58,16 @@ export const PLAN_ELEMENT_LABELS: Record<PlanElement, string> = {
 /** Texts that mark an element as not yet written, compared without case or trailing punctuation. */
 const PLACEHOLDERS = new Set(["tbd", "tba", "todo", "to do", "n/a", "na", "none", "pending", "later", "see above", "-", "--", "...", "xxx", "tk"]);
 
-/** Options of {@link checkPlan}. */
+/**
+ * Options of {@link checkPlan}.
+ *
+ * @example
+ * ```ts
+ * import { checkPlan, type CheckPlanOptions } from "pthv";
+ * const options: CheckPlanOptions = { today: new Date(), minWords: 15 };
+ * checkPlan(plan, options);
+ * ```
+ */
 export interface CheckPlanOptions {
   /**
    * The date to judge the deadline on: an ISO date (`YYYY-MM-DD`, read as a calendar date in the
@@ -45,7 +78,17 @@ export interface CheckPlanOptions {
   minWords?: number;
 }
 
-/** How one of the seven elements fares. */
+/**
+ * How one of the seven elements fares.
+ *
+ * @example
+ * ```ts
+ * import { checkPlan, type PlanElementCheck } from "pthv";
+ * const check = checkPlan({ passedAt: "2026-09-09", elements: {}, steeringCommittee: [] }, { today: "2026-12-01" });
+ * const funding: PlanElementCheck = check.elements[0]!;
+ * funding.reason; // "missing: write this element of the plan."
+ * ```
+ */
 export interface PlanElementCheck {
   element: PlanElement;
   /** The resolution's wording, e.g. "Training and ongoing support for staff". */
@@ -60,10 +103,27 @@ export interface PlanElementCheck {
   reason: string;
 }
 
-/** Where the plan stands against its 90-day deadline. */
+/**
+ * Where the plan stands against its 90-day deadline.
+ *
+ * @example
+ * ```ts
+ * import type { PlanStatusKind } from "pthv";
+ * const late: PlanStatusKind[] = ["overdue", "presented-late"];
+ * ```
+ */
 export type PlanStatusKind = "on-time" | "due" | "overdue" | "presented-late";
 
-/** The plan's deadline status. `days` is always a non-negative count of calendar days. */
+/**
+ * The plan's deadline status. `days` is always a non-negative count of calendar days.
+ *
+ * @example
+ * ```ts
+ * import { checkPlan, type PlanStatus } from "pthv";
+ * const status: PlanStatus = checkPlan(plan, { today: "2026-12-01" }).status;
+ * if (status.kind === "overdue") console.log(status.message);
+ * ```
+ */
 export interface PlanStatus {
   /**
    * `on-time`: presented on or before the due date; `due`: not presented, due in `days` days
@@ -76,7 +136,16 @@ export interface PlanStatus {
   message: string;
 }
 
-/** The steering committee against the recommended groups. */
+/**
+ * The steering committee against the recommended groups.
+ *
+ * @example
+ * ```ts
+ * import { checkPlan, type CommitteeCheck } from "pthv";
+ * const committee: CommitteeCheck = checkPlan(plan, { today: "2026-12-01" }).committee;
+ * committee.missingGroups; // e.g. ["student", "union-leader"]
+ * ```
+ */
 export interface CommitteeCheck {
   /** Members on the committee. */
   members: number;
@@ -92,7 +161,16 @@ export interface CommitteeCheck {
   explanation: string;
 }
 
-/** The result of {@link checkPlan}: plain JSON. */
+/**
+ * The result of {@link checkPlan}: plain JSON.
+ *
+ * @example
+ * ```ts
+ * import { checkPlan, type PlanCheck } from "pthv";
+ * const check: PlanCheck = checkPlan(plan, { today: "2026-12-01" });
+ * check.ok; // false until all seven elements are written and the committee is complete
+ * ```
+ */
 export interface PlanCheck {
   districtName: string | null;
   /** The district's IANA zone, in which dates are calendar dates. */

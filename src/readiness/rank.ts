@@ -8,7 +8,16 @@ import { parseReadinessOptions, type ReadinessOptions, type ReadinessOptionsInpu
 import { parseSchoolReadiness, type ReadinessSources } from "./parse.js";
 import { judgeSchool, type Readiness, type ReadinessTier } from "./score.js";
 
-/** One place in the ranking. */
+/**
+ * One place in the ranking.
+ *
+ * @example
+ * ```ts
+ * import { rankSchools, type RankedSchool } from "pthv";
+ * const first: RankedSchool | undefined = rankSchools(schools).places[0];
+ * first?.reason;
+ * ```
+ */
 export interface RankedSchool {
   /** 1-based place. */
   place: number;
@@ -22,7 +31,16 @@ export interface RankedSchool {
   readiness: Readiness;
 }
 
-/** The ranking of {@link rankSchools}: plain JSON. */
+/**
+ * The ranking of {@link rankSchools}: plain JSON.
+ *
+ * @example
+ * ```ts
+ * import { rankSchools, type SchoolRanking } from "pthv";
+ * const ranking: SchoolRanking = rankSchools(schools);
+ * ranking.tiers.ready; // how many schools are ready
+ * ```
+ */
 export interface SchoolRanking {
   places: RankedSchool[];
   /** Schools per tier. */
@@ -33,7 +51,15 @@ export interface SchoolRanking {
   options: ReadinessOptions;
 }
 
-/** The ordering rule, stated in every ranking. */
+/**
+ * The ordering rule, stated in every ranking.
+ *
+ * @example
+ * ```ts
+ * import { RANKING_ORDER } from "pthv";
+ * console.log(`Schools are ordered by ${RANKING_ORDER}.`);
+ * ```
+ */
 export const RANKING_ORDER =
   "tier (ready, almost, not-ready), then score (higher first), then confirmed teacher support, then funding coverage, then school id (A to Z)";
 

@@ -8,13 +8,38 @@ import { ceilExact, count, formatShare, toCents } from "./money.js";
 import { parseReadinessOptions, type ReadinessOptions, type ReadinessOptionsInput } from "./options.js";
 import { parseSchoolReadiness } from "./parse.js";
 
-/** `ready`: every gate met; `almost`: only one gate missed, by a small margin; `not-ready`: otherwise. */
+/**
+ * `ready`: every gate met; `almost`: only one gate missed, by a small margin; `not-ready`: otherwise.
+ *
+ * @example
+ * ```ts
+ * import { scoreReadiness, type ReadinessTier } from "pthv";
+ * const tier: ReadinessTier = scoreReadiness(school).tier;
+ * ```
+ */
 export type ReadinessTier = "ready" | "almost" | "not-ready";
 
-/** The three gates. */
+/**
+ * The three gates.
+ *
+ * @example
+ * ```ts
+ * import { scoreReadiness, type ReadinessGate } from "pthv";
+ * const missed: ReadinessGate[] = scoreReadiness(school).gatesMissed; // e.g. ["funding"]
+ * ```
+ */
 export type ReadinessGate = "principal" | "support" | "funding";
 
-/** A school's readiness: plain JSON that explains itself. */
+/**
+ * A school's readiness: plain JSON that explains itself.
+ *
+ * @example
+ * ```ts
+ * import { scoreReadiness, type Readiness } from "pthv";
+ * const readiness: Readiness = scoreReadiness(school);
+ * console.log(readiness.score, readiness.tier, readiness.gaps.join("; "));
+ * ```
+ */
 export interface Readiness {
   schoolId: string;
   name: string | null;

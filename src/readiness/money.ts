@@ -10,15 +10,18 @@ export function ceilExact(x: number): number {
   return Math.ceil(Number(x.toPrecision(12)));
 }
 
-/** `$4,320` or `$4,320.50`: cents shown only when there are any. */
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** `$4,320` or `$4,320.50`: cents shown only when there are any. Formatters are cached (building one is slow). */
 export function formatMoney(amount: number, currency: string): string {
-  const whole = toCents(amount) % 100 === 0;
-  return new Intl.NumberFormat("en-US", {
-    style: "currency",
-    currency,
-    minimumFractionDigits: whole ? 0 : 2,
-    maximumFractionDigits: 2,
-  }).format(amount);
+  const digits = toCents(amount) % 100 === 0 ? 0 : 2;
+  const key = `${currency}:${digits}`;
+  let format = formatters.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: 2 });
+    formatters.set(key, format);
+  }
+  return format.format(amount);
 }
 
 /** A share as a percentage with at most one decimal: 0.3889 -> "38.9%", 0.5 -> "50%". */

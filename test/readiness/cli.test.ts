@@ -68,6 +68,13 @@ describe("pthv readiness", () => {
     expect((await cli("readiness", "--input", FIVE, "--format", "xml")).stderr).toContain("--format must be one of table, json, markdown");
   });
 
+  it("lists the SchoolReadiness schema for other languages' tools", async () => {
+    expect((await cli("schema", "--list")).stdout.split("\n")).toContain("SchoolReadiness");
+    const schema = JSON.parse((await cli("schema", "SchoolReadiness")).stdout) as { title: string; required: string[] };
+    expect(schema.title).toBe("SchoolReadiness");
+    expect(schema.required).toEqual(["schoolId", "principal", "teachers", "funding"]);
+  });
+
   it("documents itself with --help", async () => {
     const { code, stdout } = await cli("readiness", "--help");
     expect(code).toBe(0);

@@ -4,7 +4,7 @@
  */
 import { estimateCost, type CostEstimate } from "../cost/index.js";
 import { READINESS_PROCESSES, type ReadinessProcess, type SchoolReadiness } from "../model/index.js";
-import { ceilExact, count, formatMoney, formatShare, toCents } from "./money.js";
+import { ceilExact, count, formatMoney, formatShare, toCents } from "./wording.js";
 import type { ReadinessOptions } from "./options.js";
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { PlanCheck } from "./plan-check.js";
 import type { SchoolRanking } from "./rank.js";
-import { formatShare } from "./money.js";
+import { formatShare } from "./wording.js";
 
 /**
  * The output formats of {@link formatRanking}.

@@ -4,8 +4,12 @@
  *
  * @packageDocumentation
  */
-export { PLAN_DUE_DAYS, PLAN_ELEMENT_LABELS, RECOMMENDED_GROUPS, checkPlan } from "./plan-check.js";
-export type { CheckPlanOptions, CommitteeCheck, PlanCheck, PlanElementCheck, PlanStatus, PlanStatusKind } from "./plan-check.js";
+export { PLAN_DUE_DAYS, checkPlan } from "./plan-check.js";
+export type { CheckPlanOptions, PlanCheck, PlanStatus, PlanStatusKind } from "./plan-check.js";
+export { RECOMMENDED_GROUPS } from "./plan-committee.js";
+export type { CommitteeCheck } from "./plan-committee.js";
+export { PLAN_ELEMENT_LABELS } from "./plan-elements.js";
+export type { PlanElementCheck } from "./plan-elements.js";
 export { DEFAULT_WEIGHTS, ReadinessOptions } from "./options.js";
 export type { ReadinessOptionsInput } from "./options.js";
 export { parseSchoolReadiness } from "./parse.js";

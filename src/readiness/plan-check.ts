@@ -6,6 +6,9 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { PthvInputError, type InputIssue } from "../errors/index.js";
 import { ImplementationPlan, PLAN_ELEMENTS, type PlanElement, type StakeholderGroup } from "../model/index.js";
+import { RECOMMENDED_GROUPS, checkCommittee, type CommitteeCheck } from "./plan-committee.js";
+import { checkElement, type PlanElementCheck } from "./plan-elements.js";
+import { count as plural } from "./wording.js";
 
 /**
  * Calendar days between the resolution's passage and the plan's presentation to the board.
@@ -17,46 +20,6 @@ import { ImplementationPlan, PLAN_ELEMENTS, type PlanElement, type StakeholderGr
  * ```
  */
 export const PLAN_DUE_DAYS = 90;
-
-/**
- * The stakeholder groups the resolution recommends for the steering committee ("according to best practice").
- *
- * @example
- * ```ts
- * import { RECOMMENDED_GROUPS } from "pthv";
- * RECOMMENDED_GROUPS.includes("union-leader"); // true
- * ```
- */
-export const RECOMMENDED_GROUPS = [
-  "district-leader",
-  "school-leader",
-  "parent",
-  "student",
-  "educator",
-  "union-leader",
-] as const satisfies readonly StakeholderGroup[];
-
-/**
- * The resolution's wording of each plan element, for messages.
- *
- * @example
- * ```ts
- * import { PLAN_ELEMENT_LABELS } from "pthv";
- * PLAN_ELEMENT_LABELS.trainingAndSupport; // "Training and ongoing support for staff"
- * ```
- */
-export const PLAN_ELEMENT_LABELS: Record<PlanElement, string> = {
-  funding: "Funding",
-  implementationTimeline: "Implementation timeline",
-  schoolSelectionAndReadiness: "School selection and readiness",
-  rolesAndResponsibilities: "Key roles and responsibilities",
-  administrativeProcedures: "Administrative process and procedures",
-  trainingAndSupport: "Training and ongoing support for staff",
-  dataCollectionAndEvaluation: "Data collection and evaluation",
-};
-
-/** Texts that mark an element as not yet written, compared without case or trailing punctuation. */
-const PLACEHOLDERS = new Set(["tbd", "tba", "todo", "to do", "n/a", "na", "none", "pending", "later", "see above", "-", "--", "...", "xxx", "tk"]);
 
 /**
  * Options of {@link checkPlan}.
@@ -76,31 +39,6 @@ export interface CheckPlanOptions {
   today: string | Date;
   /** Fewest words for an element to count as substantive (default 10). */
   minWords?: number;
-}
-
-/**
- * How one of the seven elements fares.
- *
- * @example
- * ```ts
- * import { checkPlan, type PlanElementCheck } from "pthv";
- * const check = checkPlan({ passedAt: "2026-09-09", elements: {}, steeringCommittee: [] }, { today: "2026-12-01" });
- * const funding: PlanElementCheck = check.elements[0]!;
- * funding.reason; // "missing: write this element of the plan."
- * ```
- */
-export interface PlanElementCheck {
-  element: PlanElement;
-  /** The resolution's wording, e.g. "Training and ongoing support for staff". */
-  label: string;
-  /** Some text is given. */
-  present: boolean;
-  /** The text is more than a placeholder and has at least `minWords` words. */
-  substantive: boolean;
-  /** Words in the text (0 when absent). */
-  words: number;
-  /** One sentence: why the element is or is not substantive. */
-  reason: string;
 }
 
 /**
@@ -134,31 +72,6 @@ export interface PlanStatus {
   days: number;
   /** "presented on time, 12 days before the due date 2026-12-08", "due in 5 days (2026-12-08)", "overdue by 3 days (due 2026-12-08)", "presented late, 4 days after the due date 2026-12-08". */
   message: string;
-}
-
-/**
- * The steering committee against the recommended groups.
- *
- * @example
- * ```ts
- * import { checkPlan, type CommitteeCheck } from "pthv";
- * const committee: CommitteeCheck = checkPlan(plan, { today: "2026-12-01" }).committee;
- * committee.missingGroups; // e.g. ["student", "union-leader"]
- * ```
- */
-export interface CommitteeCheck {
-  /** Members on the committee. */
-  members: number;
-  /** Members per group, for every group (0 when none). */
-  byGroup: Record<StakeholderGroup, number>;
-  /** The groups the resolution recommends. */
-  recommended: StakeholderGroup[];
-  /** Recommended groups with no member, in the resolution's order. */
-  missingGroups: StakeholderGroup[];
-  /** Every recommended group has at least one member. */
-  complete: boolean;
-  /** One sentence on the composition. */
-  explanation: string;
 }
 
 /**
@@ -269,10 +182,6 @@ function calendarDays(a: DateTime, b: DateTime): number {
   return Math.round(b.diff(a, "days").days) + 0; // + 0 turns -0 into 0
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
 function statusOf(due: DateTime, today: DateTime, presented: DateTime | null): PlanStatus {
   const dueText = isoDate(due);
   if (presented !== null) {
@@ -288,40 +197,6 @@ function statusOf(due: DateTime, today: DateTime, presented: DateTime | null): P
     return { kind: "due", days: left, message: left === 0 ? `due today (${dueText})` : `due in ${plural(left, "day")} (${dueText})` };
   }
   return { kind: "overdue", days: -left, message: `overdue by ${plural(-left, "day")} (due ${dueText})` };
-}
-
-function checkElement(element: PlanElement, text: string | undefined, minWords: number): PlanElementCheck {
-  const label = PLAN_ELEMENT_LABELS[element];
-  const trimmed = (text ?? "").trim();
-  const words = trimmed === "" ? 0 : trimmed.split(/\s+/u).length;
-  const base = { element, label, words };
-  if (trimmed === "") return { ...base, present: false, substantive: false, reason: "missing: write this element of the plan." };
-  const bare = trimmed.toLowerCase().replace(/[.!?:;]+$/u, "");
-  if (PLACEHOLDERS.has(bare)) {
-    return { ...base, present: true, substantive: false, reason: "a placeholder, not yet written: replace it with the plan for this element." };
-  }
-  if (words < minWords) {
-    return {
-      ...base,
-      present: true,
-      substantive: false,
-      reason: `too short to be substantive (${plural(words, "word")}; at least ${minWords} expected).`,
-    };
-  }
-  return { ...base, present: true, substantive: true, reason: `written (${plural(words, "word")}).` };
-}
-
-function checkCommittee(groups: StakeholderGroup[]): CommitteeCheck {
-  const byGroup = Object.fromEntries(
-    ["district-leader", "school-leader", "parent", "student", "educator", "union-leader", "community", "other"].map((g) => [g, 0]),
-  ) as Record<StakeholderGroup, number>;
-  for (const g of groups) byGroup[g] += 1;
-  const missingGroups = RECOMMENDED_GROUPS.filter((g) => byGroup[g] === 0);
-  const complete = missingGroups.length === 0;
-  const explanation = complete
-    ? `The steering committee's ${plural(groups.length, "member")} include every recommended group.`
-    : `The steering committee (${plural(groups.length, "member")}) has no ${missingGroups.map((g) => g.replace("-", " ")).join(", ")} representative${missingGroups.length === 1 ? "" : "s"}: the resolution recommends diverse stakeholders including each of these groups.`;
-  return { members: groups.length, byGroup, recommended: [...RECOMMENDED_GROUPS], missingGroups, complete, explanation };
 }
 
 function parseInputs(plan: z.input<typeof ImplementationPlan>, options: CheckPlanOptions) {

@@ -3,7 +3,7 @@
  * within a tier by score, with deterministic tie-breaks, and a reason for every place.
  */
 import type { SchoolReadinessInput } from "../model/index.js";
-import { formatShare } from "./money.js";
+import { formatShare } from "./wording.js";
 import { parseReadinessOptions, type ReadinessOptions, type ReadinessOptionsInput } from "./options.js";
 import { parseSchoolReadiness, type ReadinessSources } from "./parse.js";
 import { judgeSchool, type Readiness, type ReadinessTier } from "./score.js";

@@ -4,7 +4,7 @@
  */
 import type { SchoolReadiness, SchoolReadinessInput } from "../model/index.js";
 import { judgeFunding, judgePrincipal, judgeProcesses, judgeSupport, PROCESS_WORDS, type Criterion, type FundingCriterion, type PrincipalCriterion, type ProcessesCriterion, type SupportCriterion } from "./criteria.js";
-import { ceilExact, count, formatShare, toCents } from "./money.js";
+import { ceilExact, count, formatShare, toCents } from "./wording.js";
 import { parseReadinessOptions, type ReadinessOptions, type ReadinessOptionsInput } from "./options.js";
 import { parseSchoolReadiness } from "./parse.js";
 

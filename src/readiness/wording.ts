@@ -1,4 +1,4 @@
-/** Money and share formatting for readiness messages. */
+/** Wording of readiness messages: money, shares and counts, exactly and without binary drift. */
 
 /** Whole cents of an amount (amounts are already rounded to cents by the model). */
 export function toCents(amount: number): number {

@@ -104,6 +104,11 @@ export const READINESS_PROCESSES = ["administrationProcedures", "dataCollection"
  */
 export type ReadinessProcess = (typeof READINESS_PROCESSES)[number];
 
+const yesNo = (what: string) =>
+  z.boolean({ error: (issue) => (issue.input === undefined ? `required: ${what} (yes or no)` : `must be true or false: ${what}`) });
+const headcount = (what: string) =>
+  z.number({ error: (issue) => (issue.input === undefined ? `required: ${what}` : `must be a number: ${what}`) }).int("must be a whole number");
+
 /**
  * What a school brings to the readiness decision: its principal champion, its teachers and how
  * many support the practice, its budget against the cost of its planned season, and its processes.
@@ -132,15 +137,15 @@ export const SchoolReadiness = z.object({
   name: z.string().min(1).optional(),
   principal: z.object({
     /** A principal is named as the programme's champion. */
-    named: z.boolean(),
+    named: yesNo("is a principal named as the programme's champion?"),
     /** The champion is engaged (attends training, speaks for the programme, protects time for it). */
-    engaged: z.boolean(),
+    engaged: yesNo("is the principal champion engaged?"),
   }),
   teachers: z.object({
     /** All teachers at the school. */
-    total: z.number().int().min(1, "must be at least 1: count all teachers at the school"),
+    total: headcount("the number of all teachers at the school").min(1, "must be at least 1: count all teachers at the school"),
     /** Teachers confirmed in support of the practice (whether or not they will visit). */
-    inSupport: z.number().int().nonnegative(),
+    inSupport: headcount("the number of teachers confirmed in support").nonnegative(),
     /** Teachers who answered the support survey; absent when unknown. */
     surveyed: z.number().int().nonnegative().optional(),
   }),

@@ -138,6 +138,8 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** The principal gate. */
 export function judgePrincipal(school: SchoolReadiness, options: ReadinessOptions): PrincipalCriterion {
+  // The model resolution: "an engaged principal who serves as a Parent Teacher Home Visits champion".
+  // Named is half of it; a champion who is not engaged does not meet the condition.
   const { named, engaged } = school.principal;
   const value = named ? (engaged ? 1 : 0.5) : 0;
   const met = value === 1;
@@ -152,6 +154,9 @@ export function judgePrincipal(school: SchoolReadiness, options: ReadinessOption
 
 /** The teacher-support gate: supporters over ALL teachers; an incomplete survey gives a range, scored on the confirmed share. */
 export function judgeSupport(school: SchoolReadiness, options: ReadinessOptions): SupportCriterion {
+  // The model resolution: "at least 50% of teachers in support of the practice even if they are not
+  // conducting visits themselves". The share is therefore of ALL teachers; a teacher who has not
+  // answered the survey is not (yet) a confirmed supporter, so the confirmed share is a lower bound.
   const { total, inSupport } = school.teachers;
   const surveyed = school.teachers.surveyed ?? null;
   const notSurveyed = surveyed === null ? null : total - surveyed;
@@ -185,6 +190,8 @@ export function judgeSupport(school: SchoolReadiness, options: ReadinessOptions)
 
 /** The funding gate: budget over the estimated cost of the planned season. */
 export function judgeFunding(school: SchoolReadiness, options: ReadinessOptions): FundingCriterion {
+  // The model resolution: "adequate funding to uphold the non-negotiable practice of compensating
+  // teachers". Anything short of the season's cost breaks that promise for some visit.
   const { budget, currency, season } = school.funding;
   const costEstimate = season === undefined ? null : estimateCost({ ...season, currency });
   const estimatedCost = costEstimate?.total ?? school.funding.estimatedCost ?? 0;
@@ -231,6 +238,7 @@ export const PROCESS_WORDS: Record<ReadinessProcess, { name: string; todo: strin
 
 /** The processes criterion: administration, data collection, evaluation and training, each present or not. */
 export function judgeProcesses(school: SchoolReadiness, options: ReadinessOptions): ProcessesCriterion {
+  // The model resolution: "clear processes and procedures to administer and evaluate the project".
   const present = READINESS_PROCESSES.filter((p) => school.processes[p]);
   const missing = READINESS_PROCESSES.filter((p) => !school.processes[p]);
   const met = missing.length === 0;

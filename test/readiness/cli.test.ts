@@ -57,6 +57,18 @@ describe("pthv readiness", () => {
     expect(second.stderr).not.toContain("    at ");
   });
 
+  it("exits 2 with the line of a JSON syntax error and for an input that is not a list", async () => {
+    const dir = await tempDir();
+    const broken = join(dir, "schools.json");
+    await writeFile(broken, '[\n  { "schoolId": "s1", }\n]');
+    const syntax = await cli("readiness", "--input", broken);
+    expect(syntax.code).toBe(2);
+    expect(syntax.stderr).toContain("schools.json:2");
+    const notList = join(dir, "other.json");
+    await writeFile(notList, '{ "school": {} }');
+    expect((await cli("readiness", "--input", notList)).stderr).toContain("expected a list of schools");
+  });
+
   it("refuses unknown columns, a missing --input and an unknown format", async () => {
     const dir = await tempDir();
     const path = join(dir, "schools.csv");

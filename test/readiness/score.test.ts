@@ -139,3 +139,22 @@ describe("scoreReadiness: funding from the cost model", () => {
     expect(scoreReadiness(readySchool({ funding: { budget: "€900", estimatedCost: 1_000, currency: "EUR" } })).gaps).toEqual(["€100 more funding (covers 90% of €1,000)"]);
   });
 });
+
+describe("scoreReadiness: the almost margins as options", () => {
+  it("has no almost tier when both margins are 0", () => {
+    const options = { almostSupportMargin: 0, almostFundingMargin: 0 };
+    expect(scoreReadiness(readySchool({ teachers: teachers(36, 17) }), options).tier).toBe("not-ready");
+    expect(scoreReadiness(readySchool({ funding: funding(31_199.99) }), options).tier).toBe("not-ready");
+  });
+
+  it("widens almost with a larger support margin, exactly at its edge", () => {
+    // 0.5 - 0.2 = 0.3 of 40 teachers = 12 supporters at least.
+    expect(scoreReadiness(readySchool({ teachers: teachers(40, 12) }), { almostSupportMargin: 0.2 }).tier).toBe("almost");
+    expect(scoreReadiness(readySchool({ teachers: teachers(40, 11) }), { almostSupportMargin: 0.2 }).tier).toBe("not-ready");
+  });
+
+  it("scores a budget for a season that costs nothing as fully funded", () => {
+    const r = scoreReadiness(readySchool({ funding: funding(0, 0) }));
+    expect(r.criteria[2]).toMatchObject({ met: true, value: 1, points: 25 });
+  });
+});

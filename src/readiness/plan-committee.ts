@@ -55,6 +55,6 @@ export function checkCommittee(groups: StakeholderGroup[]): CommitteeCheck {
   const complete = missingGroups.length === 0;
   const explanation = complete
     ? `The steering committee's ${plural(groups.length, "member")} include every recommended group.`
-    : `The steering committee (${plural(groups.length, "member")}) has no ${missingGroups.map((g) => g.replace("-", " ")).join(", ")} representative${missingGroups.length === 1 ? "" : "s"}: the resolution recommends diverse stakeholders including each of these groups.`;
+    : `The steering committee (${plural(groups.length, "member")}) has no ${missingGroups.map((g) => g.replace("-", " ")).join(", ")} representative${missingGroups.length === 1 ? "" : "s"}: the resolution recommends diverse stakeholders, ${missingGroups.length === 1 ? "this group" : "each of these groups"} among them.`;
   return { members: groups.length, byGroup, recommended: [...RECOMMENDED_GROUPS], missingGroups, complete, explanation };
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -16,6 +17,7 @@ describe("pthv readiness", () => {
     expect(lines[2]).toMatch(/^1\s+sch-adams \(Adams Elementary\)\s+ready\s+100\.0/);
     expect(stdout).toContain("4 more teachers in support (14 of 36 now; 18 needed; 6 not yet surveyed); $4,320 more funding (covers 86% of $31,200)");
     expect(stdout).toContain("5 schools: 1 ready, 2 almost, 2 not ready.");
+    expect(readFileSync(new URL("../../docs/readiness.md", import.meta.url), "utf8")).toContain(stdout);
   });
 
   it("writes the ranking as JSON and as Markdown", async () => {
@@ -119,6 +121,14 @@ describe("pthv plan", () => {
     expect(check.status).toMatchObject({ kind: "overdue", days: 12 });
     expect(check.missingElements).toHaveLength(7);
     expect(check.committee.missingGroups).toEqual(["parent", "student", "educator", "union-leader"]);
+  });
+
+  it("prints the docs' example plan check exactly as docs/readiness.md shows it", async () => {
+    const { code, stdout } = await cli("plan", "--input", new URL("./fixtures/plan.json", import.meta.url).pathname, "--today", "2026-12-01");
+    expect(code).toBe(1);
+    const docs = readFileSync(new URL("../../docs/readiness.md", import.meta.url), "utf8");
+    expect(docs).toContain(stdout);
+    expect(stdout).toContain("Implementation plan of Riverside Unified: 3 problems");
   });
 
   it("exits 2 for a plan dated before its resolution, naming the field", async () => {

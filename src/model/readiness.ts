@@ -9,7 +9,7 @@ const SYMBOLS: Record<string, readonly string[]> = {
   "£": ["GBP"],
 };
 
-const MONEY_TEXT = /^(?<pre>[$€£]|[A-Z]{3}\s?)?(?<whole>\d{1,3}(?:,\d{3})+|\d+)(?<cents>\.\d{1,2})?(?<post>\s?[A-Z]{3})?$/u;
+const MONEY_TEXT = /^(?<pre>[$€£]\s?|[A-Z]{3}\s?)?(?<whole>\d{1,3}(?:,\d{3})+|\d+)(?<cents>\.\d{1,2})?(?<post>\s?[A-Z]{3})?$/u;
 
 /**
  * An amount of money read from text: the amount and the currencies its symbol or code may name.

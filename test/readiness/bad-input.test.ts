@@ -85,6 +85,7 @@ describe("readMoneyText", () => {
     expect(readMoneyText(" $31,200.5 ")).toEqual({ amount: 31_200.5, currencies: ["USD", "CAD", "AUD", "NZD"] });
     expect(readMoneyText("31200 EUR")).toEqual({ amount: 31_200, currencies: ["EUR"] });
     expect(readMoneyText("USD 1,000,000")).toEqual({ amount: 1_000_000, currencies: ["USD"] });
+    expect(readMoneyText("£ 1,250.75")).toEqual({ amount: 1_250.75, currencies: ["GBP"] });
   });
 
   it("refuses ambiguous or unknown formats", () => {

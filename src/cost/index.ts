@@ -157,7 +157,6 @@ export interface CostEstimate {
 }
 
 /**
-/**
  * Estimates the cost of a planned season: paid visit and travel hours for two educators per visit,
  * the partners' reflections, training for educators not yet trained, coordinator time and
  * materials, at one hourly rate or at each educator's own rate. Every assumption is shown in the

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sampleDistrict } from "../../src/sample-district/index.js";
+import { sha256Hex } from "../../src/random/index.js";
 import { rankSchools, sampleReadiness } from "../../src/readiness/index.js";
 
 describe("sampleReadiness", () => {
@@ -27,5 +28,16 @@ describe("sampleReadiness", () => {
 
   it("gives records the ranking accepts", () => {
     expect(rankSchools(sampleReadiness(district)).places).toHaveLength(district.schools.length);
+  });
+
+  it("gives the same records in every version and on every runtime (golden digest)", () => {
+    // Pinned: changing it breaks the determinism guarantee of docs/versioning.md (a major version).
+    const schools = sampleReadiness(district, "golden");
+    expect(sha256Hex(JSON.stringify(schools))).toBe("0d1e783e598395bbd7b2dab219529574cfceb79a676727608ef86232f0f2997c");
+    expect(rankSchools(schools).places.map((p) => [p.schoolId, p.tier, p.score])).toEqual([
+      ["sch-01", "ready", 100],
+      ["sch-03", "ready", 88.8],
+      ["sch-02", "not-ready", 81.2],
+    ]);
   });
 });

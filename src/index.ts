@@ -18,6 +18,8 @@ export { sampleDistrict } from "./sample-district/index.js";
 export type { SampleDistrict, SampleDistrictOptions, SimulationSummary } from "./sample-district/index.js";
 export { spreadsheetSafe, toCsv } from "./format/csv.js";
 export type { CsvCell } from "./format/csv.js";
+export { CostEducator } from "./cost/index.js";
+export * from "./readiness/index.js";
 export { absenceRateSpec, absenceRateSvg, evaluateOutcomes, forestPlotSpec, forestPlotSvg, OUTCOMES, toHtml, toMarkdown } from "./evaluate/index.js";
 export type {
   AbsenceRateBin,

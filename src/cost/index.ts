@@ -8,7 +8,26 @@
  * @packageDocumentation
  */
 import { z } from "zod";
-import { PthvInputError } from "../errors/index.js";
+import { PthvInputError, type InputIssue } from "../errors/index.js";
+
+/**
+ * One visiting educator's rate, for costing with per-educator rates. `trained: false` adds the
+ * educator's training hours, paid at their own rate.
+ *
+ * @example
+ * ```ts
+ * import { CostEducator } from "pthv";
+ * const educator = CostEducator.parse({ id: "edu-7", hourlyRate: 48 });
+ * educator.trained; // true (the default)
+ * ```
+ */
+export const CostEducator = z.object({
+  id: z.string().min(1, "must not be empty"),
+  hourlyRate: z.number().nonnegative(),
+  trained: z.boolean().default(true),
+});
+/** One visiting educator's rate, for costing. */
+export type CostEducator = z.infer<typeof CostEducator>;
 
 /**
  * Pay for `hours` at `hourlyRate`, rounded to the cent.
@@ -71,6 +90,13 @@ export const CostPlan = z.object({
   coordinatorRate: z.number().nonnegative().default(0),
   /** Materials per visited family (books, translation of letters, ...). */
   materialsPerFamily: z.number().nonnegative().default(0),
+  /**
+   * Per-educator rates of the educators who will visit. When given, visits and reflections are paid
+   * at the mean of their rates (visits are assumed to be shared evenly until a schedule exists), and
+   * each educator with `trained: false` is paid `trainingHours` at their own rate; `educatorsToTrain`
+   * must then be 0. When absent, everyone is paid `hourlyRate`.
+   */
+  educators: z.array(CostEducator).optional(),
   /** ISO 4217 currency code, for display. */
   currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD").default("USD"),
 });
@@ -122,50 +148,60 @@ export interface CostEstimate {
   currency: string;
   lines: CostLine[];
   total: number;
+  /** The plan as costed, defaults filled in. */
   assumptions: CostPlan;
+  /** The hourly rate applied to visits and reflections: `hourlyRate`, or the mean of the educators' rates. */
+  visitRate: number;
+  /** Visits costed: families x visits per family. */
+  visits: number;
 }
 
 /**
  * Estimates the cost of a planned season: paid visit and travel hours for two educators per visit,
  * the partners' reflections, training for educators not yet trained, coordinator time and
- * materials. Every assumption is shown in the result.
+ * materials, at one hourly rate or at each educator's own rate. Every assumption is shown in the
+ * result. The scheduler's compensation uses the same arithmetic ({@link payFor}).
  *
  * @param plan - the planned season; defaults are filled in and the plan is validated
  * @returns line items and a total that is their exact sum
- * @throws PthvInputError when the plan is invalid (negative money, unknown currency code, ...)
+ * @throws PthvInputError when the plan is invalid (negative money, unknown currency code, an
+ *   educator listed twice, `educatorsToTrain` above 0 together with `educators`), every problem at once
  *
  * @example
  * ```ts
  * const estimate = estimateCost({ familiesToVisit: 100, hourlyRate: 40 });
  * estimate.total; // 100 visits x 2 x (1 + 0.5) h x 40 + 100 x 2 x 0.25 h x 40 = 14000
+ * const perEducator = estimateCost({
+ *   familiesToVisit: 10,
+ *   hourlyRate: 40,
+ *   educators: [{ id: "e1", hourlyRate: 40 }, { id: "e2", hourlyRate: 50, trained: false }],
+ * });
+ * perEducator.visitRate; // 45
  * ```
  */
 export function estimateCost(plan: CostPlanInput): CostEstimate {
   const p = parseCostPlan(plan);
   const visits = p.familiesToVisit * p.visitsPerFamily;
   const money = (n: number) => n.toFixed(2);
+  const educators = p.educators;
+  const visitRate = educators && educators.length > 0 ? educators.reduce((sum, e) => sum + e.hourlyRate, 0) / educators.length : p.hourlyRate;
+  const rateText = educators && educators.length > 0 ? `${money(visitRate)} (mean of ${educators.length} educators' rates)` : money(visitRate);
   const visitHours = visits * p.educatorsPerVisit * (p.visitHours + p.travelHours);
   const reflectionHours = visits * p.educatorsPerVisit * p.reflectionHours;
-  const trainingHours = p.educatorsToTrain * p.trainingHours;
   const lines: CostLine[] = [
     {
       item: "visits",
       hours: visitHours,
-      amount: payFor(visitHours, p.hourlyRate),
-      basis: `${visits} visits x ${p.educatorsPerVisit} educators x (${p.visitHours} h visit + ${p.travelHours} h travel) x ${money(p.hourlyRate)}`,
+      amount: payFor(visitHours, visitRate),
+      basis: `${visits} visits x ${p.educatorsPerVisit} educators x (${p.visitHours} h visit + ${p.travelHours} h travel) x ${rateText}`,
     },
     {
       item: "reflections",
       hours: reflectionHours,
-      amount: payFor(reflectionHours, p.hourlyRate),
-      basis: `${visits} reflections x ${p.educatorsPerVisit} educators x ${p.reflectionHours} h x ${money(p.hourlyRate)}`,
+      amount: payFor(reflectionHours, visitRate),
+      basis: `${visits} reflections x ${p.educatorsPerVisit} educators x ${p.reflectionHours} h x ${rateText}`,
     },
-    {
-      item: "training",
-      hours: trainingHours,
-      amount: payFor(trainingHours, p.hourlyRate),
-      basis: `${p.educatorsToTrain} educators x ${p.trainingHours} h x ${money(p.hourlyRate)}`,
-    },
+    trainingLine(p),
     {
       item: "coordination",
       hours: p.coordinatorHours,
@@ -180,15 +216,57 @@ export function estimateCost(plan: CostPlanInput): CostEstimate {
     },
   ];
   const total = roundCents(lines.reduce((sum, line) => sum + line.amount, 0));
-  return { currency: p.currency, lines, total, assumptions: p };
+  return { currency: p.currency, lines, total, assumptions: p, visitRate, visits };
+}
+
+function trainingLine(p: CostPlan): CostLine {
+  if (p.educators === undefined) {
+    const hours = p.educatorsToTrain * p.trainingHours;
+    return { item: "training", hours, amount: payFor(hours, p.hourlyRate), basis: `${p.educatorsToTrain} educators x ${p.trainingHours} h x ${p.hourlyRate.toFixed(2)}` };
+  }
+  // Each untrained educator is paid at their own rate; the sum of their rates times the hours is
+  // rounded once, so the line is exact to the cent.
+  const untrained = p.educators.filter((e) => !e.trained);
+  const rateSum = untrained.reduce((sum, e) => sum + e.hourlyRate, 0);
+  const hours = untrained.length * p.trainingHours;
+  return {
+    item: "training",
+    hours,
+    amount: payFor(p.trainingHours, rateSum),
+    basis: `${untrained.length} untrained educator${untrained.length === 1 ? "" : "s"} x ${p.trainingHours} h at their own rates (sum of rates ${rateSum.toFixed(2)})`,
+  };
+}
+
+/**
+ * Validates a cost plan and fills in its defaults, collecting every problem.
+ *
+ * @param plan - the plan as given
+ * @param where - how to locate issues (default entity "cost plan"); `field` is prefixed to each path
+ * @returns the parsed plan, or the issues found
+ */
+export function checkCostPlan(plan: unknown, where: { entity?: string; id?: string; field?: string } = {}): { plan: CostPlan; issues: [] } | { plan: null; issues: InputIssue[] } {
+  const locate = (path: string) => ({
+    entity: where.entity ?? "cost plan",
+    ...(where.id === undefined ? {} : { id: where.id }),
+    field: [where.field, path].filter((s) => s !== undefined && s !== "").join("."),
+  });
+  const result = CostPlan.safeParse(plan);
+  if (!result.success) return { plan: null, issues: result.error.issues.map((i) => ({ ...locate(i.path.join(".")), message: i.message })) };
+  const issues: InputIssue[] = [];
+  const p = result.data;
+  if (p.educators !== undefined && p.educatorsToTrain > 0) {
+    issues.push({ ...locate("educatorsToTrain"), message: "with an educators list, mark those to train with trained: false and leave educatorsToTrain at 0" });
+  }
+  const seen = new Set<string>();
+  (p.educators ?? []).forEach((e, i) => {
+    if (seen.has(e.id)) issues.push({ ...locate(`educators[${i}].id`), message: `educator '${e.id}' is listed more than once: list each educator once` });
+    seen.add(e.id);
+  });
+  return issues.length > 0 ? { plan: null, issues } : { plan: p, issues: [] };
 }
 
 function parseCostPlan(plan: CostPlanInput): CostPlan {
-  const result = CostPlan.safeParse(plan);
-  if (!result.success) {
-    throw new PthvInputError(
-      result.error.issues.map((i) => ({ entity: "cost plan", field: i.path.join("."), message: i.message })),
-    );
-  }
-  return result.data;
+  const checked = checkCostPlan(plan);
+  if (checked.plan === null) throw new PthvInputError(checked.issues);
+  return checked.plan;
 }

@@ -12,6 +12,7 @@ import { OutcomeRecord } from "./outcome.js";
 import { ImplementationPlan, SteeringMember } from "./plan.js";
 import { AvailabilityWindow } from "./primitives.js";
 import { ProgramRecord, Season } from "./program.js";
+import { SchoolReadiness } from "./readiness.js";
 import { School, SchoolCalendar } from "./school.js";
 import { Student } from "./student.js";
 import { Compensation, Pair, Reflection, Visit } from "./visit.js";
@@ -23,6 +24,7 @@ export * from "./outcome.js";
 export * from "./plan.js";
 export * from "./primitives.js";
 export * from "./program.js";
+export * from "./readiness.js";
 export * from "./school.js";
 export * from "./student.js";
 export * from "./visit.js";
@@ -60,6 +62,7 @@ export const schemas = {
   Season,
   OutcomeRecord,
   AvailabilityWindow,
+  SchoolReadiness,
 } as const;
 
 /**

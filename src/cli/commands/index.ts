@@ -2,8 +2,9 @@ import type { Command } from "../command.js";
 import { demoCommand } from "./demo.js";
 import { evaluateCommand } from "./evaluate.js";
 import { inspectCommand } from "./inspect.js";
+import { planCommand, readinessCommand } from "./readiness.js";
 import { sampleDistrictCommand } from "./sample-district.js";
 import { schemaCommand } from "./schema.js";
 
 /** Every subcommand, in the order `pthv --help` lists them. Parts add theirs here. */
-export const COMMANDS: Command[] = [demoCommand, inspectCommand, schemaCommand, sampleDistrictCommand, evaluateCommand];
+export const COMMANDS: Command[] = [demoCommand, inspectCommand, schemaCommand, sampleDistrictCommand, readinessCommand, planCommand, evaluateCommand];

@@ -37,6 +37,12 @@ export interface CrossProductPlan {
   patterns: number;
 }
 
+/** True when every value is 1 (stops at the first that is not). */
+function isColumnOfOnes(X: Float64Array, off: number, n: number): boolean {
+  for (let i = 0; i < n; i++) if ((X[off + i] as number) !== 1) return false;
+  return true;
+}
+
 /** Plans the cross-product of the columns `cols` of the column-major X (n rows). */
 export function planCrossProduct(X: Float64Array, n: number, cols: readonly number[]): CrossProductPlan {
   const k = cols.length;
@@ -49,6 +55,10 @@ export function planCrossProduct(X: Float64Array, n: number, cols: readonly numb
     // one scan: set the column's bit on its rows at 1 as we go; undo if it turns out not to be
     // a patterned 0/1 column (a continuous column is found out at its first value, usually)
     const off = colOffset[a] as number;
+    if (isColumnOfOnes(X, off, n)) {
+      units.push(a);
+      continue;
+    }
     const bit = patterned.length < PATTERN_BITS ? 1 << patterned.length : 0;
     let ones = 0;
     let scanned = n;

@@ -190,3 +190,26 @@ describe("a response array reused between fits", () => {
     expect(reused.deviance).toBe(fresh.deviance);
   });
 });
+
+describe("an outcome that does not vary", () => {
+  const n = 30;
+  const X = matrix([new Float64Array(n).fill(1), Float64Array.from({ length: n }, (_, i) => i % 3)]);
+  const names = ["(Intercept)", "x"];
+
+  it("is refused with an estimation error for every family instead of meaningless numbers", () => {
+    expect(() => fitGlm({ X, names, y: new Float64Array(n), family: "poisson" })).toThrow(/every count is 0/);
+    expect(() => fitNegativeBinomial({ X, names, y: new Float64Array(n) })).toThrow(PthvEstimationError);
+    expect(() => fitGlm({ X, names, y: new Float64Array(n).fill(1), family: "binomial" })).toThrow(/every outcome is 1/);
+    expect(() => fitGlm({ X, names, y: new Float64Array(n).fill(7), family: "gaussian" })).toThrow(/same value for every student/);
+  });
+});
+
+describe("a group whose counts are all zero", () => {
+  it("gets a warning that its log-scale coefficient is not meaningful", () => {
+    const n = 90;
+    const g = Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 1 : 0));
+    const y = Float64Array.from({ length: n }, (_, i) => ((g[i] as number) === 1 ? 0 : 1 + (i % 4)));
+    const fit = fitGlm({ X: matrix([new Float64Array(n).fill(1), g]), names: ["(Intercept)", "g"], y, family: "poisson" });
+    expect(fit.warnings.join(" ")).toMatch(/'g' has a coefficient of -\d+\.\d on the log scale/);
+  });
+});

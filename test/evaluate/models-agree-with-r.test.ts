@@ -62,6 +62,9 @@ describe.each(DATASETS)("on the %s data set", (name) => {
     const fit = fitGlm({ ...base, y: columns.daysAbsent as Float64Array, offset, family: "poisson" });
     compare(fit, refs.poisson as RModel, "poisson");
     expect(fit.iterations).toBe(refs.poisson?.iterations);
+    if (name === "basic") expect(fit.warnings).toEqual([]);
+    if (name === "school_constant") expect(fit.warnings.join(" ")).toMatch(/only 12 clusters/);
+    if (name === "aliased") expect(fit.warnings.join(" ")).toMatch(/needs is a linear combination/);
   });
 
   it("the negative binomial model matches MASS::glm.nb, theta included", () => {

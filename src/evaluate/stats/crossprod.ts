@@ -37,6 +37,12 @@ export interface CrossProductPlan {
   patterns: number;
 }
 
+/** True when every value is 1 (stops at the first that is not). */
+function isColumnOfOnes(X: Float64Array, off: number, n: number): boolean {
+  for (let i = 0; i < n; i++) if ((X[off + i] as number) !== 1) return false;
+  return true;
+}
+
 /** Plans the cross-product of the columns `cols` of the column-major X (n rows). */
 export function planCrossProduct(X: Float64Array, n: number, cols: readonly number[]): CrossProductPlan {
   const k = cols.length;
@@ -49,6 +55,10 @@ export function planCrossProduct(X: Float64Array, n: number, cols: readonly numb
     // one scan: set the column's bit on its rows at 1 as we go; undo if it turns out not to be
     // a patterned 0/1 column (a continuous column is found out at its first value, usually)
     const off = colOffset[a] as number;
+    if (isColumnOfOnes(X, off, n)) {
+      units.push(a);
+      continue;
+    }
     const bit = patterned.length < PATTERN_BITS ? 1 << patterned.length : 0;
     let ones = 0;
     let scanned = n;
@@ -106,12 +116,25 @@ export function weightedCrossProduct(
   // per pattern: [sum w, sum w z, sum w x_c for each dense c]
   const width = 2 + d;
   const table = new Float64Array(np > 0 ? patterns * width : 0);
-  const weighted = [...units, ...dense];
   for (let start = 0; start < n; start += BLOCK) {
     const len = Math.min(BLOCK, n - start);
     // the caller may fill this block of w and z just now, while they are needed (and in cache)
     if (prepare) prepare(start, start + len);
-    for (const a of weighted) {
+    if (units.length > 0) {
+      // a column of ones: its weighted copy is w itself, nothing to read from X
+      let s = 0;
+      let sum = 0;
+      for (let i = 0; i < len; i++) {
+        const v = w[start + i] as number;
+        sum += v;
+        s += v * (z[start + i] as number);
+      }
+      for (const u of units) {
+        xtwz[u] = (xtwz[u] as number) + s;
+        colSum[u] = (colSum[u] as number) + sum;
+      }
+    }
+    for (const a of dense) {
       const off = (colOffset[a] as number) + start;
       const base = a * BLOCK;
       let s = 0;

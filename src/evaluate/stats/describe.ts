@@ -21,6 +21,21 @@ export interface FitLikelihood {
   extraWarnings: string[];
 }
 
+/**
+ * A log-link coefficient above 10 in size with an error more than 5 times larger: typically a
+ * group of students whose counts are all zero (the rate ratio runs off towards 0 or infinity).
+ */
+function runawayLogCoefficients(input: CheckedInput, fit: IrlsResult): string[] {
+  const r = fit.kept.length;
+  return fit.kept.flatMap((j, a) => {
+    const estimate = fit.beta[j] as number;
+    const se = Math.sqrt(fit.covUnscaled[a * r + a] as number);
+    return Math.abs(estimate) > 10 && se > 5 * Math.abs(estimate)
+      ? [`'${input.names[j] as string}' has a coefficient of ${estimate.toFixed(1)} on the log scale with an error ${Math.round(se / Math.abs(estimate))} times larger: probably a group whose counts are all zero, so its estimate is not meaningful`]
+      : [];
+  });
+}
+
 /** Throws when nothing at all could be estimated. */
 export function assertEstimable(fit: IrlsResult, input: CheckedInput): void {
   if (fit.kept.length === 0) {
@@ -61,6 +76,7 @@ export function describeFit(input: CheckedInput, kernel: FamilyKernel, fit: Irls
     );
   }
   if (kernel.family === "binomial") warnings.push(...separationWarnings(input, fit));
+  if (kernel.link === "log") warnings.push(...runawayLogCoefficients(input, fit));
   if (fit.boundary) warnings.push("a step was halved to keep fitted values inside the family's range: check the estimates");
   const aliased = fit.aliased.map((j) => input.names[j] as string);
   if (aliased.length > 0) {

@@ -9,7 +9,7 @@ import { binomialKernel, gaussianKernel, type FamilyKernel } from "./families.js
 import { poissonKernel } from "./log-link.js";
 import { irls, IrlsFailure, type IrlsResult } from "./irls.js";
 import type { GlmFamily, GlmInput, ModelFit } from "./types.js";
-import { checkModelInput, type CheckedInput } from "./validate.js";
+import { assertOutcomeVaries, checkModelInput, type CheckedInput } from "./validate.js";
 
 const KERNELS: Record<GlmFamily, FamilyKernel> = { gaussian: gaussianKernel, binomial: binomialKernel, poisson: poissonKernel };
 
@@ -51,6 +51,7 @@ export function runIrls(input: CheckedInput, kernel: FamilyKernel, etaStart?: Fl
 export function fitGlm(input: GlmInput): ModelFit {
   const kernel = KERNELS[input.family];
   const checked = checkModelInput(input, input.family === "binomial" ? "unit-interval" : input.family === "poisson" ? "non-negative" : "any");
+  assertOutcomeVaries(checked.y, input.family);
   const fit = runIrls(checked, kernel);
   const rank = fit.kept.length;
   const aic = kernel.aic(checked.y, checked.wt, fit.mu, fit.deviance) + 2 * rank;

@@ -5,7 +5,7 @@
  * |dev - dev_old| / (|dev| + 0.1) < epsilon. Reference: R Core Team, `glm.fit` in
  * src/library/stats/R/glm.R; McCullagh and Nelder (1989), Generalized Linear Models, section 2.5.
  */
-import type { FamilyKernel } from "./families.js";
+import { mapByValue, type FamilyKernel } from "./families.js";
 import { CROSS_PRODUCT_BLOCK, planCrossProduct, weightedCrossProduct, type CrossProductPlan } from "./crossprod.js";
 import { choleskyInverse, choleskySolve, pivotedCholesky, type PivotedCholesky } from "./linalg.js";
 
@@ -97,6 +97,7 @@ export function irls(problem: IrlsProblem): IrlsResult {
   const eta = new Float64Array(n);
   const mu = new Float64Array(n);
   if (problem.etaStart) eta.set(problem.etaStart);
+  else if (kernel.startEta) mapByValue(y, kernel.startEta, eta);
   else {
     const mustart = kernel.start(y, wt);
     for (let i = 0; i < n; i++) eta[i] = kernel.linkfun(mustart[i] as number);

@@ -3,7 +3,7 @@
  * `poisson()` (stats, family.R) and MASS's `negative.binomial(theta)`; see families.ts.
  */
 import { logGamma } from "./distributions.js";
-import { BOUNDARY, DOUBLE_EPS, type FamilyKernel } from "./families.js";
+import { BOUNDARY, DOUBLE_EPS, mapByValue, type FamilyKernel } from "./families.js";
 
 const LOG_EPS = Math.log(DOUBLE_EPS);
 const Y_LOG_Y = new WeakMap<Float64Array, Float64Array>();
@@ -14,12 +14,7 @@ function yLogYOf(y: Float64Array, atLeastOne: boolean): Float64Array {
   const cache = atLeastOne ? Y_LOG_MAX1_Y : Y_LOG_Y;
   let out = cache.get(y);
   if (!out) {
-    out = new Float64Array(y.length);
-    for (let i = 0; i < y.length; i++) {
-      const v = y[i] as number;
-      const base = atLeastOne ? (v > 1 ? v : 1) : v;
-      out[i] = v > 0 ? v * Math.log(base) : 0;
-    }
+    out = mapByValue(y, (v) => (v > 0 ? v * Math.log(atLeastOne ? (v > 1 ? v : 1) : v) : 0), new Float64Array(y.length));
     cache.set(y, out);
   }
   return out;
@@ -55,6 +50,7 @@ export const poissonKernel: FamilyKernel = {
     for (let i = 0; i < y.length; i++) mu[i] = (y[i] as number) + 0.1;
     return mu;
   },
+  startEta: (y) => Math.log(y + 0.1),
   linkfun: (mu) => Math.log(mu),
   linkinv: logLinkinv,
   working(y, wt, eta, offset, mu, w, z, start = 0, end = y.length) {
@@ -115,6 +111,7 @@ export function negativeBinomialKernel(theta: number): FamilyKernel {
       for (let i = 0; i < y.length; i++) mu[i] = (y[i] as number) + ((y[i] as number) === 0 ? 1 / 6 : 0);
       return mu;
     },
+    startEta: (y) => Math.log(y + (y === 0 ? 1 / 6 : 0)),
     linkfun: (mu) => Math.log(mu),
     linkinv: logLinkinv,
     working(y, wt, eta, offset, mu, w, z, start = 0, end = y.length) {

@@ -5,6 +5,7 @@
  * theta.ml on the means before that fit (as MASS does), and the log-likelihood, until
  * |Lm0 - Lm| / d1 + |del| / d2 <= epsilon, d1 = sqrt(2 max(1, df.residual)), d2 = 1.
  */
+import { PthvEstimationError } from "../../errors/index.js";
 import { planCrossProduct } from "./crossprod.js";
 import { describeFit } from "./describe.js";
 import { DOUBLE_EPS } from "./families.js";
@@ -12,7 +13,7 @@ import { negativeBinomialKernel, poissonKernel } from "./log-link.js";
 import { runIrls } from "./glm.js";
 import { groupResponse, negativeBinomialLogLik, thetaMl } from "./theta.js";
 import type { ModelFit, NegativeBinomialInput } from "./types.js";
-import { checkModelInput } from "./validate.js";
+import { assertOutcomeVaries, checkModelInput } from "./validate.js";
 
 /**
  * Fits a negative binomial regression (log link) as `MASS::glm.nb(y ~ X - 1 + offset(offset))`.
@@ -26,6 +27,7 @@ import { checkModelInput } from "./validate.js";
 export function fitNegativeBinomial(input: NegativeBinomialInput): ModelFit {
   const checked = checkModelInput(input, "non-negative");
   const { y, wt, maxIterations, epsilon } = checked;
+  assertOutcomeVaries(y, "negative binomial");
   const grouped = groupResponse(y, wt);
   const plan = planCrossProduct(checked.X, checked.n, Array.from({ length: checked.p }, (_, j) => j));
   let fit = runIrls(checked, input.initTheta !== undefined ? negativeBinomialKernel(input.initTheta) : poissonKernel, undefined, plan);
@@ -61,6 +63,9 @@ export function fitNegativeBinomial(input: NegativeBinomialInput): ModelFit {
   if (!withinLimit) extraWarnings.push(`the alternation between the coefficients and theta reached its limit of ${maxIterations}: theta and the estimates may be unreliable`);
   if (th.warning !== undefined) extraWarnings.push(`${th.warning}: theta may be unreliable`);
   if (th.theta > 1e5) extraWarnings.push("theta is very large: the counts show no overdispersion, and a Poisson model gives the same estimates");
+  if (!Number.isFinite(th.theta) || !Number.isFinite(Lm)) {
+    throw new PthvEstimationError("theta could not be estimated (the counts fit their means exactly or not at all): use the Poisson model");
+  }
   const rank = fit.kept.length;
   const fitKernel = kernel;
   return describeFit(checked, fitKernel, fit, {

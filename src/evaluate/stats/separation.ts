@@ -26,6 +26,7 @@ export function separationWarnings(input: CheckedInput, fit: IrlsResult): string
   for (let i = 0; i < n; i++) total += y[i] as number;
   fit.kept.forEach((j, a) => {
     const name = names[j] as string;
+    if (plan.units.includes(j)) return;
     const bit = plan.patterned.indexOf(j);
     if (bit >= 0 || isBinaryColumn(input.X, j * n, n)) {
       let atOne = 0;

@@ -98,6 +98,20 @@ export function codeClusters(ids: ClusterIds): { codes: Int32Array; count: numbe
 const finite = (v: number): boolean => Number.isFinite(v);
 
 /**
+ * Refuses an outcome that does not vary (every count 0, every student proficient, one score for
+ * all): R returns numbers for it, but they are meaningless, so nothing is estimated.
+ *
+ * @throws {PthvEstimationError} naming what is constant.
+ */
+export function assertOutcomeVaries(y: Float64Array, family: "gaussian" | "binomial" | "poisson" | "negative binomial"): void {
+  const first = y[0] as number;
+  for (let i = 1; i < y.length; i++) if ((y[i] as number) !== first) return;
+  if (family === "gaussian") throw new PthvEstimationError("the outcome has the same value for every student: there is no variation to explain");
+  if (family === "binomial") throw new PthvEstimationError(`every outcome is ${first === 1 ? "1" : first === 0 ? "0" : "the same"}: no comparison between students is possible`);
+  if (first === 0) throw new PthvEstimationError("every count is 0: there is nothing to model (check that the right column was chosen)");
+}
+
+/**
  * Validates and converts a model input.
  *
  * @throws {PthvInputError} listing every malformed field at once.

@@ -1,178 +1,197 @@
 /**
  * Minimum-cost maximum flow by the primal-dual method: Dijkstra with node potentials finds the
- * length of a shortest augmenting path (reduced costs stay non-negative), then a blocking flow
- * (Dinic's level graph) saturates every augmenting path of exactly that length before the next
- * Dijkstra. Each augmentation is along a shortest path, so after each unit the flow is of minimum
+ * length of a shortest augmenting path (reduced costs stay non-negative), then flow is pushed
+ * along paths of zero reduced cost (all of exactly that length) until none is left, before the
+ * next Dijkstra. Each augmentation is along a shortest path, so after each unit the flow is of minimum
  * cost for its value (successive shortest paths: Ahuja, Magnanti and Orlin, Network Flows, 1993,
  * sections 9.7 and 9.8), and the final flow is a maximum flow of minimum cost. Integral
  * capacities give an integral flow. The final potentials are a dual certificate: every residual
  * arc has a non-negative reduced cost.
+ *
+ * Dijkstra stops as soon as the sink is settled; every node not settled then gets the sink's
+ * distance added to its potential, which keeps all reduced costs non-negative (the usual
+ * early-exit variant) and spares the far, unused part of the network.
  */
 export class FlowNetwork {
   readonly nodes: number;
-  private to: number[] = [];
-  private cap: number[] = [];
-  private cost: number[] = [];
-  private money: number[] = [];
-  private next: number[] = [];
-  private head: Int32Array;
+  private tails: number[] = [];
+  private heads: number[] = [];
+  private caps: number[] = [];
+  private costs: number[] = [];
+  private moneys: number[] = [];
+  // Compressed adjacency, built by solve(): arc slots grouped by tail node.
+  private first = new Int32Array(0);
+  private to = new Int32Array(0);
+  private cap = new Int32Array(0);
+  private cost = new Float64Array(0);
+  private money = new Float64Array(0);
+  private rev = new Int32Array(0);
+  /** Slot of each arc id (2 per arc: forward, backward). */
+  private slotOf = new Int32Array(0);
   private potential: Float64Array;
 
   constructor(nodes: number) {
     this.nodes = nodes;
-    this.head = new Int32Array(nodes).fill(-1);
     this.potential = new Float64Array(nodes);
   }
 
   /** Adds an arc with a capacity, a cost and (for budgets) a money amount; returns its id. */
   addArc(from: number, to: number, capacity: number, cost: number, money = 0): number {
-    const id = this.to.length;
-    this.push(from, to, capacity, cost, money);
-    this.push(to, from, 0, -cost, -money);
+    const id = this.tails.length;
+    this.tails.push(from);
+    this.heads.push(to);
+    this.caps.push(capacity);
+    this.costs.push(cost);
+    this.moneys.push(money);
     return id;
-  }
-
-  private push(from: number, to: number, capacity: number, cost: number, money: number): void {
-    this.to.push(to);
-    this.cap.push(capacity);
-    this.cost.push(cost);
-    this.money.push(money);
-    this.next.push(this.head[from]!);
-    this.head[from] = this.to.length - 1;
   }
 
   /** Number of arcs added (reverse residual arcs not counted). */
   get arcCount(): number {
-    return this.to.length / 2;
+    return this.tails.length;
   }
 
-  /** Flow on an arc returned by {@link addArc}. */
+  /** Flow on an arc returned by {@link addArc}, after {@link solve}. */
   flow(arc: number): number {
-    return this.cap[arc ^ 1]!;
+    return this.cap[this.rev[this.slotOf[arc]!]!]!;
   }
 
-  /** Arc ids leaving a node (forward arcs only). */
-  arcsFrom(node: number): number[] {
-    const out: number[] = [];
-    for (let a = this.head[node]!; a !== -1; a = this.next[a]!) if ((a & 1) === 0) out.push(a);
-    return out;
-  }
-
-  /** Head node of an arc. */
-  target(arc: number): number {
-    return this.to[arc]!;
+  private compress(): void {
+    const m = this.tails.length;
+    const n = this.nodes;
+    const degree = new Int32Array(n + 1);
+    for (let a = 0; a < m; a++) {
+      degree[this.tails[a]! + 1]!++;
+      degree[this.heads[a]! + 1]!++;
+    }
+    for (let v = 0; v < n; v++) degree[v + 1]! += degree[v]!;
+    this.first = degree.slice();
+    const fill = degree.slice(0, n);
+    this.to = new Int32Array(2 * m);
+    this.cap = new Int32Array(2 * m);
+    this.cost = new Float64Array(2 * m);
+    this.money = new Float64Array(2 * m);
+    this.rev = new Int32Array(2 * m);
+    this.slotOf = new Int32Array(m);
+    for (let a = 0; a < m; a++) {
+      const u = this.tails[a]!;
+      const v = this.heads[a]!;
+      const i = fill[u]!++;
+      const j = fill[v]!++;
+      this.to[i] = v;
+      this.cap[i] = this.caps[a]!;
+      this.cost[i] = this.costs[a]!;
+      this.money[i] = this.moneys[a]!;
+      this.rev[i] = j;
+      this.to[j] = u;
+      this.cap[j] = 0;
+      this.cost[j] = -this.costs[a]!;
+      this.money[j] = -this.moneys[a]!;
+      this.rev[j] = i;
+      this.slotOf[a] = i;
+    }
   }
 
   /**
    * Sends as much flow as possible from `source` to `sink` at minimum cost. `accept`, when given,
    * is asked before each unit with the money of its augmenting path; the first refusal stops.
-   * Returns the flow value and its cost.
    */
   solve(source: number, sink: number, accept?: (pathMoney: number) => boolean): { flow: number; cost: number; money: number; phases: number } {
+    this.compress();
     const n = this.nodes;
+    const { first, to, cap, cost, money, rev, potential } = this;
     const dist = new Float64Array(n);
-    const level = new Int32Array(n);
+    const settled = new Uint8Array(n);
+    const dead = new Uint8Array(n);
+    const onPath = new Uint8Array(n);
     const current = new Int32Array(n);
-    const onPath = new Int32Array(n);
+    const path = new Int32Array(n);
     let total = 0;
     let totalCost = 0;
     let totalMoney = 0;
     let phases = 0;
     const heap = new MinHeap(n);
     for (;;) {
-      // Dijkstra on reduced costs.
       dist.fill(Infinity);
+      settled.fill(0);
       dist[source] = 0;
       heap.clear();
       heap.push(source, 0);
       while (heap.size > 0) {
-        const [u, d] = heap.pop();
-        if (d > dist[u]!) continue;
-        const pu = this.potential[u]!;
-        for (let a = this.head[u]!; a !== -1; a = this.next[a]!) {
-          if (this.cap[a]! <= 0) continue;
-          const v = this.to[a]!;
-          const nd = d + this.cost[a]! + pu - this.potential[v]!;
+        const u = heap.popNode();
+        if (settled[u] === 1) continue;
+        settled[u] = 1;
+        if (u === sink) break;
+        const du = dist[u]! + potential[u]!;
+        for (let a = first[u]!, end = first[u + 1]!; a < end; a++) {
+          if (cap[a]! <= 0) continue;
+          const v = to[a]!;
+          if (settled[v] === 1) continue;
+          const nd = du + cost[a]! - potential[v]!;
           if (nd < dist[v]!) {
             dist[v] = nd;
             heap.push(v, nd);
           }
         }
       }
+      if (settled[sink] === 0) break;
       const dt = dist[sink]!;
-      if (dt === Infinity) break;
       phases++;
-      for (let v = 0; v < n; v++) this.potential[v]! += Math.min(dist[v]!, dt);
-      // Blocking flows on the admissible graph (residual arcs of zero reduced cost).
+      for (let v = 0; v < n; v++) potential[v]! += settled[v] === 1 ? dist[v]! : dt;
+      // Augment along admissible paths (residual arcs of zero reduced cost, so shortest paths)
+      // until none is found. Depth-first search with current-arc pointers; a node whose arcs are
+      // exhausted is dead for the phase (augmenting adds arcs only at nodes of the path, which
+      // reach the sink, so a dead node cannot come alive). Skipping an arc into the current path
+      // may end the phase early; the next Dijkstra then finds the same distance again.
+      for (let v = 0; v < n; v++) current[v] = first[v]!;
+      dead.fill(0);
       for (;;) {
-        level.fill(-1);
-        level[source] = 0;
-        const queue = [source];
-        for (let qi = 0; qi < queue.length; qi++) {
-          const u = queue[qi]!;
-          for (let a = this.head[u]!; a !== -1; a = this.next[a]!) {
-            const v = this.to[a]!;
-            if (this.cap[a]! > 0 && level[v] === -1 && this.reduced(a, u, v) === 0) {
-              level[v] = level[u]! + 1;
-              queue.push(v);
-            }
+        let depth = 0;
+        let u = source;
+        onPath[source] = 1;
+        while (u !== sink) {
+          let a = current[u]!;
+          const end = first[u + 1]!;
+          const pu = potential[u]!;
+          for (; a < end; a++) {
+            const v = to[a]!;
+            if (cap[a]! > 0 && dead[v] === 0 && onPath[v] === 0 && cost[a]! + pu - potential[v]! === 0) break;
+          }
+          current[u] = a;
+          if (a < end) {
+            path[depth++] = a;
+            u = to[a]!;
+            onPath[u] = 1;
+          } else {
+            dead[u] = 1;
+            onPath[u] = 0;
+            if (depth === 0) break;
+            const back = path[--depth]!;
+            u = to[rev[back]!]!;
+            current[u]!++;
           }
         }
-        if (level[sink] === -1) break;
-        for (let v = 0; v < n; v++) current[v] = this.head[v]!;
-        for (;;) {
-          const path = this.findPath(source, sink, level, current, onPath);
-          if (path === undefined) break;
-          let pathMoney = 0;
-          let pathCost = 0;
-          for (const a of path) {
-            pathMoney += this.money[a]!;
-            pathCost += this.cost[a]!;
-          }
-          if (accept && !accept(pathMoney)) return { flow: total, cost: totalCost, money: totalMoney, phases };
-          for (const a of path) {
-            this.cap[a]!--;
-            this.cap[a ^ 1]!++;
-          }
-          total++;
-          totalCost += pathCost;
-          totalMoney += pathMoney;
+        for (let i = 0; i < depth; i++) onPath[to[path[i]!]!] = 0;
+        onPath[source] = 0;
+        if (u !== sink) break;
+        let pathMoney = 0;
+        let pathCost = 0;
+        for (let i = 0; i < depth; i++) {
+          pathMoney += money[path[i]!]!;
+          pathCost += cost[path[i]!]!;
         }
+        if (accept && !accept(pathMoney)) return { flow: total, cost: totalCost, money: totalMoney, phases };
+        for (let i = 0; i < depth; i++) {
+          const a = path[i]!;
+          cap[a]!--;
+          cap[rev[a]!]!++;
+        }
+        total++;
+        totalCost += pathCost;
+        totalMoney += pathMoney;
       }
     }
     return { flow: total, cost: totalCost, money: totalMoney, phases };
-  }
-
-  private reduced(a: number, u: number, v: number): number {
-    return this.cost[a]! + this.potential[u]! - this.potential[v]!;
-  }
-
-  /** One unit path in the level graph, by depth-first search with current-arc pointers. */
-  private findPath(source: number, sink: number, level: Int32Array, current: Int32Array, onPath: Int32Array): number[] | undefined {
-    const path: number[] = [];
-    let u = source;
-    for (;;) {
-      if (u === sink) return path;
-      let advanced = false;
-      for (let a = current[u]!; a !== -1; a = this.next[a]!) {
-        const v = this.to[a]!;
-        if (this.cap[a]! > 0 && level[v] === level[u]! + 1 && this.reduced(a, u, v) === 0) {
-          current[u] = a;
-          path.push(a);
-          u = v;
-          advanced = true;
-          break;
-        }
-      }
-      if (!advanced) {
-        current[u] = -1;
-        level[u] = -1; // dead end: never enter it again in this level graph
-        if (path.length === 0) return undefined;
-        const back = path.pop()!;
-        u = this.to[back ^ 1]!;
-        current[u] = this.next[current[u]!]!;
-      }
-    }
   }
 
   /**
@@ -181,8 +200,8 @@ export class FlowNetwork {
    */
   isOptimal(): boolean {
     for (let u = 0; u < this.nodes; u++) {
-      for (let a = this.head[u]!; a !== -1; a = this.next[a]!) {
-        if (this.cap[a]! > 0 && this.reduced(a, u, this.to[a]!) < -1e-9) return false;
+      for (let a = this.first[u]!; a < this.first[u + 1]!; a++) {
+        if (this.cap[a]! > 0 && this.cost[a]! + this.potential[u]! - this.potential[this.to[a]!]! < -1e-9) return false;
       }
     }
     return true;
@@ -210,34 +229,38 @@ class MinHeap {
       this.nodes = nodes;
       this.keys = keys;
     }
+    const nodesArr = this.nodes;
+    const keysArr = this.keys;
     let i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (this.keys[p]! <= key) break;
-      this.nodes[i] = this.nodes[p]!;
-      this.keys[i] = this.keys[p]!;
+      if (keysArr[p]! <= key) break;
+      nodesArr[i] = nodesArr[p]!;
+      keysArr[i] = keysArr[p]!;
       i = p;
     }
-    this.nodes[i] = node;
-    this.keys[i] = key;
+    nodesArr[i] = node;
+    keysArr[i] = key;
   }
-  pop(): [number, number] {
-    const node = this.nodes[0]!;
-    const key = this.keys[0]!;
-    const lastNode = this.nodes[--this.size]!;
-    const lastKey = this.keys[this.size]!;
+  popNode(): number {
+    const nodesArr = this.nodes;
+    const keysArr = this.keys;
+    const node = nodesArr[0]!;
+    const size = --this.size;
+    const lastNode = nodesArr[size]!;
+    const lastKey = keysArr[size]!;
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
-      if (c >= this.size) break;
-      if (c + 1 < this.size && this.keys[c + 1]! < this.keys[c]!) c++;
-      if (this.keys[c]! >= lastKey) break;
-      this.nodes[i] = this.nodes[c]!;
-      this.keys[i] = this.keys[c]!;
+      if (c >= size) break;
+      if (c + 1 < size && keysArr[c + 1]! < keysArr[c]!) c++;
+      if (keysArr[c]! >= lastKey) break;
+      nodesArr[i] = nodesArr[c]!;
+      keysArr[i] = keysArr[c]!;
       i = c;
     }
-    this.nodes[i] = lastNode;
-    this.keys[i] = lastKey;
-    return [node, key];
+    nodesArr[i] = lastNode;
+    keysArr[i] = lastKey;
+    return node;
   }
 }

@@ -40,10 +40,10 @@ export const ScheduleOptions = z.object({
       interpreter: z.number().int().nonnegative().default(50),
       /** Cost of the k-th visit of a pair is (k - 1) times this: it spreads the load. */
       load: z.number().int().nonnegative().default(1),
-      /** Cost per day after the first day of the window: earlier dates first. */
-      day: z.number().int().nonnegative().default(1),
+      /** Cost per week after the first week of the window: earlier weeks first. */
+      week: z.number().int().nonnegative().default(5),
     })
-    .default({ notOwnTeacher: 100, interpreter: 50, load: 1, day: 1 }),
+    .default({ notOwnTeacher: 100, interpreter: 50, load: 1, week: 5 }),
 });
 /** The scheduler's options, defaults filled in. */
 export type ScheduleOptions = z.infer<typeof ScheduleOptions>;

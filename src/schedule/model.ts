@@ -119,6 +119,15 @@ export function buildModel(input: ScheduleInput, fixed: readonly { familyId: str
   const fixedIds = new Set(fixed.map((f) => f.familyId));
   const excluded: { familyId: string; reason: UnscheduledReason }[] = [];
   const families: ModelFamily[] = [];
+  const memo = new Map<string, number[]>();
+  const slotsOf = (windows: Family["availability"]): number[] => {
+    const key = JSON.stringify(windows);
+    const known = memo.get(key);
+    if (known) return known;
+    const found = availableSlots(windows, slots, "visit");
+    memo.set(key, found);
+    return found;
+  };
   const ordered: Family[] = createRandom(options.seed).fork("family order").shuffle(input.families);
   for (const f of ordered) {
     if (fixedIds.has(f.id)) continue;
@@ -141,7 +150,7 @@ export function buildModel(input: ScheduleInput, fixed: readonly { familyId: str
     }
     const firstPair = pairIndex.get(firstVisitPair.get(f.id) ?? "");
     if (input.visitNumber === 2 && firstPair !== undefined) preferred.add(firstPair);
-    families.push({ id: f.id, language: f.homeLanguage, slots: availableSlots(f.availability, slots, "visit"), preferredPairs: [...preferred].sort((x, y) => x - y) });
+    families.push({ id: f.id, language: f.homeLanguage, slots: slotsOf(f.availability), preferredPairs: [...preferred].sort((x, y) => x - y) });
   }
   const firstDay = DateTime.fromISO(window.start, { zone: school.timeZone });
   const fixedVisits: FixedVisit[] = [];
@@ -196,7 +205,7 @@ export function candidates(model: ScheduleModel): { family: number; pair: number
       const c = pairCost(model, f, pi);
       if (c === undefined) return;
       for (const s of f.slots) {
-        if (pairSlots[pi]!.has(s) && !taken.has(`${pi}:${s}`)) out.push({ family: fi, pair: pi, slot: s, cost: c + model.weights.day * model.slots[s]!.day });
+        if (pairSlots[pi]!.has(s) && !taken.has(`${pi}:${s}`)) out.push({ family: fi, pair: pi, slot: s, cost: c + model.weights.week * model.slots[s]!.week });
       }
     });
   });

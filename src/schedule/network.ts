@@ -11,7 +11,7 @@ export interface Assignment {
 /** What the solver found, with the figures that explain it. */
 export interface Solution {
   assignments: Assignment[];
-  /** Sum of arc costs (preferences, load, dates) of the flow; equals the recomputed objective. */
+  /** Sum of arc costs (preferences, load, weeks) of the flow; equals the recomputed objective. */
   flowCost: number;
   moneyUnits: number;
   phases: number;
@@ -28,11 +28,12 @@ export interface Solution {
  *
  * A family reaches the (pair, slot) nodes of its preferred pairs directly. To every other pair it
  * goes through a class node shared by the families with the same home language and the same
- * available slots, then a (language, slot) node. Families of one class are interchangeable on
- * those routes (same slots, same language, same cost), so any flow decomposes into visits of the
- * same cost, and every set of visits is such a flow: the aggregation loses nothing. The route
- * through the class to a preferred pair costs more than the direct arc, so an optimal flow never
- * uses it. Load is a convex cost: the k-th unit into the sink from a pair costs (k - 1) x weight.
+ * available slots, then a (language, slot) node, then a (language group, slot) node shared by the
+ * pairs that speak the same set of languages. Families of one class are interchangeable on those
+ * routes (same slots, same language, same cost), and so are the pairs of one group (same
+ * language cost), so any flow decomposes into visits of the same cost, and every set of visits is
+ * such a flow: the aggregation loses nothing. The route through the class to a preferred pair
+ * costs more than the direct arc, so an optimal flow never uses it. Load is a convex cost: the k-th unit into the sink from a pair costs (k - 1) x weight.
  *
  * With `budgetUnits`, money is put first (cost x W + preference, W larger than any preference
  * total) and augmentation stops at the first path that no longer fits: the count is then the
@@ -42,29 +43,40 @@ export function solveModel(model: ScheduleModel, budgetUnits?: number): Solution
   const w = model.weights;
   const F = model.families.length;
   const P = model.pairs.length;
-  const taken = takenSlots(model);
+  const S = model.slots.length;
+  const D = model.days;
+  const Wk = Math.ceil(D / 7);
   const counts = fixedCounts(model);
+  const taken = new Uint8Array(P * S);
+  for (const key of takenSlots(model)) {
+    const [p, s] = key.split(":").map(Number) as [number, number];
+    taken[p * S + s] = 1;
+  }
   let next = 2;
   const source = 0;
   const sink = 1;
   const familyNode = model.families.map(() => next++);
   const pairNode = model.pairs.map(() => next++);
-  const pairSlotNode = new Map<string, number>();
-  const pairDayNode = new Map<string, number>();
-  const pairWeekNode = new Map<string, number>();
+  const pairSlotNode = new Int32Array(P * S).fill(-1);
+  const pairDayNode = new Int32Array(P * D).fill(-1);
+  const pairWeekNode = new Int32Array(P * Wk).fill(-1);
   for (let p = 0; p < P; p++) {
     for (const s of model.pairs[p]!.slots) {
-      if (taken.has(`${p}:${s}`)) continue;
+      if (taken[p * S + s] === 1) continue;
       const slot = model.slots[s]!;
-      pairSlotNode.set(`${p}:${s}`, next++);
-      if (!pairDayNode.has(`${p}:${slot.day}`)) pairDayNode.set(`${p}:${slot.day}`, next++);
-      if (!pairWeekNode.has(`${p}:${slot.week}`)) pairWeekNode.set(`${p}:${slot.week}`, next++);
+      pairSlotNode[p * S + s] = next++;
+      if (pairDayNode[p * D + slot.day] === -1) pairDayNode[p * D + slot.day] = next++;
+      if (pairWeekNode[p * Wk + slot.week] === -1) pairWeekNode[p * Wk + slot.week] = next++;
     }
   }
-  // Classes: same language, same slots.
+  // Classes of families: same language, same slots. Groups of pairs: same languages.
+  const languages = [...new Set(model.families.map((f) => f.language))];
+  const languageIndex = new Map(languages.map((l, i) => [l, i]));
+  const L = languages.length;
   const classOf = new Map<string, number>();
+  const familyClass: number[] = [];
   const classFamilies: number[][] = [];
-  const classKey: { language: string; slots: number[] }[] = [];
+  const classKey: { language: number; slots: number[] }[] = [];
   model.families.forEach((f, fi) => {
     const key = `${f.language}\u0000${f.slots.join(",")}`;
     let c = classOf.get(key);
@@ -72,96 +84,121 @@ export function solveModel(model: ScheduleModel, budgetUnits?: number): Solution
       c = classFamilies.length;
       classOf.set(key, c);
       classFamilies.push([]);
-      classKey.push({ language: f.language, slots: f.slots });
+      classKey.push({ language: languageIndex.get(f.language)!, slots: f.slots });
     }
     classFamilies[c]!.push(fi);
+    familyClass.push(c);
   });
+  const groupOf = new Map<string, number>();
+  const pairGroup: number[] = [];
+  const groupLanguages: Set<string>[] = [];
+  for (const p of model.pairs) {
+    const key = [...p.languages].sort().join(",");
+    let g = groupOf.get(key);
+    if (g === undefined) {
+      g = groupLanguages.length;
+      groupOf.set(key, g);
+      groupLanguages.push(p.languages);
+    }
+    pairGroup.push(g);
+  }
+  const G = groupLanguages.length;
   const classNode = classFamilies.map(() => next++);
-  const langSlotNode = new Map<string, number>();
-  for (const k of classKey) for (const s of k.slots) if (!langSlotNode.has(`${k.language}\u0000${s}`)) langSlotNode.set(`${k.language}\u0000${s}`, next++);
+  const langSlotNode = new Int32Array(L * S).fill(-1);
+  for (const k of classKey) for (const s of k.slots) if (langSlotNode[k.language * S + s] === -1) langSlotNode[k.language * S + s] = next++;
+  const groupSlotNode = new Int32Array(G * S).fill(-1);
+  const groupSlotPairs = new Map<number, number[]>();
+  for (let p = 0; p < P; p++) {
+    for (const s of model.pairs[p]!.slots) {
+      if (taken[p * S + s] === 1) continue;
+      const gs = pairGroup[p]! * S + s;
+      if (groupSlotNode[gs] === -1) groupSlotNode[gs] = next++;
+      (groupSlotPairs.get(gs) ?? groupSlotPairs.set(gs, []).get(gs)!).push(p);
+    }
+  }
 
   // Money first when a budget binds: W exceeds twice any total of preference costs.
-  const maxLoad = model.pairs.map((p) => Math.min(p.slots.length, F));
-  const prefBound = F * (w.notOwnTeacher + w.interpreter + w.day * model.days) + maxLoad.reduce((s, k, p) => s + w.load * (k + counts.pair[p]!) ** 2, 0);
+  const maxLoad = model.pairs.map((p) => Math.min(p.slots.length, F, model.maxPerWeek * Wk, model.maxPerDay * D));
+  const prefBound = F * (w.notOwnTeacher + w.interpreter + w.week * Wk) + maxLoad.reduce((s, k, p) => s + w.load * (k + counts.pair[p]!) ** 2, 0);
   const W = budgetUnits === undefined ? 0 : 2 * prefBound + 1;
   const net = new FlowNetwork(next);
-  const directArcs: { arc: number; family: number; pair: number; slot: number }[] = [];
   for (let fi = 0; fi < F; fi++) net.addArc(source, familyNode[fi]!, 1, 0);
+  const directArcs: { arc: number; family: number; pair: number; slot: number }[] = [];
   model.families.forEach((f, fi) => {
-    const fslots = new Set(f.slots);
     for (const p of f.preferredPairs) {
       const c = pairCost(model, f, p);
       if (c === undefined) continue;
-      for (const s of model.pairs[p]!.slots) {
-        const node = pairSlotNode.get(`${p}:${s}`);
-        if (node === undefined || !fslots.has(s)) continue;
-        directArcs.push({ arc: net.addArc(familyNode[fi]!, node, 1, c + w.day * model.slots[s]!.day), family: fi, pair: p, slot: s });
+      for (const s of f.slots) {
+        const node = pairSlotNode[p * S + s]!;
+        if (node !== -1) directArcs.push({ arc: net.addArc(familyNode[fi]!, node, 1, c + w.week * model.slots[s]!.week), family: fi, pair: p, slot: s });
       }
     }
   });
-  const familyClassArcs = model.families.map((f, fi) => net.addArc(familyNode[fi]!, classNode[classOf.get(`${f.language}\u0000${f.slots.join(",")}`)!]!, 1, w.notOwnTeacher));
-  const classArcs: { arc: number; cls: number; langSlot: string }[] = [];
+  const familyClassArcs = model.families.map((_, fi) => net.addArc(familyNode[fi]!, classNode[familyClass[fi]!]!, 1, w.notOwnTeacher));
+  const classArcs: { arc: number; cls: number; langSlot: number }[] = [];
   classKey.forEach((k, c) => {
     for (const s of k.slots) {
-      const key = `${k.language}\u0000${s}`;
-      classArcs.push({ arc: net.addArc(classNode[c]!, langSlotNode.get(key)!, classFamilies[c]!.length, w.day * model.slots[s]!.day), cls: c, langSlot: key });
+      const ls = k.language * S + s;
+      classArcs.push({ arc: net.addArc(classNode[c]!, langSlotNode[ls]!, classFamilies[c]!.length, w.week * model.slots[s]!.week), cls: c, langSlot: ls });
     }
   });
-  const langArcs = new Map<string, { arc: number; pair: number; slot: number }[]>();
-  const pairsAt = new Map<number, number[]>();
-  model.pairs.forEach((p, pi) => {
-    for (const s of p.slots) if (!taken.has(`${pi}:${s}`)) (pairsAt.get(s) ?? pairsAt.set(s, []).get(s)!).push(pi);
-  });
-  for (const [key, node] of langSlotNode) {
-    const [language, slotText] = key.split("\u0000") as [string, string];
-    const s = Number(slotText);
-    const list: { arc: number; pair: number; slot: number }[] = [];
-    for (const pi of pairsAt.get(s) ?? []) {
-      const shared = model.pairs[pi]!.languages.has(language);
-      if (!shared && model.requireSharedLanguage) continue;
-      list.push({ arc: net.addArc(node, pairSlotNode.get(`${pi}:${s}`)!, 1, shared ? 0 : w.interpreter), pair: pi, slot: s });
+  const langGroupArcs: { arc: number; langSlot: number; groupSlot: number }[] = [];
+  for (let l = 0; l < L; l++) {
+    for (let s = 0; s < S; s++) {
+      const node = langSlotNode[l * S + s]!;
+      if (node === -1) continue;
+      for (let g = 0; g < G; g++) {
+        const gs = g * S + s;
+        if (groupSlotNode[gs] === -1) continue;
+        const shared = groupLanguages[g]!.has(languages[l]!);
+        if (!shared && model.requireSharedLanguage) continue;
+        langGroupArcs.push({ arc: net.addArc(node, groupSlotNode[gs]!, groupSlotPairs.get(gs)!.length, shared ? 0 : w.interpreter), langSlot: l * S + s, groupSlot: gs });
+      }
     }
-    langArcs.set(key, list);
   }
-  for (const [key, node] of pairSlotNode) {
-    const [p, s] = key.split(":").map(Number) as [number, number];
-    const slot = model.slots[s]!;
+  const groupPairArcs: { arc: number; groupSlot: number; pair: number; slot: number }[] = [];
+  for (const [gs, list] of groupSlotPairs) {
+    const s = gs % S;
+    for (const p of list) groupPairArcs.push({ arc: net.addArc(groupSlotNode[gs]!, pairSlotNode[p * S + s]!, 1, 0), groupSlot: gs, pair: p, slot: s });
+  }
+  for (let p = 0; p < P; p++) {
     const money = model.pairs[p]!.moneyUnits;
-    net.addArc(node, pairDayNode.get(`${p}:${slot.day}`)!, 1, W * money, money);
-  }
-  for (const [key, node] of pairDayNode) {
-    const [p, d] = key.split(":").map(Number) as [number, number];
-    const cap = model.maxPerDay - (counts.day.get(key) ?? 0);
-    if (cap > 0) net.addArc(node, pairWeekNode.get(`${p}:${Math.floor(d / 7)}`)!, cap, 0);
-  }
-  for (const [key, node] of pairWeekNode) {
-    const p = Number(key.split(":")[0]);
-    const cap = model.maxPerWeek - (counts.week.get(key) ?? 0);
-    if (cap > 0) net.addArc(node, pairNode[p]!, cap, 0);
-  }
-  model.pairs.forEach((_, p) => {
+    for (const s of model.pairs[p]!.slots) {
+      const node = pairSlotNode[p * S + s]!;
+      if (node !== -1) net.addArc(node, pairDayNode[p * D + model.slots[s]!.day]!, 1, W * money, money);
+    }
+    for (let d = 0; d < D; d++) {
+      const node = pairDayNode[p * D + d]!;
+      const cap = model.maxPerDay - (counts.day.get(`${p}:${d}`) ?? 0);
+      if (node !== -1 && cap > 0) net.addArc(node, pairWeekNode[p * Wk + Math.floor(d / 7)]!, cap, 0);
+    }
+    for (let k = 0; k < Wk; k++) {
+      const node = pairWeekNode[p * Wk + k]!;
+      const cap = model.maxPerWeek - (counts.week.get(`${p}:${k}`) ?? 0);
+      if (node !== -1 && cap > 0) net.addArc(node, pairNode[p]!, cap, 0);
+    }
     const already = counts.pair[p]!;
     if (w.load === 0) net.addArc(pairNode[p]!, sink, maxLoad[p]!, 0);
     else for (let k = 1; k <= maxLoad[p]!; k++) net.addArc(pairNode[p]!, sink, 1, w.load * (already + k - 1));
-  });
+  }
 
   let spent = 0;
   const accept = budgetUnits === undefined ? undefined : (money: number) => (spent + money <= budgetUnits ? ((spent += money), true) : false);
   const result = net.solve(source, sink, accept);
   const certified = budgetUnits === undefined ? net.isOptimal() : false;
 
-  // Decode: direct arcs, then classes through (language, slot) nodes.
+  // Decode: direct arcs; then (group, slot) -> pair units, handed to (language, slot) nodes, handed to classes.
   const assignments: Assignment[] = [];
   for (const d of directArcs) if (net.flow(d.arc) > 0) assignments.push({ family: d.family, pair: d.pair, slot: d.slot });
-  const unitsAt = new Map<string, { pair: number; slot: number }[]>();
-  for (const [key, list] of langArcs) unitsAt.set(key, list.filter((l) => net.flow(l.arc) > 0));
+  const pairUnitsAt = new Map<number, { pair: number; slot: number }[]>();
+  for (const a of groupPairArcs) if (net.flow(a.arc) > 0) (pairUnitsAt.get(a.groupSlot) ?? pairUnitsAt.set(a.groupSlot, []).get(a.groupSlot)!).push({ pair: a.pair, slot: a.slot });
+  const unitsAt = new Map<number, { pair: number; slot: number }[]>();
+  for (const a of langGroupArcs) {
+    for (let k = net.flow(a.arc); k > 0; k--) (unitsAt.get(a.langSlot) ?? unitsAt.set(a.langSlot, []).get(a.langSlot)!).push(pairUnitsAt.get(a.groupSlot)!.pop()!);
+  }
   const waiting = classFamilies.map((members) => members.filter((fi) => net.flow(familyClassArcs[fi]!) > 0));
   for (const ca of classArcs) {
-    for (let k = net.flow(ca.arc); k > 0; k--) {
-      const unit = unitsAt.get(ca.langSlot)!.pop()!;
-      const family = waiting[ca.cls]!.pop()!;
-      assignments.push({ family, pair: unit.pair, slot: unit.slot });
-    }
+    for (let k = net.flow(ca.arc); k > 0; k--) assignments.push({ family: waiting[ca.cls]!.pop()!, pair: unitsAt.get(ca.langSlot)!.pop()!.pair, slot: ca.langSlot % S });
   }
   return {
     assignments,

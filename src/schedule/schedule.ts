@@ -55,7 +55,7 @@ export interface ScheduleObjective {
   families: number;
   /** The second objective, minimised among schedules with that many families. */
   cost: number;
-  breakdown: { notOwnTeacher: number; interpreter: number; load: number; day: number };
+  breakdown: { notOwnTeacher: number; interpreter: number; load: number; week: number };
   /** True when the schedule is proved optimal for the model (see `proof`). */
   optimal: boolean;
   proof: string;
@@ -99,7 +99,7 @@ export interface Schedule {
 
 /**
  * Books a season of visits for one school: the most consenting families first, then the lowest
- * cost (own teacher, shared language, balanced load, earlier dates), exactly, as a minimum-cost
+ * cost (own teacher, shared language, balanced load, earlier weeks), exactly, as a minimum-cost
  * flow. Every visit is outside the school day, inside both educators' and the family's
  * availability, at least the lead time after `now`, inside the window, followed by the pair's
  * reflection, and within the budget when one is given.
@@ -138,10 +138,11 @@ export function runSchedule(input: ScheduleInput, kept: readonly ScheduledVisit[
       budgetLeftOut = new Set([...unconstrained].filter((f) => !within.has(f)));
     }
   }
-  const visits = [...kept, ...solution.assignments.map((a) => toVisit(input, model, a))].sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : x.pairId < y.pairId ? -1 : 1));
+  const rates = new Map(input.educators.map((e) => [e.id, e.hourlyRate]));
+  const visits = [...kept, ...solution.assignments.map((a) => toVisit(input, model, a, rates))].sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : x.pairId < y.pairId ? -1 : 1));
   const reflections = visits.map((v) => toReflection(v, options.reflectionMinutes));
   const breakdown = objectiveOf(input, model, visits);
-  const cost = breakdown.notOwnTeacher + breakdown.interpreter + breakdown.load + breakdown.day;
+  const cost = breakdown.notOwnTeacher + breakdown.interpreter + breakdown.load + breakdown.week;
   const unscheduled = reasonsFor(input, model, solution.assignments, budgetLeftOut);
   const visitsByPair = new Map<string, number>();
   for (const v of visits) visitsByPair.set(v.pairId, (visitsByPair.get(v.pairId) ?? 0) + 1);
@@ -184,13 +185,12 @@ export function runSchedule(input: ScheduleInput, kept: readonly ScheduledVisit[
   };
 }
 
-function toVisit(input: ScheduleInput, model: ScheduleModel, a: Assignment): ScheduledVisit {
+function toVisit(input: ScheduleInput, model: ScheduleModel, a: Assignment, rate: ReadonlyMap<string, number>): ScheduledVisit {
   const family = model.families[a.family]!;
   const pair = model.pairs[a.pair]!;
   const slot = model.slots[a.slot]!;
   const zone = input.school.timeZone;
   const hours = (input.options.visitMinutes + input.options.travelMinutes) / 60;
-  const rate = new Map(input.educators.map((e) => [e.id, e.hourlyRate]));
   const n = input.visitNumber;
   return {
     id: `v${n}-${family.id}`,
@@ -224,21 +224,21 @@ function iso(ms: number, zone: string): string {
 /** The second objective recomputed from the visits themselves (not from the solver). */
 function objectiveOf(input: ScheduleInput, model: ScheduleModel, visits: readonly ScheduledVisit[]): ScheduleObjective["breakdown"] {
   const w = input.options.weights;
-  const first = DateTime.fromISO(model.window.start, { zone: input.school.timeZone });
+  const first = Date.parse(`${model.window.start}T00:00:00Z`);
   const perPair = new Map<string, number>();
   let notOwnTeacher = 0;
   let interpreter = 0;
-  let day = 0;
+  let week = 0;
   for (const v of visits) {
     if (!v.ownTeacher) notOwnTeacher += w.notOwnTeacher;
     if (v.interpreter) interpreter += w.interpreter;
-    const d = DateTime.fromISO(v.start, { setZone: true }).setZone(input.school.timeZone).startOf("day");
-    day += w.day * Math.round(d.diff(first, "days").days);
+    // Visits carry the school's offset, so the first ten characters are the local date.
+    week += w.week * Math.floor(Math.round((Date.parse(`${v.start.slice(0, 10)}T00:00:00Z`) - first) / 86_400_000) / 7);
     perPair.set(v.pairId, (perPair.get(v.pairId) ?? 0) + 1);
   }
   let load = 0;
   for (const k of perPair.values()) load += (w.load * k * (k - 1)) / 2;
-  return { notOwnTeacher, interpreter, load, day };
+  return { notOwnTeacher, interpreter, load, week };
 }
 
 const MESSAGES: Record<UnscheduledReason, string> = {

@@ -18,3 +18,34 @@ export { sampleDistrict } from "./sample-district/index.js";
 export type { SampleDistrict, SampleDistrictOptions, SimulationSummary } from "./sample-district/index.js";
 export { spreadsheetSafe, toCsv } from "./format/csv.js";
 export type { CsvCell } from "./format/csv.js";
+export {
+  PairingOptions,
+  ScheduleInput,
+  ScheduleOptions,
+  formPairs,
+  parseScheduleInput,
+  reschedule,
+  scheduleToCsv,
+  scheduleVisits,
+  toICalendar,
+} from "./schedule/index.js";
+export type {
+  BudgetReport,
+  CompensationTotals,
+  EducatorCompensation,
+  FormedPair,
+  GridSummary,
+  ICalendarOptions,
+  Pairing,
+  PairingOptionsInput,
+  Schedule,
+  ScheduleChanges,
+  ScheduleInputData,
+  ScheduleObjective,
+  ScheduleTable,
+  ScheduledReflection,
+  ScheduledVisit,
+  UnpairedEducator,
+  UnscheduledFamily,
+  UnscheduledReason,
+} from "./schedule/index.js";

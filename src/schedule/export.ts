@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { toCsv } from "../format/csv.js";
+import { sha256Hex } from "../random/index.js";
 import type { Schedule } from "./schedule.js";
 
 /** Options of {@link toICalendar}. */
@@ -69,7 +70,7 @@ export function toICalendar(schedule: Schedule, options: ICalendarOptions = {}):
     ].filter((s) => s !== "");
     lines.push(
       "BEGIN:VEVENT",
-      `UID:${v.id}-${schedule.schoolId}@pthv`,
+      `UID:${showFamily ? `${v.id}-${schedule.schoolId}` : sha256Hex(`${schedule.schoolId}\u0000${v.id}`).slice(0, 32)}@pthv`,
       `DTSTAMP:${utc(v.scheduledAt)}`,
       `DTSTART:${utc(v.start)}`,
       `DTEND:${utc(v.end)}`,

@@ -46,6 +46,11 @@ export class FlowNetwork {
     return id;
   }
 
+  /** Every arc as added: tail, head, capacity, cost (for writing the network as an LP). */
+  arcList(): { from: number; to: number; capacity: number; cost: number }[] {
+    return this.tails.map((from, a) => ({ from, to: this.heads[a]!, capacity: this.caps[a]!, cost: this.costs[a]! }));
+  }
+
   /** Number of arcs added (reverse residual arcs not counted). */
   get arcCount(): number {
     return this.tails.length;

@@ -40,6 +40,35 @@ export interface Solution {
  * largest that fits the budget, at the least money.
  */
 export function solveModel(model: ScheduleModel, budgetUnits?: number): Solution {
+  const built = buildNetwork(model, budgetUnits);
+  const { net } = built;
+  let spent = 0;
+  const accept = budgetUnits === undefined ? undefined : (money: number) => (spent + money <= budgetUnits ? ((spent += money), true) : false);
+  const result = net.solve(built.source, built.sink, accept);
+  const certified = budgetUnits === undefined ? net.isOptimal() : false;
+  return {
+    assignments: built.decode(),
+    flowCost: budgetUnits === undefined ? result.cost : result.cost - built.moneyWeight * result.money,
+    moneyUnits: result.money,
+    phases: result.phases,
+    arcs: net.arcCount,
+    nodes: net.nodes,
+    certified,
+  };
+}
+
+/** The aggregated network of a model, and how to read visits off its flow once solved. */
+export interface BuiltNetwork {
+  net: FlowNetwork;
+  source: number;
+  sink: number;
+  /** W: money's weight in the arc costs (0 without a budget). */
+  moneyWeight: number;
+  decode(): Assignment[];
+}
+
+/** Builds the aggregated network of {@link solveModel} without solving it. */
+export function buildNetwork(model: ScheduleModel, budgetUnits?: number): BuiltNetwork {
   const w = model.weights;
   const F = model.families.length;
   const P = model.pairs.length;
@@ -182,31 +211,21 @@ export function solveModel(model: ScheduleModel, budgetUnits?: number): Solution
     else for (let k = 1; k <= maxLoad[p]!; k++) net.addArc(pairNode[p]!, sink, 1, w.load * (already + k - 1));
   }
 
-  let spent = 0;
-  const accept = budgetUnits === undefined ? undefined : (money: number) => (spent + money <= budgetUnits ? ((spent += money), true) : false);
-  const result = net.solve(source, sink, accept);
-  const certified = budgetUnits === undefined ? net.isOptimal() : false;
-
   // Decode: direct arcs; then (group, slot) -> pair units, handed to (language, slot) nodes, handed to classes.
-  const assignments: Assignment[] = [];
-  for (const d of directArcs) if (net.flow(d.arc) > 0) assignments.push({ family: d.family, pair: d.pair, slot: d.slot });
-  const pairUnitsAt = new Map<number, { pair: number; slot: number }[]>();
-  for (const a of groupPairArcs) if (net.flow(a.arc) > 0) (pairUnitsAt.get(a.groupSlot) ?? pairUnitsAt.set(a.groupSlot, []).get(a.groupSlot)!).push({ pair: a.pair, slot: a.slot });
-  const unitsAt = new Map<number, { pair: number; slot: number }[]>();
-  for (const a of langGroupArcs) {
-    for (let k = net.flow(a.arc); k > 0; k--) (unitsAt.get(a.langSlot) ?? unitsAt.set(a.langSlot, []).get(a.langSlot)!).push(pairUnitsAt.get(a.groupSlot)!.pop()!);
-  }
-  const waiting = classFamilies.map((members) => members.filter((fi) => net.flow(familyClassArcs[fi]!) > 0));
-  for (const ca of classArcs) {
-    for (let k = net.flow(ca.arc); k > 0; k--) assignments.push({ family: waiting[ca.cls]!.pop()!, pair: unitsAt.get(ca.langSlot)!.pop()!.pair, slot: ca.langSlot % S });
-  }
-  return {
-    assignments,
-    flowCost: budgetUnits === undefined ? result.cost : result.cost - W * result.money,
-    moneyUnits: result.money,
-    phases: result.phases,
-    arcs: net.arcCount,
-    nodes: next,
-    certified,
+  const decode = (): Assignment[] => {
+    const assignments: Assignment[] = [];
+    for (const d of directArcs) if (net.flow(d.arc) > 0) assignments.push({ family: d.family, pair: d.pair, slot: d.slot });
+    const pairUnitsAt = new Map<number, { pair: number; slot: number }[]>();
+    for (const a of groupPairArcs) if (net.flow(a.arc) > 0) (pairUnitsAt.get(a.groupSlot) ?? pairUnitsAt.set(a.groupSlot, []).get(a.groupSlot)!).push({ pair: a.pair, slot: a.slot });
+    const unitsAt = new Map<number, { pair: number; slot: number }[]>();
+    for (const a of langGroupArcs) {
+      for (let k = net.flow(a.arc); k > 0; k--) (unitsAt.get(a.langSlot) ?? unitsAt.set(a.langSlot, []).get(a.langSlot)!).push(pairUnitsAt.get(a.groupSlot)!.pop()!);
+    }
+    const waiting = classFamilies.map((members) => members.filter((fi) => net.flow(familyClassArcs[fi]!) > 0));
+    for (const ca of classArcs) {
+      for (let k = net.flow(ca.arc); k > 0; k--) assignments.push({ family: waiting[ca.cls]!.pop()!, pair: unitsAt.get(ca.langSlot)!.pop()!.pair, slot: ca.langSlot % S });
+    }
+    return assignments;
   };
+  return { net, source, sink, moneyWeight: W, decode };
 }

@@ -18,6 +18,8 @@ export interface InstanceSpec {
   maxPerWeek?: number;
   requireSharedLanguage?: boolean;
   budget?: number;
+  /** Every family consents (default: 88% accepted, the rest pending or declined). */
+  allConsent?: boolean;
   /** Minutes of a visit; reflection and travel are 15 each, so 60 gives 90-minute slots. */
   visitMinutes?: number;
 }
@@ -84,7 +86,7 @@ export function generateInstance(spec: InstanceSpec): ScheduleInputData {
   for (let f = 0; f < spec.families; f++) {
     const id = `fam-${f + 1}`;
     const r = random.float();
-    const status = r < 0.88 ? "accepted" : r < 0.95 ? "pending" : "declined";
+    const status = spec.allConsent || r < 0.88 ? "accepted" : r < 0.95 ? "pending" : "declined";
     const availability = pick(FAMILY_MENU, 0.25);
     families.push({
       id,

@@ -7,6 +7,12 @@ import { Educator, Family, IsoDateTime, Pair, School, Season, Student, TimeOfDay
  * The scheduler's options. Lengths are in minutes; the slot grid is built from
  * `visitMinutes + reflectionMinutes + travelMinutes`, so one pair's slots never overlap and the
  * travel buffer always separates two visits of the same educators.
+ *
+ * @example
+ * ```ts
+ * const options = ScheduleOptions.parse({ visitMinutes: 60, leadTimeHours: 72, budget: 20000 });
+ * options.maxVisitsPerPairPerWeek; // 6 (the default)
+ * ```
  */
 export const ScheduleOptions = z.object({
   /** Length of a visit. */
@@ -53,6 +59,12 @@ export type ScheduleOptions = z.infer<typeof ScheduleOptions>;
  * (with consent and availability) and their students (for teachers), the season, the booking
  * moment `now`, which visit is being scheduled, and the options. Second visits also take the
  * first visits already made (`previousVisits`).
+ *
+ * @example
+ * ```ts
+ * const input = ScheduleInput.parse({ school, educators, pairs, families, students, season, now: "2026-08-20T09:00:00-04:00" });
+ * input.visitNumber; // 1
+ * ```
  */
 export const ScheduleInput = z.object({
   school: School,
@@ -68,7 +80,14 @@ export const ScheduleInput = z.object({
 });
 /** A parsed scheduler input. */
 export type ScheduleInput = z.infer<typeof ScheduleInput>;
-/** A scheduler input as written by a caller, before defaults are filled in. */
+/**
+ * A scheduler input as written by a caller, before defaults are filled in.
+ *
+ * @example
+ * ```ts
+ * const input: ScheduleInputData = { school, educators, pairs, families, season, now: "2026-08-20T09:00:00-04:00", options: { budget: 5000 } };
+ * ```
+ */
 export type ScheduleInputData = z.input<typeof ScheduleInput>;
 
 const ENTITY: Record<string, string> = {

@@ -4,7 +4,14 @@ import { Educator, Family, IsoDateTime, Pair, Student, type Educator as Educator
 import { maxWeightMatching, type WeightedEdge } from "./matching.js";
 import { isReadyBy } from "./model.js";
 
-/** Options of {@link formPairs}. */
+/**
+ * Options of {@link formPairs}.
+ *
+ * @example
+ * ```ts
+ * PairingOptions.parse({ readyBy: "2026-08-01T00:00:00-04:00" }).weights; // { teacher: 30, language: 30, mentor: 20 }
+ * ```
+ */
 export const PairingOptions = z.object({
   /** Educators must have opted in and finished training by this moment (the season's start). */
   readyBy: IsoDateTime,

@@ -2,7 +2,14 @@ import { PthvInputError, type InputIssue } from "../errors/index.js";
 import { IsoDateTime } from "../model/index.js";
 import { runSchedule, type Schedule } from "./schedule.js";
 
-/** What changed since a schedule was made. */
+/**
+ * What changed since a schedule was made.
+ *
+ * @example
+ * ```ts
+ * const changes: ScheduleChanges = { cancelledFamilyIds: ["fam-12"], now: "2026-09-20T09:00:00-04:00" };
+ * ```
+ */
 export interface ScheduleChanges {
   /** Families that cancelled: their visits are removed and they are not booked again. */
   cancelledFamilyIds?: string[];

@@ -71,7 +71,14 @@ export interface BudgetReport {
 
 /**
  * A season plan for one school: the visits and reflections, the families left out with reasons,
- * each educator's hours and pay, the objective with its proof, and what went in.
+ * each educator's hours and pay, the objective with its proof, and what went in. A plain,
+ * JSON-serialisable object.
+ *
+ * @example
+ * ```ts
+ * const schedule: Schedule = scheduleVisits(input);
+ * console.log(schedule.objective.families, schedule.objective.optimal, schedule.compensation.totals.total);
+ * ```
  */
 export interface Schedule {
   schoolId: string;
@@ -140,7 +147,8 @@ export function runSchedule(input: ScheduleInput, kept: readonly ScheduledVisit[
   }
   const rates = new Map(input.educators.map((e) => [e.id, e.hourlyRate]));
   const visits = [...kept, ...solution.assignments.map((a) => toVisit(input, model, a, rates))].sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : x.pairId < y.pairId ? -1 : 1));
-  const reflections = visits.map((v) => toReflection(v, options.reflectionMinutes));
+  const slotReflectionEnd = new Map(solution.assignments.map((a) => [`v${input.visitNumber}-${model.families[a.family]!.id}`, model.slots[a.slot]!.reflectionEndIso]));
+  const reflections = visits.map((v) => toReflection(v, options.reflectionMinutes, slotReflectionEnd.get(v.id)));
   const breakdown = objectiveOf(input, model, visits);
   const cost = breakdown.notOwnTeacher + breakdown.interpreter + breakdown.load + breakdown.week;
   const unscheduled = reasonsFor(input, model, solution.assignments, budgetLeftOut);
@@ -189,7 +197,6 @@ function toVisit(input: ScheduleInput, model: ScheduleModel, a: Assignment, rate
   const family = model.families[a.family]!;
   const pair = model.pairs[a.pair]!;
   const slot = model.slots[a.slot]!;
-  const zone = input.school.timeZone;
   const hours = (input.options.visitMinutes + input.options.travelMinutes) / 60;
   const n = input.visitNumber;
   return {
@@ -199,8 +206,8 @@ function toVisit(input: ScheduleInput, model: ScheduleModel, a: Assignment, rate
     pairId: pair.id,
     educatorIds: pair.educatorIds,
     scheduledAt: input.now,
-    start: iso(slot.startMs, zone),
-    end: iso(slot.visitEndMs, zone),
+    start: slot.startIso,
+    end: slot.visitEndIso,
     visitNumber: n,
     focus: n === 1 ? "relationship" : "academic",
     agenda: [],
@@ -212,13 +219,9 @@ function toVisit(input: ScheduleInput, model: ScheduleModel, a: Assignment, rate
   };
 }
 
-function toReflection(v: ScheduledVisit, minutes: number): ScheduledReflection {
-  const end = DateTime.fromISO(v.end, { setZone: true }).plus({ minutes });
-  return { id: v.id.replace(/^v/, "r"), visitIds: [v.id], pairId: v.pairId, educatorIds: v.educatorIds, at: v.end, end: end.toISO({ suppressMilliseconds: true }) ?? v.end, hours: minutes / 60 };
-}
-
-function iso(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) ?? "";
+function toReflection(v: ScheduledVisit, minutes: number, known: string | undefined): ScheduledReflection {
+  const end = known ?? DateTime.fromISO(v.end, { setZone: true }).plus({ minutes }).toISO({ suppressMilliseconds: true }) ?? v.end;
+  return { id: v.id.replace(/^v/, "r"), visitIds: [v.id], pairId: v.pairId, educatorIds: v.educatorIds, at: v.end, end, hours: minutes / 60 };
 }
 
 /** The second objective recomputed from the visits themselves (not from the solver). */

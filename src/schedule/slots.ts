@@ -22,7 +22,10 @@ export interface Slot {
   visitEndMs: number;
   reflectionEndMs: number;
   blockEndMs: number;
-  start: DateTime;
+  /** ISO datetimes with the school's offset. */
+  startIso: string;
+  visitEndIso: string;
+  reflectionEndIso: string;
 }
 
 /** Why days or slots of the window were left off the grid, counted. */
@@ -83,7 +86,9 @@ export function buildGrid(school: School, window: { start: string; end: string }
         visitEndMs: visitEnd.toMillis(),
         reflectionEndMs: reflectionEnd.toMillis(),
         blockEndMs: blockEnd.toMillis(),
-        start,
+        startIso: iso(start),
+        visitEndIso: iso(visitEnd),
+        reflectionEndIso: iso(reflectionEnd),
       });
     }
   }
@@ -91,28 +96,30 @@ export function buildGrid(school: School, window: { start: string; end: string }
   return { slots, summary };
 }
 
+function iso(t: DateTime): string {
+  return t.toISO({ suppressMilliseconds: true }) ?? "";
+}
+
 function localMinute(t: DateTime): number {
   return t.hour * 60 + t.minute;
 }
 
 /**
- * Whether the windows contain `[start, end)` of a slot, where `end` is the visit's end (for a
+ * The indices of the slots whose `[start, end)` lies inside the windows, where `end` is the visit's end (for a
  * family) or the reflection's end (for an educator). Weekly windows are read in the school's zone.
  */
-export function isAvailable(windows: readonly AvailabilityWindow[], slot: Slot, until: "visit" | "reflection"): boolean {
-  const endMinute = until === "visit" ? slot.visitEndMinute : slot.reflectionEndMinute;
-  const endMs = until === "visit" ? slot.visitEndMs : slot.reflectionEndMs;
-  for (const w of windows) {
-    if (w.kind === "weekly") {
-      if (w.weekday === slot.weekday && minutesOfDay(w.start) <= slot.startMinute && endMinute <= minutesOfDay(w.end) && endMinute > slot.startMinute) return true;
-    } else if (Date.parse(w.start) <= slot.startMs && endMs <= Date.parse(w.end)) return true;
-  }
-  return false;
-}
-
-/** The indices of the slots inside the windows. */
 export function availableSlots(windows: readonly AvailabilityWindow[], slots: readonly Slot[], until: "visit" | "reflection"): number[] {
+  // Windows are read once: weekly ones as (weekday, minutes), dated ones as epoch milliseconds.
+  const weekly = windows.filter((w) => w.kind === "weekly").map((w) => ({ weekday: w.weekday, start: minutesOfDay(w.start), end: minutesOfDay(w.end) }));
+  const dated = windows.filter((w) => w.kind === "dated").map((w) => ({ start: Date.parse(w.start), end: Date.parse(w.end) }));
   const out: number[] = [];
-  for (const s of slots) if (isAvailable(windows, s, until)) out.push(s.index);
+  for (const slot of slots) {
+    const endMinute = until === "visit" ? slot.visitEndMinute : slot.reflectionEndMinute;
+    const endMs = until === "visit" ? slot.visitEndMs : slot.reflectionEndMs;
+    const inside =
+      weekly.some((w) => w.weekday === slot.weekday && w.start <= slot.startMinute && endMinute <= w.end && endMinute > slot.startMinute) ||
+      dated.some((w) => w.start <= slot.startMs && endMs <= w.end);
+    if (inside) out.push(slot.index);
+  }
   return out;
 }

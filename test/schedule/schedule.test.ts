@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PthvInputError } from "../../src/errors/index.js";
 import { scheduleVisits, type ScheduleInputData } from "../../src/schedule/index.js";
+import { sampleInput } from "./fixtures.js";
 import { educator, family, tinyInput } from "./tiny.js";
 
 const reasonOf = (s: ReturnType<typeof scheduleVisits>, id: string) => s.unscheduled.find((u) => u.familyId === id)?.reasons[0]?.code;
@@ -82,6 +83,16 @@ describe("scheduleVisits", () => {
     const winners = (seed: string) => scheduleVisits(tinyInput({ families, options: { seed } })).visits.map((v) => v.familyId).sort().join(",");
     expect(winners("a")).toBe(winners("a"));
     expect(new Set(["a", "b", "c", "d", "e", "f"].map(winners)).size).toBeGreaterThan(1);
+  });
+
+  it("books the sample district's first school optimally and explains every family it leaves out", () => {
+    const input = sampleInput({ consentAll: false });
+    const s = scheduleVisits(input);
+    expect(s.objective.optimal).toBe(true);
+    expect(s.visits.length).toBeGreaterThan(0);
+    expect(s.visits.length + s.unscheduled.length).toBe(input.families.length);
+    const accepted = input.families.filter((f) => f.consent?.status === "accepted").length;
+    expect(s.unscheduled.filter((u) => u.reasons[0]!.code === "consent-not-accepted")).toHaveLength(input.families.length - accepted);
   });
 
   it("does not mutate its input", () => {

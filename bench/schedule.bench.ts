@@ -1,8 +1,8 @@
 /**
  * Benchmark of the pair scheduler at the scale of issue #4: 5,000 consenting families, 150
- * pairs, a 10-week season of 90-minute
- * slots (60 min visit + 15 reflection + 15 travel). Reports wall and CPU time (the machine may be
- * shared: CPU time is what the process itself used), and CBC's time on the same model.
+ * pairs, a 10-week season of 90-minute slots (60 min visit + 15 reflection + 15 travel). Reports
+ * wall and CPU time (the machine may be shared: CPU time is what the process itself used), and
+ * CBC's time on the same model.
  *
  * Run: npx tsx bench/schedule.bench.ts [--no-cbc]
  */

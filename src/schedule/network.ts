@@ -35,20 +35,33 @@ export interface Solution {
  * such a flow: the aggregation loses nothing. The route through the class to a preferred pair
  * costs more than the direct arc, so an optimal flow never uses it. Load is a convex cost: the k-th unit into the sink from a pair costs (k - 1) x weight.
  *
- * With `budgetUnits`, money is put first (cost x W + preference, W larger than any preference
- * total) and augmentation stops at the first path that no longer fits: the count is then the
- * largest that fits the budget, at the least money.
+ * Arc costs are `scale.preference x preference + scale.money x money` (default: preference only).
+ * With `budgetUnits`, augmentation stops at the first path whose money no longer fits; with
+ * `limit`, after that many units. Because every augmentation follows a shortest path, the flow
+ * after k units is of least cost among flows of k units.
  */
-export function solveModel(model: ScheduleModel, budgetUnits?: number): Solution {
-  const built = buildNetwork(model, budgetUnits);
+export function solveModel(model: ScheduleModel, options: SolveOptions = {}): Solution {
+  const scale = options.scale ?? { preference: 1, money: 0 };
+  const built = buildNetwork(model, scale);
   const { net } = built;
   let spent = 0;
-  const accept = budgetUnits === undefined ? undefined : (money: number) => (spent + money <= budgetUnits ? ((spent += money), true) : false);
+  let units = 0;
+  const budget = options.budgetUnits;
+  const limit = options.limit ?? Infinity;
+  const plain = budget === undefined && limit === Infinity;
+  const accept = plain
+    ? undefined
+    : (money: number) => {
+        if (units >= limit || (budget !== undefined && spent + money > budget)) return false;
+        spent += money;
+        units++;
+        return true;
+      };
   const result = net.solve(built.source, built.sink, accept);
-  const certified = budgetUnits === undefined ? net.isOptimal() : false;
+  const certified = plain ? net.isOptimal() : false;
   return {
     assignments: built.decode(),
-    flowCost: budgetUnits === undefined ? result.cost : result.cost - built.moneyWeight * result.money,
+    flowCost: (result.cost - scale.money * result.money) / scale.preference,
     moneyUnits: result.money,
     phases: result.phases,
     arcs: net.arcCount,
@@ -57,19 +70,40 @@ export function solveModel(model: ScheduleModel, budgetUnits?: number): Solution
   };
 }
 
+/** How to weigh preference and money, and when to stop. */
+export interface SolveOptions {
+  scale?: { preference: number; money: number };
+  budgetUnits?: number;
+  limit?: number;
+}
+
+/**
+ * A money weight larger than twice any total of preference costs of the model: with it, cost
+ * `money x W + preference` orders flows by money first, then by preference.
+ */
+export function moneyFirstWeight(model: ScheduleModel): number {
+  const w = model.weights;
+  const F = model.families.length;
+  const D = model.days;
+  const Wk = Math.ceil(D / 7);
+  const counts = fixedCounts(model);
+  const maxLoad = model.pairs.map((p) => Math.min(p.slots.length, F, model.maxPerWeek * Wk, model.maxPerDay * D));
+  const bound = F * (w.notOwnTeacher + w.interpreter + w.week * Wk) + maxLoad.reduce((s, k, p) => s + w.load * (k + counts.pair[p]!) ** 2, 0);
+  return 2 * bound + 1;
+}
+
 /** The aggregated network of a model, and how to read visits off its flow once solved. */
 export interface BuiltNetwork {
   net: FlowNetwork;
   source: number;
   sink: number;
-  /** W: money's weight in the arc costs (0 without a budget). */
-  moneyWeight: number;
   decode(): Assignment[];
 }
 
 /** Builds the aggregated network of {@link solveModel} without solving it. */
-export function buildNetwork(model: ScheduleModel, budgetUnits?: number): BuiltNetwork {
-  const w = model.weights;
+export function buildNetwork(model: ScheduleModel, scale: { preference: number; money: number } = { preference: 1, money: 0 }): BuiltNetwork {
+  const k = scale.preference;
+  const w = { notOwnTeacher: k * model.weights.notOwnTeacher, interpreter: k * model.weights.interpreter, load: k * model.weights.load, week: k * model.weights.week };
   const F = model.families.length;
   const P = model.pairs.length;
   const S = model.slots.length;
@@ -146,17 +180,15 @@ export function buildNetwork(model: ScheduleModel, budgetUnits?: number): BuiltN
     }
   }
 
-  // Money first when a budget binds: W exceeds twice any total of preference costs.
   const maxLoad = model.pairs.map((p) => Math.min(p.slots.length, F, model.maxPerWeek * Wk, model.maxPerDay * D));
-  const prefBound = F * (w.notOwnTeacher + w.interpreter + w.week * Wk) + maxLoad.reduce((s, k, p) => s + w.load * (k + counts.pair[p]!) ** 2, 0);
-  const W = budgetUnits === undefined ? 0 : 2 * prefBound + 1;
   const net = new FlowNetwork(next);
   for (let fi = 0; fi < F; fi++) net.addArc(source, familyNode[fi]!, 1, 0);
   const directArcs: { arc: number; family: number; pair: number; slot: number }[] = [];
   model.families.forEach((f, fi) => {
     for (const p of f.preferredPairs) {
-      const c = pairCost(model, f, p);
-      if (c === undefined) continue;
+      const base = pairCost(model, f, p);
+      if (base === undefined) continue;
+      const c = k * base;
       for (const s of f.slots) {
         const node = pairSlotNode[p * S + s]!;
         if (node !== -1) directArcs.push({ arc: net.addArc(familyNode[fi]!, node, 1, c + w.week * model.slots[s]!.week), family: fi, pair: p, slot: s });
@@ -194,7 +226,7 @@ export function buildNetwork(model: ScheduleModel, budgetUnits?: number): BuiltN
     const money = model.pairs[p]!.moneyUnits;
     for (const s of model.pairs[p]!.slots) {
       const node = pairSlotNode[p * S + s]!;
-      if (node !== -1) net.addArc(node, pairDayNode[p * D + model.slots[s]!.day]!, 1, W * money, money);
+      if (node !== -1) net.addArc(node, pairDayNode[p * D + model.slots[s]!.day]!, 1, scale.money * money, money);
     }
     for (let d = 0; d < D; d++) {
       const node = pairDayNode[p * D + d]!;
@@ -208,7 +240,7 @@ export function buildNetwork(model: ScheduleModel, budgetUnits?: number): BuiltN
     }
     const already = counts.pair[p]!;
     if (w.load === 0) net.addArc(pairNode[p]!, sink, maxLoad[p]!, 0);
-    else for (let k = 1; k <= maxLoad[p]!; k++) net.addArc(pairNode[p]!, sink, 1, w.load * (already + k - 1));
+    else for (let n = 1; n <= maxLoad[p]!; n++) net.addArc(pairNode[p]!, sink, 1, w.load * (already + n - 1));
   }
 
   // Decode: direct arcs; then (group, slot) -> pair units, handed to (language, slot) nodes, handed to classes.
@@ -227,5 +259,5 @@ export function buildNetwork(model: ScheduleModel, budgetUnits?: number): BuiltN
     }
     return assignments;
   };
-  return { net, source, sink, moneyWeight: W, decode };
+  return { net, source, sink, decode };
 }

@@ -4,6 +4,7 @@ import type { Compensation } from "../model/index.js";
 import { compensate, type CompensationTotals, type EducatorCompensation } from "./compensation.js";
 import { parseScheduleInput, type ScheduleInput, type ScheduleInputData } from "./input.js";
 import { buildModel, type ScheduleModel, type UnscheduledReason } from "./model.js";
+import { solveWithinBudget, type BudgetSearch } from "./budget.js";
 import { solveModel, type Assignment } from "./network.js";
 import type { GridSummary } from "./slots.js";
 
@@ -67,6 +68,12 @@ export interface BudgetReport {
   limit: number;
   seasonPay: number;
   binding: boolean;
+  /**
+   * When the budget binds: a lower bound on the preference cost of any schedule with as many
+   * families within the budget (Lagrangian), and whether the schedule's cost meets it.
+   */
+  preferenceLowerBound?: number;
+  preferenceProvedLeast?: boolean;
 }
 
 /**
@@ -135,12 +142,14 @@ export function runSchedule(input: ScheduleInput, kept: readonly ScheduledVisit[
   let solution = solveModel(model);
   let budgetLeftOut = new Set<number>();
   let binding = false;
+  let budgetSearch: BudgetSearch | undefined;
   if (options.budget !== undefined) {
     const units = Math.floor(options.budget * 6000 + 1e-6) - keptMoney;
     if (solution.moneyUnits > units) {
       binding = true;
       const unconstrained = new Set(solution.assignments.map((a) => a.family));
-      solution = solveModel(model, Math.max(0, units));
+      budgetSearch = solveWithinBudget(model, Math.max(0, units));
+      solution = budgetSearch.solution;
       const within = new Set(solution.assignments.map((a) => a.family));
       budgetLeftOut = new Set([...unconstrained].filter((f) => !within.has(f)));
     }
@@ -157,8 +166,10 @@ export function runSchedule(input: ScheduleInput, kept: readonly ScheduledVisit[
   const educatorById = new Map(input.educators.map((e) => [e.id, e]));
   const members = input.pairs.flatMap((p) => p.educatorIds.map((id) => ({ educator: educatorById.get(id)!, pairId: p.id, visits: visitsByPair.get(p.id) ?? 0 })));
   const compensation = compensate(members, { visit: options.visitMinutes, travel: options.travelMinutes, reflection: options.reflectionMinutes });
-  const proof = binding
-    ? "budget binding: the count is the largest whose least-money schedule fits the budget (money-first minimum-cost flow); among schedules of that count and least money the preference cost is minimal"
+  const proof = budgetSearch
+    ? `budget binding: the count is the largest whose least-money schedule fits the budget (money-first minimum-cost flow), exact; the preference cost ${
+        budgetSearch.exact ? "meets its Lagrangian lower bound, so it is the least within the budget" : `is within ${cost - Math.ceil(budgetSearch.lowerBound - 1e-9)} of its Lagrangian lower bound ${Math.ceil(budgetSearch.lowerBound - 1e-9)}`
+      }`
     : solution.certified
       ? "minimum-cost maximum flow with a dual certificate: no residual arc has a negative reduced cost"
       : "not certified";
@@ -176,11 +187,20 @@ export function runSchedule(input: ScheduleInput, kept: readonly ScheduledVisit[
       families: visits.length,
       cost,
       breakdown,
-      optimal: binding || solution.certified,
+      optimal: budgetSearch ? budgetSearch.exact : solution.certified,
       proof,
       solver: { method: "primal-dual minimum-cost flow on an aggregated network", phases: solution.phases, nodes: solution.nodes, arcs: solution.arcs, milliseconds: Date.now() - started, flowCost: solution.flowCost },
     },
-    ...(options.budget !== undefined ? { budget: { limit: options.budget, seasonPay: compensation.totals.seasonPay, binding } } : {}),
+    ...(options.budget !== undefined
+      ? {
+          budget: {
+            limit: options.budget,
+            seasonPay: compensation.totals.seasonPay,
+            binding,
+            ...(budgetSearch ? { preferenceLowerBound: Math.ceil(budgetSearch.lowerBound - 1e-9), preferenceProvedLeast: budgetSearch.exact } : {}),
+          },
+        }
+      : {}),
     summary: {
       families: input.families.length,
       eligible: model.families.length + kept.length,

@@ -62,7 +62,9 @@ describe("scheduleVisits", () => {
     const s = scheduleVisits(tinyInput({ options: { budget: 250 } }));
     expect(s.visits).toHaveLength(2);
     expect(s.compensation.totals.seasonPay).toBe(240);
-    expect(s.budget).toEqual({ limit: 250, seasonPay: 240, binding: true });
+    expect(s.budget).toEqual({ limit: 250, seasonPay: 240, binding: true, preferenceLowerBound: 200, preferenceProvedLeast: true });
+    // Two visits not by the family's teacher (100 each), one per pair (no load), in week 0.
+    expect(s.objective).toMatchObject({ optimal: true, cost: 200 });
     expect(s.unscheduled.map((u) => u.reasons[0]!.code)).toEqual(["budget"]);
   });
 

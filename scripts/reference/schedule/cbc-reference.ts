@@ -32,6 +32,8 @@ for (let i = 1; i <= 12; i++) {
 // Budget instances: the budget binds.
 SPECS.push({ seed: "cbc-budget-1", families: 30, pairs: 3, days: 14, maxPerDay: 2, maxPerWeek: 4, budget: 1500 });
 SPECS.push({ seed: "cbc-budget-2", families: 24, pairs: 4, days: 10, maxPerDay: 1, maxPerWeek: 3, budget: 1000 });
+SPECS.push({ seed: "cbc-budget-3", families: 36, pairs: 5, days: 14, maxPerDay: 2, maxPerWeek: 4, budget: 2600 });
+SPECS.push({ seed: "cbc-budget-4", families: 20, pairs: 3, days: 9, maxPerDay: 2, maxPerWeek: 5, requireSharedLanguage: true, budget: 700 });
 
 const dir = mkdtempSync(join(tmpdir(), "pthv-cbc-"));
 const version = execFileSync("cbc", ["-quit"], { encoding: "utf8" }).split("\n").find((l) => /Version/.test(l))?.trim() ?? "unknown";

@@ -94,6 +94,10 @@ export function buildModel(input: ScheduleInput, fixed: readonly { familyId: str
     }
     const slotsA = new Set(availableSlots(a.availability, slots, "reflection"));
     const both = availableSlots(b.availability, slots, "reflection").filter((s) => slotsA.has(s));
+    if (both.length === 0) {
+      pairsLeftOut.push({ pairId: p.id, reason: "no slot of the window in which both educators are available (outside the school day, after the lead time)" });
+      continue;
+    }
     pairs.push({
       id: p.id,
       educatorIds: [a.id, b.id],

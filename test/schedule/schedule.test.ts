@@ -110,6 +110,11 @@ describe("scheduleVisits", () => {
     expect(s.visits.every((v) => v.pairId === "p2")).toBe(true);
   });
 
+  it("leaves out a pair whose educators are never free at the same time, and says why", () => {
+    const s = scheduleVisits(tinyInput({ educators: [educator("e1", { availability: [] }), educator("e2"), educator("e3"), educator("e4")] }));
+    expect(s.summary.pairsLeftOut).toEqual([{ pairId: "p1", reason: expect.stringContaining("both educators are available") }]);
+  });
+
   it("schedules second visits in the later window, about academics, for families with a completed first visit, with the same pair first", () => {
     const previousVisits = [
       { id: "v1", schoolId: "sch-1", familyId: "f1", educatorIds: ["e3", "e4"], pairId: "p2", scheduledAt: "2026-10-01T09:00:00-04:00", start: "2026-10-11T12:30:00-04:00", end: "2026-10-11T13:30:00-04:00", visitNumber: 1 as const, focus: "relationship" as const, status: "completed" as const },

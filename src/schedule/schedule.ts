@@ -70,7 +70,8 @@ export interface BudgetReport {
   binding: boolean;
   /**
    * When the budget binds: a lower bound on the preference cost of any schedule with as many
-   * families within the budget (Lagrangian), and whether the schedule's cost meets it.
+   * families within the budget (Lagrangian), and whether the schedule's cost meets it. When
+   * rescheduling, both are about the visits booked anew (the kept ones are fixed).
    */
   preferenceLowerBound?: number;
   preferenceProvedLeast?: boolean;
@@ -166,13 +167,15 @@ export function runSchedule(input: ScheduleInput, kept: readonly ScheduledVisit[
   const educatorById = new Map(input.educators.map((e) => [e.id, e]));
   const members = input.pairs.flatMap((p) => p.educatorIds.map((id) => ({ educator: educatorById.get(id)!, pairId: p.id, visits: visitsByPair.get(p.id) ?? 0 })));
   const compensation = compensate(members, { visit: options.visitMinutes, travel: options.travelMinutes, reflection: options.reflectionMinutes });
-  const proof = budgetSearch
+  const bound = budgetSearch ? Math.ceil(budgetSearch.lowerBound - 1e-9) : 0;
+  const proofOfSolve = budgetSearch
     ? `budget binding: the count is the largest whose least-money schedule fits the budget (money-first minimum-cost flow), exact; the preference cost ${
-        budgetSearch.exact ? "meets its Lagrangian lower bound, so it is the least within the budget" : `is within ${cost - Math.ceil(budgetSearch.lowerBound - 1e-9)} of its Lagrangian lower bound ${Math.ceil(budgetSearch.lowerBound - 1e-9)}`
+        budgetSearch.exact ? "meets its Lagrangian lower bound, so it is the least within the budget" : `is within ${solution.flowCost - bound} of its Lagrangian lower bound ${bound}`
       }`
     : solution.certified
       ? "minimum-cost maximum flow with a dual certificate: no residual arc has a negative reduced cost"
       : "not certified";
+  const proof = kept.length > 0 ? `with the ${kept.length} kept visits fixed, ${proofOfSolve}` : proofOfSolve;
   return {
     schoolId: input.school.id,
     timeZone: input.school.timeZone,
@@ -197,7 +200,7 @@ export function runSchedule(input: ScheduleInput, kept: readonly ScheduledVisit[
             limit: options.budget,
             seasonPay: compensation.totals.seasonPay,
             binding,
-            ...(budgetSearch ? { preferenceLowerBound: Math.ceil(budgetSearch.lowerBound - 1e-9), preferenceProvedLeast: budgetSearch.exact } : {}),
+            ...(budgetSearch ? { preferenceLowerBound: bound, preferenceProvedLeast: budgetSearch.exact } : {}),
           },
         }
       : {}),

@@ -74,6 +74,21 @@ describe("scheduleVisits", () => {
     expect(s.objective.breakdown.notOwnTeacher).toBe(0);
   });
 
+  it("visits siblings once, as one family", () => {
+    const students = [
+      { id: "s1", schoolId: "sch-1", grade: 1, teacherId: "e1", familyId: "f1" },
+      { id: "s2", schoolId: "sch-1", grade: 4, teacherId: "e3", familyId: "f1" },
+    ];
+    const s = scheduleVisits(tinyInput({ families: [family("f1")], students }));
+    expect(s.visits).toHaveLength(1);
+    expect(s.visits[0]!.ownTeacher).toBe(true);
+  });
+
+  it("returns a plain object that survives a JSON round trip", () => {
+    const s = scheduleVisits(tinyInput());
+    expect(JSON.parse(JSON.stringify(s))).toEqual(s);
+  });
+
   it("spreads visits across pairs when nothing else differs", () => {
     const s = scheduleVisits(tinyInput({ families: [family("f1"), family("f2")] }));
     expect(new Set(s.visits.map((v) => v.pairId)).size).toBe(2);

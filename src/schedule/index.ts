@@ -18,3 +18,5 @@ export { PairingOptions, formPairs } from "./pairs.js";
 export type { FormedPair, Pairing, PairingOptionsInput, UnpairedEducator } from "./pairs.js";
 export { scheduleToCsv, toICalendar } from "./export.js";
 export type { ICalendarOptions, ScheduleTable } from "./export.js";
+export { scheduleInputFromProgram } from "./from-program.js";
+export type { ProgramScheduleRequest } from "./from-program.js";

@@ -2,6 +2,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
+import { writeProgramJson } from "../../src/node/index.js";
+import { sampleDistrict } from "../../src/sample-district/index.js";
 import { cli, tempDir } from "../helpers.js";
 import { educator, tinyInput } from "./tiny.js";
 
@@ -55,6 +57,19 @@ describe("pthv schedule", () => {
     const missing = await cli("schedule");
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("--input");
+  });
+
+  it("schedules one school of a whole programme file", async () => {
+    const dir = await tempDir();
+    const file = join(dir, "district.json");
+    await writeProgramJson(sampleDistrict({ seed: "cli", students: 300 }), file);
+    const { code, stdout } = await cli("schedule", "--program", file, "--school", "sch-01", "--now", "2026-07-15T09:00:00-04:00", "--format", "table");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^school sch-01 \(America\/New_York\), visit 1/);
+    const unknown = await cli("schedule", "--program", file, "--school", "sch-99", "--now", "2026-07-15T09:00:00-04:00");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("school 'sch-99'");
+    expect((await cli("schedule", "--program", file)).code).toBe(2);
   });
 
   it("shows its help", async () => {

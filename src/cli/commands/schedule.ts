@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { PthvInputError } from "../../errors/index.js";
-import { formPairs, scheduleToCsv, scheduleVisits, toICalendar, type Pairing, type Schedule } from "../../schedule/index.js";
+import { loadProgram } from "../../node/index.js";
+import { formPairs, scheduleInputFromProgram, scheduleToCsv, scheduleVisits, toICalendar, type Pairing, type Schedule } from "../../schedule/index.js";
 import { toCsv } from "../../format/csv.js";
 import { choiceOption, parseCommandArgs, type CliIO, type Command } from "../command.js";
 import { PthvUsageError } from "../../errors/index.js";
@@ -57,15 +58,21 @@ export const scheduleCommand: Command = {
   name: "schedule",
   summary: "book a season of home visits for one school, optimally",
   help: `Usage: pthv schedule --input schedule.json [--format json|ics|csv|table] [--table t] [--out file]
+       pthv schedule --program path --school id --now datetime [--visit 1|2] [--format ...]
 
 Books the visits of one school's season: the most consenting families, then the lowest cost
 (own teacher, shared language, balanced load, earlier weeks), outside the school day, inside
 everyone's availability, at least the lead time after 'now', with the pair's reflection after
 each visit. The input is a JSON object: school, educators, pairs, families, students, season,
-now, visitNumber, previousVisits and options (see docs/schedule.md).
+now, visitNumber, previousVisits and options (see docs/schedule.md). Or, from a whole programme
+(a JSON file or a folder of CSV files), one school with default options.
 
 Options:
   --input file   the schedule input (JSON)
+  --program p    a programme file or CSV folder, instead of --input; needs --school and --now
+  --school id    with --program: the school to schedule
+  --now t        with --program: the booking moment, e.g. 2026-07-15T09:00:00-04:00
+  --visit n      with --program: 1 (first visits, default) or 2 (second visits)
   --format f     json (default; the schedule without its input), ics (RFC 5545 calendar),
                  csv (one table, formula-safe) or table (a summary to read)
   --table t      with --format csv: visits (default), unscheduled or compensation
@@ -75,14 +82,32 @@ Options:
 Exit codes: 0 scheduled (families that could not be booked are listed with reasons),
 2 bad input or usage.`,
   async run(argv, io) {
-    const { values } = parseCommandArgs(argv, { input: { type: "string" }, format: { type: "string" }, table: { type: "string" }, out: { type: "string" } });
+    const { values } = parseCommandArgs(argv, {
+      input: { type: "string" },
+      program: { type: "string" },
+      school: { type: "string" },
+      now: { type: "string" },
+      visit: { type: "string" },
+      format: { type: "string" },
+      table: { type: "string" },
+      out: { type: "string" },
+    });
     if (values.help) return io.stdout(`${this.help}\n`), 0;
-    if (values.input === undefined) throw new PthvUsageError("give the schedule input with --input file.json");
     const format = choiceOption(values.format, "format", ["json", "ics", "csv", "table"] as const, "json");
     const table = choiceOption(values.table, "table", ["visits", "unscheduled", "compensation"] as const, "visits");
-    const file = values.input;
-    const raw = await readJson(file);
-    const schedule = inFile(file, () => scheduleVisits(raw as Parameters<typeof scheduleVisits>[0]));
+    if ((values.input === undefined) === (values.program === undefined)) throw new PthvUsageError("give either --input file.json or --program path (with --school and --now)");
+    let schedule: Schedule;
+    if (values.program !== undefined) {
+      if (values.school === undefined || values.now === undefined) throw new PthvUsageError("--program needs --school id and --now datetime");
+      const visitNumber = choiceOption(values.visit, "visit", ["1", "2"] as const, "1") === "2" ? 2 : 1;
+      const { program } = await loadProgram(values.program);
+      const input = scheduleInputFromProgram(program, { schoolId: values.school, now: values.now, visitNumber });
+      schedule = inFile(values.program, () => scheduleVisits(input));
+    } else {
+      const file = values.input!;
+      const raw = await readJson(file);
+      schedule = inFile(file, () => scheduleVisits(raw as Parameters<typeof scheduleVisits>[0]));
+    }
     const { input: _input, ...result } = schedule;
     const text =
       format === "json" ? `${JSON.stringify(result, null, 2)}\n` : format === "ics" ? toICalendar(schedule) : format === "csv" ? scheduleToCsv(schedule, table) : scheduleTable(schedule);

@@ -60,7 +60,7 @@ export interface ScheduleObjective {
   /** True when the schedule is proved optimal for the model (see `proof`). */
   optimal: boolean;
   proof: string;
-  solver: { method: string; phases: number; nodes: number; arcs: number; milliseconds: number; flowCost: number };
+  solver: { method: string; phases: number; nodes: number; arcs: number; flowCost: number };
 }
 
 /** The budget, what the season's visits and reflections cost, and whether the budget bound. */
@@ -136,7 +136,6 @@ export function scheduleVisits(input: ScheduleInputData): Schedule {
 
 /** Schedules a parsed input around visits that stay where they are. */
 export function runSchedule(input: ScheduleInput, kept: readonly ScheduledVisit[], cancelled: ReadonlySet<string>): Schedule {
-  const started = Date.now();
   const { options } = input;
   const model = buildModel(input, kept.map((v) => ({ familyId: v.familyId, pairId: v.pairId, start: v.start })), cancelled);
   const keptMoney = kept.reduce((s, v) => s + (model.pairs.find((p) => p.id === v.pairId)?.moneyUnits ?? 0), 0);
@@ -192,7 +191,7 @@ export function runSchedule(input: ScheduleInput, kept: readonly ScheduledVisit[
       breakdown,
       optimal: budgetSearch ? budgetSearch.exact : solution.certified,
       proof,
-      solver: { method: "primal-dual minimum-cost flow on an aggregated network", phases: solution.phases, nodes: solution.nodes, arcs: solution.arcs, milliseconds: Date.now() - started, flowCost: solution.flowCost },
+      solver: { method: "primal-dual minimum-cost flow on an aggregated network", phases: solution.phases, nodes: solution.nodes, arcs: solution.arcs, flowCost: solution.flowCost },
     },
     ...(options.budget !== undefined
       ? {

@@ -84,6 +84,10 @@ describe("scheduleVisits", () => {
     expect(s.visits[0]!.ownTeacher).toBe(true);
   });
 
+  it("gives the same schedule for the same input, to the last field", () => {
+    expect(JSON.stringify(scheduleVisits(tinyInput()))).toBe(JSON.stringify(scheduleVisits(tinyInput())));
+  });
+
   it("returns a plain object that survives a JSON round trip", () => {
     const s = scheduleVisits(tinyInput());
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);

@@ -84,6 +84,17 @@ describe("scheduleVisits", () => {
     expect(s.visits[0]!.ownTeacher).toBe(true);
   });
 
+  it("ignores any risk attribute a student carries: the schedule is the same without it (no targeting)", () => {
+    const students = ["f1", "f2", "f3"].map((f, i) => ({ id: `s${i}`, schoolId: "sch-1", grade: 2, teacherId: "e9", familyId: f }));
+    const flagged = students.map((st, i) => ({ ...st, priorDaysAbsent: i === 1 ? 40 : 0, priorReadingProficient: i !== 1 }));
+    const only = { kind: "dated" as const, start: "2026-11-01T12:30:00-05:00", end: "2026-11-01T13:30:00-05:00" };
+    const families = ["f1", "f2", "f3"].map((id) => family(id, { availability: [only] }));
+    const plain = scheduleVisits(tinyInput({ families, students }));
+    const withRisk = scheduleVisits(tinyInput({ families, students: flagged }));
+    expect(withRisk.visits).toEqual(plain.visits);
+    expect(withRisk.unscheduled).toEqual(plain.unscheduled);
+  });
+
   it("gives the same schedule for the same input, to the last field", () => {
     expect(JSON.stringify(scheduleVisits(tinyInput()))).toBe(JSON.stringify(scheduleVisits(tinyInput())));
   });

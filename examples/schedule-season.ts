@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { formPairs, sampleDistrict, scheduleVisits, toICalendar } from "pthv";
 
-const district = sampleDistrict({ seed: "example", students: 1200 });
+const district = sampleDistrict({ seed: "example", students: 800 });
 const school = district.schools[0]!;
 const season = district.season!;
 const ofSchool = <T extends { schoolId: string }>(rows: T[]) => rows.filter((r) => r.schoolId === school.id);

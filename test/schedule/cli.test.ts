@@ -72,6 +72,16 @@ describe("pthv schedule", () => {
     expect((await cli("schedule", "--program", file)).code).toBe(2);
   });
 
+  it("prints the JSON Schema of its input, which accepts a real input", async () => {
+    const { code, stdout } = await cli("schedule", "--schema");
+    expect(code).toBe(0);
+    const schema = JSON.parse(stdout);
+    const { Ajv2020 } = await import("ajv/dist/2020.js");
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    expect(validate(JSON.parse(JSON.stringify(tinyInput())))).toBe(true);
+    expect(validate({ school: {} })).toBe(false);
+  });
+
   it("shows its help", async () => {
     const { code, stdout } = await cli("schedule", "--help");
     expect(code).toBe(0);

@@ -1,7 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
+import { z } from "zod";
 import { PthvInputError } from "../../errors/index.js";
 import { loadProgram } from "../../node/index.js";
-import { formPairs, scheduleInputFromProgram, scheduleToCsv, scheduleVisits, toICalendar, type Pairing, type Schedule } from "../../schedule/index.js";
+import { PairingOptions, ScheduleInput, formPairs, scheduleInputFromProgram, scheduleToCsv, scheduleVisits, toICalendar, type Pairing, type Schedule } from "../../schedule/index.js";
 import { toCsv } from "../../format/csv.js";
 import { choiceOption, parseCommandArgs, type CliIO, type Command } from "../command.js";
 import { PthvUsageError } from "../../errors/index.js";
@@ -59,6 +60,7 @@ export const scheduleCommand: Command = {
   summary: "book a season of home visits for one school, optimally",
   help: `Usage: pthv schedule --input schedule.json [--format json|ics|csv|table] [--table t] [--out file]
        pthv schedule --program path --school id --now datetime [--visit 1|2] [--format ...]
+       pthv schedule --schema
 
 Books the visits of one school's season: the most consenting families, then the lowest cost
 (own teacher, shared language, balanced load, earlier weeks), outside the school day, inside
@@ -73,6 +75,7 @@ Options:
   --school id    with --program: the school to schedule
   --now t        with --program: the booking moment, e.g. 2026-07-15T09:00:00-04:00
   --visit n      with --program: 1 (first visits, default) or 2 (second visits)
+  --schema       print the JSON Schema of the input (for tools in other languages)
   --format f     json (default; the schedule without its input), ics (RFC 5545 calendar),
                  csv (one table, formula-safe) or table (a summary to read)
   --table t      with --format csv: visits (default), unscheduled or compensation
@@ -91,8 +94,10 @@ Exit codes: 0 scheduled (families that could not be booked are listed with reaso
       format: { type: "string" },
       table: { type: "string" },
       out: { type: "string" },
+      schema: { type: "boolean" },
     });
     if (values.help) return io.stdout(`${this.help}\n`), 0;
+    if (values.schema) return io.stdout(`${JSON.stringify(z.toJSONSchema(ScheduleInput, { io: "input", unrepresentable: "any" }), null, 2)}\n`), 0;
     const format = choiceOption(values.format, "format", ["json", "ics", "csv", "table"] as const, "json");
     const table = choiceOption(values.table, "table", ["visits", "unscheduled", "compensation"] as const, "visits");
     if ((values.input === undefined) === (values.program === undefined)) throw new PthvUsageError("give either --input file.json or --program path (with --school and --now)");
@@ -139,14 +144,16 @@ fixedPairs and weights.
 
 Options:
   --input file   the pairing input (JSON)
+  --schema       print the JSON Schema of the pairing options (the input adds 'educators')
   --format f     json (default), table or csv (formula-safe)
   --out file     write here instead of standard output
   -h, --help     show this help
 
 Exit codes: 0 paired, 2 bad input or usage.`,
   async run(argv, io) {
-    const { values } = parseCommandArgs(argv, { input: { type: "string" }, format: { type: "string" }, out: { type: "string" } });
+    const { values } = parseCommandArgs(argv, { input: { type: "string" }, format: { type: "string" }, out: { type: "string" }, schema: { type: "boolean" } });
     if (values.help) return io.stdout(`${this.help}\n`), 0;
+    if (values.schema) return io.stdout(`${JSON.stringify(z.toJSONSchema(PairingOptions, { io: "input", unrepresentable: "any" }), null, 2)}\n`), 0;
     if (values.input === undefined) throw new PthvUsageError("give the pairing input with --input file.json");
     const format = choiceOption(values.format, "format", ["json", "table", "csv"] as const, "json");
     const file = values.input;

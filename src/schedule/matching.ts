@@ -369,10 +369,8 @@ export function maxWeightMatching(edges: readonly WeightedEdge[], maxCardinality
       if (deltatype === 1) break;
       if (deltatype === 2) {
         allowedge[deltaedge] = true;
-        let [i, j] = edges[deltaedge]!;
-        if (label[inblossom[i]!] === 0) [i, j] = [j, i];
-        void j;
-        queue.push(i);
+        const [i, j] = edges[deltaedge]!;
+        queue.push(label[inblossom[i]!] === 0 ? j : i);
       } else if (deltatype === 3) {
         allowedge[deltaedge] = true;
         queue.push(edges[deltaedge]![0]);

@@ -32,7 +32,7 @@ export type OutcomeRecords = readonly Record<string, unknown>[] | Readonly<Recor
  * evaluateOutcomes(rows, { source: { file: "outcomes.csv", firstRow: 2 } });
  * ```
  */
-export interface RecordSource {
+export interface OutcomeSource {
   /** File name shown in messages. */
   file?: string;
   /** Row number of the first record (CSV: 2, after the header). Default 1. */
@@ -111,7 +111,7 @@ export function buildFrame(
   required: readonly string[],
   optional: readonly string[],
   clusterColumn: string,
-  source: RecordSource = {},
+  source: OutcomeSource = {},
   label: (name: string) => string = (name) => name,
 ): StudentFrame {
   const acc = accessorOf(records);

@@ -12,7 +12,7 @@ export { absenceRateSpec, absenceRateSvg, forestPlotSpec, forestPlotSvg } from "
 export type { VegaLiteSpec } from "./charts.js";
 export { OUTCOMES } from "./outcomes.js";
 export type { OutcomeName } from "./outcomes.js";
-export type { ColumnInput, OutcomeRecords, RecordSource } from "./frame.js";
+export type { ColumnInput, OutcomeRecords, OutcomeSource } from "./frame.js";
 export type { EvaluateOptions } from "./options.js";
 export type {
   AbsenceRateBin,

@@ -3,7 +3,7 @@
  */
 import { PthvConfigError, type InputIssue } from "../errors/index.js";
 import { OUTCOMES, type OutcomeName } from "./outcomes.js";
-import type { RecordSource } from "./frame.js";
+import type { OutcomeSource } from "./frame.js";
 import type { Design } from "./report.js";
 
 /**
@@ -52,7 +52,7 @@ export interface EvaluateOptions {
   /** Display names of columns, used for terms and tables (e.g. the CSV header as written). */
   labels?: Readonly<Record<string, string>>;
   /** Where the records came from, for error messages. */
-  source?: RecordSource;
+  source?: OutcomeSource;
 }
 
 /** Options with defaults filled in. */
@@ -73,7 +73,7 @@ export interface ResolvedOptions {
   minClusters: number;
   level: number;
   labels: Readonly<Record<string, string>>;
-  source: RecordSource;
+  source: OutcomeSource;
 }
 
 const DESIGNS: readonly Design[] = ["observational", "matched", "randomized"];

@@ -5,6 +5,17 @@ import { inspectCommand } from "./inspect.js";
 import { planCommand, readinessCommand } from "./readiness.js";
 import { sampleDistrictCommand } from "./sample-district.js";
 import { schemaCommand } from "./schema.js";
+import { pairsCommand, scheduleCommand } from "./schedule.js";
 
 /** Every subcommand, in the order `pthv --help` lists them. Parts add theirs here. */
-export const COMMANDS: Command[] = [demoCommand, inspectCommand, schemaCommand, sampleDistrictCommand, readinessCommand, planCommand, evaluateCommand];
+export const COMMANDS: Command[] = [
+  demoCommand,
+  inspectCommand,
+  schemaCommand,
+  sampleDistrictCommand,
+  readinessCommand,
+  planCommand,
+  scheduleCommand,
+  pairsCommand,
+  evaluateCommand,
+];

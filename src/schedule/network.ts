@@ -1,0 +1,263 @@
+import { FlowNetwork } from "./flow.js";
+import { fixedCounts, pairCost, takenSlots, type ScheduleModel } from "./model.js";
+
+/** One family placed with a pair in a slot. */
+export interface Assignment {
+  family: number;
+  pair: number;
+  slot: number;
+}
+
+/** What the solver found, with the figures that explain it. */
+export interface Solution {
+  assignments: Assignment[];
+  /** Sum of arc costs (preferences, load, weeks) of the flow; equals the recomputed objective. */
+  flowCost: number;
+  moneyUnits: number;
+  phases: number;
+  arcs: number;
+  nodes: number;
+  /** The dual certificate held: no residual arc has a negative reduced cost. */
+  certified: boolean;
+}
+
+/**
+ * Solves the model as a minimum-cost maximum flow on an aggregated network, exact for the model:
+ *
+ * source -> family -> (pair, slot) -> (pair, day) -> (pair, week) -> pair -> sink
+ *
+ * A family reaches the (pair, slot) nodes of its preferred pairs directly. To every other pair it
+ * goes through a class node shared by the families with the same home language and the same
+ * available slots, then a (language, slot) node, then a (language group, slot) node shared by the
+ * pairs that speak the same set of languages. Families of one class are interchangeable on those
+ * routes (same slots, same language, same cost), and so are the pairs of one group (same
+ * language cost), so any flow decomposes into visits of the same cost, and every set of visits is
+ * such a flow: the aggregation loses nothing. The route through the class to a preferred pair
+ * costs more than the direct arc, so an optimal flow never uses it. Load is a convex cost: the k-th unit into the sink from a pair costs (k - 1) x weight.
+ *
+ * Arc costs are `scale.preference x preference + scale.money x money` (default: preference only).
+ * With `budgetUnits`, augmentation stops at the first path whose money no longer fits; with
+ * `limit`, after that many units. Because every augmentation follows a shortest path, the flow
+ * after k units is of least cost among flows of k units.
+ */
+export function solveModel(model: ScheduleModel, options: SolveOptions = {}): Solution {
+  const scale = options.scale ?? { preference: 1, money: 0 };
+  const built = buildNetwork(model, scale);
+  const { net } = built;
+  let spent = 0;
+  let units = 0;
+  const budget = options.budgetUnits;
+  const limit = options.limit ?? Infinity;
+  const plain = budget === undefined && limit === Infinity;
+  const accept = plain
+    ? undefined
+    : (money: number) => {
+        if (units >= limit || (budget !== undefined && spent + money > budget)) return false;
+        spent += money;
+        units++;
+        return true;
+      };
+  const result = net.solve(built.source, built.sink, accept);
+  const certified = plain ? net.isOptimal() : false;
+  return {
+    assignments: built.decode(),
+    flowCost: (result.cost - scale.money * result.money) / scale.preference,
+    moneyUnits: result.money,
+    phases: result.phases,
+    arcs: net.arcCount,
+    nodes: net.nodes,
+    certified,
+  };
+}
+
+/** How to weigh preference and money, and when to stop. */
+export interface SolveOptions {
+  scale?: { preference: number; money: number };
+  budgetUnits?: number;
+  limit?: number;
+}
+
+/**
+ * A money weight larger than twice any total of preference costs of the model: with it, cost
+ * `money x W + preference` orders flows by money first, then by preference.
+ */
+export function moneyFirstWeight(model: ScheduleModel): number {
+  const w = model.weights;
+  const F = model.families.length;
+  const D = model.days;
+  const Wk = Math.ceil(D / 7);
+  const counts = fixedCounts(model);
+  const maxLoad = model.pairs.map((p) => Math.min(p.slots.length, F, model.maxPerWeek * Wk, model.maxPerDay * D));
+  const bound = F * (w.notOwnTeacher + w.interpreter + w.week * Wk) + maxLoad.reduce((s, k, p) => s + w.load * (k + counts.pair[p]!) ** 2, 0);
+  return 2 * bound + 1;
+}
+
+/** The aggregated network of a model, and how to read visits off its flow once solved. */
+export interface BuiltNetwork {
+  net: FlowNetwork;
+  source: number;
+  sink: number;
+  decode(): Assignment[];
+}
+
+/** Builds the aggregated network of {@link solveModel} without solving it. */
+export function buildNetwork(model: ScheduleModel, scale: { preference: number; money: number } = { preference: 1, money: 0 }): BuiltNetwork {
+  const k = scale.preference;
+  const w = { notOwnTeacher: k * model.weights.notOwnTeacher, interpreter: k * model.weights.interpreter, load: k * model.weights.load, week: k * model.weights.week };
+  const F = model.families.length;
+  const P = model.pairs.length;
+  const S = model.slots.length;
+  const D = model.days;
+  const Wk = Math.ceil(D / 7);
+  const counts = fixedCounts(model);
+  const taken = new Uint8Array(P * S);
+  for (const key of takenSlots(model)) {
+    const [p, s] = key.split(":").map(Number) as [number, number];
+    taken[p * S + s] = 1;
+  }
+  let next = 2;
+  const source = 0;
+  const sink = 1;
+  const familyNode = model.families.map(() => next++);
+  const pairNode = model.pairs.map(() => next++);
+  const pairSlotNode = new Int32Array(P * S).fill(-1);
+  const pairDayNode = new Int32Array(P * D).fill(-1);
+  const pairWeekNode = new Int32Array(P * Wk).fill(-1);
+  for (let p = 0; p < P; p++) {
+    for (const s of model.pairs[p]!.slots) {
+      if (taken[p * S + s] === 1) continue;
+      const slot = model.slots[s]!;
+      pairSlotNode[p * S + s] = next++;
+      if (pairDayNode[p * D + slot.day] === -1) pairDayNode[p * D + slot.day] = next++;
+      if (pairWeekNode[p * Wk + slot.week] === -1) pairWeekNode[p * Wk + slot.week] = next++;
+    }
+  }
+  // Classes of families: same language, same slots. Groups of pairs: same languages.
+  const languages = [...new Set(model.families.map((f) => f.language))];
+  const languageIndex = new Map(languages.map((l, i) => [l, i]));
+  const L = languages.length;
+  const classOf = new Map<string, number>();
+  const familyClass: number[] = [];
+  const classFamilies: number[][] = [];
+  const classKey: { language: number; slots: number[] }[] = [];
+  model.families.forEach((f, fi) => {
+    const key = `${f.language}\u0000${f.slots.join(",")}`;
+    let c = classOf.get(key);
+    if (c === undefined) {
+      c = classFamilies.length;
+      classOf.set(key, c);
+      classFamilies.push([]);
+      classKey.push({ language: languageIndex.get(f.language)!, slots: f.slots });
+    }
+    classFamilies[c]!.push(fi);
+    familyClass.push(c);
+  });
+  const groupOf = new Map<string, number>();
+  const pairGroup: number[] = [];
+  const groupLanguages: Set<string>[] = [];
+  for (const p of model.pairs) {
+    const key = [...p.languages].sort().join(",");
+    let g = groupOf.get(key);
+    if (g === undefined) {
+      g = groupLanguages.length;
+      groupOf.set(key, g);
+      groupLanguages.push(p.languages);
+    }
+    pairGroup.push(g);
+  }
+  const G = groupLanguages.length;
+  const classNode = classFamilies.map(() => next++);
+  const langSlotNode = new Int32Array(L * S).fill(-1);
+  for (const k of classKey) for (const s of k.slots) if (langSlotNode[k.language * S + s] === -1) langSlotNode[k.language * S + s] = next++;
+  const groupSlotNode = new Int32Array(G * S).fill(-1);
+  const groupSlotPairs = new Map<number, number[]>();
+  for (let p = 0; p < P; p++) {
+    for (const s of model.pairs[p]!.slots) {
+      if (taken[p * S + s] === 1) continue;
+      const gs = pairGroup[p]! * S + s;
+      if (groupSlotNode[gs] === -1) groupSlotNode[gs] = next++;
+      (groupSlotPairs.get(gs) ?? groupSlotPairs.set(gs, []).get(gs)!).push(p);
+    }
+  }
+
+  const maxLoad = model.pairs.map((p) => Math.min(p.slots.length, F, model.maxPerWeek * Wk, model.maxPerDay * D));
+  const net = new FlowNetwork(next);
+  for (let fi = 0; fi < F; fi++) net.addArc(source, familyNode[fi]!, 1, 0);
+  const directArcs: { arc: number; family: number; pair: number; slot: number }[] = [];
+  model.families.forEach((f, fi) => {
+    for (const p of f.preferredPairs) {
+      const base = pairCost(model, f, p);
+      if (base === undefined) continue;
+      const c = k * base;
+      for (const s of f.slots) {
+        const node = pairSlotNode[p * S + s]!;
+        if (node !== -1) directArcs.push({ arc: net.addArc(familyNode[fi]!, node, 1, c + w.week * model.slots[s]!.week), family: fi, pair: p, slot: s });
+      }
+    }
+  });
+  const familyClassArcs = model.families.map((_, fi) => net.addArc(familyNode[fi]!, classNode[familyClass[fi]!]!, 1, w.notOwnTeacher));
+  const classArcs: { arc: number; cls: number; langSlot: number }[] = [];
+  classKey.forEach((k, c) => {
+    for (const s of k.slots) {
+      const ls = k.language * S + s;
+      classArcs.push({ arc: net.addArc(classNode[c]!, langSlotNode[ls]!, classFamilies[c]!.length, w.week * model.slots[s]!.week), cls: c, langSlot: ls });
+    }
+  });
+  const langGroupArcs: { arc: number; langSlot: number; groupSlot: number }[] = [];
+  for (let l = 0; l < L; l++) {
+    for (let s = 0; s < S; s++) {
+      const node = langSlotNode[l * S + s]!;
+      if (node === -1) continue;
+      for (let g = 0; g < G; g++) {
+        const gs = g * S + s;
+        if (groupSlotNode[gs] === -1) continue;
+        const shared = groupLanguages[g]!.has(languages[l]!);
+        if (!shared && model.requireSharedLanguage) continue;
+        langGroupArcs.push({ arc: net.addArc(node, groupSlotNode[gs]!, groupSlotPairs.get(gs)!.length, shared ? 0 : w.interpreter), langSlot: l * S + s, groupSlot: gs });
+      }
+    }
+  }
+  const groupPairArcs: { arc: number; groupSlot: number; pair: number; slot: number }[] = [];
+  for (const [gs, list] of groupSlotPairs) {
+    const s = gs % S;
+    for (const p of list) groupPairArcs.push({ arc: net.addArc(groupSlotNode[gs]!, pairSlotNode[p * S + s]!, 1, 0), groupSlot: gs, pair: p, slot: s });
+  }
+  for (let p = 0; p < P; p++) {
+    const money = model.pairs[p]!.moneyUnits;
+    for (const s of model.pairs[p]!.slots) {
+      const node = pairSlotNode[p * S + s]!;
+      if (node !== -1) net.addArc(node, pairDayNode[p * D + model.slots[s]!.day]!, 1, scale.money * money, money);
+    }
+    for (let d = 0; d < D; d++) {
+      const node = pairDayNode[p * D + d]!;
+      const cap = model.maxPerDay - (counts.day.get(`${p}:${d}`) ?? 0);
+      if (node !== -1 && cap > 0) net.addArc(node, pairWeekNode[p * Wk + Math.floor(d / 7)]!, cap, 0);
+    }
+    for (let k = 0; k < Wk; k++) {
+      const node = pairWeekNode[p * Wk + k]!;
+      const cap = model.maxPerWeek - (counts.week.get(`${p}:${k}`) ?? 0);
+      if (node !== -1 && cap > 0) net.addArc(node, pairNode[p]!, cap, 0);
+    }
+    const already = counts.pair[p]!;
+    if (w.load === 0) net.addArc(pairNode[p]!, sink, maxLoad[p]!, 0);
+    else for (let n = 1; n <= maxLoad[p]!; n++) net.addArc(pairNode[p]!, sink, 1, w.load * (already + n - 1));
+  }
+
+  // Decode: direct arcs; then (group, slot) -> pair units, handed to (language, slot) nodes, handed to classes.
+  const decode = (): Assignment[] => {
+    const assignments: Assignment[] = [];
+    for (const d of directArcs) if (net.flow(d.arc) > 0) assignments.push({ family: d.family, pair: d.pair, slot: d.slot });
+    const pairUnitsAt = new Map<number, { pair: number; slot: number }[]>();
+    for (const a of groupPairArcs) if (net.flow(a.arc) > 0) (pairUnitsAt.get(a.groupSlot) ?? pairUnitsAt.set(a.groupSlot, []).get(a.groupSlot)!).push({ pair: a.pair, slot: a.slot });
+    const unitsAt = new Map<number, { pair: number; slot: number }[]>();
+    for (const a of langGroupArcs) {
+      for (let k = net.flow(a.arc); k > 0; k--) (unitsAt.get(a.langSlot) ?? unitsAt.set(a.langSlot, []).get(a.langSlot)!).push(pairUnitsAt.get(a.groupSlot)!.pop()!);
+    }
+    const waiting = classFamilies.map((members) => members.filter((fi) => net.flow(familyClassArcs[fi]!) > 0));
+    for (const ca of classArcs) {
+      for (let k = net.flow(ca.arc); k > 0; k--) assignments.push({ family: waiting[ca.cls]!.pop()!, pair: unitsAt.get(ca.langSlot)!.pop()!.pair, slot: ca.langSlot % S });
+    }
+    return assignments;
+  };
+  return { net, source, sink, decode };
+}

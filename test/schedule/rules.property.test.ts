@@ -1,0 +1,150 @@
+import fc from "fast-check";
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { isOutsideSchoolDay } from "../../src/calendar/index.js";
+import { roundCents } from "../../src/cost/index.js";
+import type { AvailabilityWindow } from "../../src/model/index.js";
+import { parseScheduleInput, reschedule, scheduleVisits, type Schedule, type ScheduleInput } from "../../src/schedule/index.js";
+import { generateInstance } from "../../scripts/reference/schedule/instances.js";
+
+const ms = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toMillis();
+
+function inside(windows: readonly AvailabilityWindow[], start: string, end: string, zone: string): boolean {
+  const s = DateTime.fromISO(start, { setZone: true }).setZone(zone);
+  const e = DateTime.fromISO(end, { setZone: true }).setZone(zone);
+  return windows.some((w) => {
+    if (w.kind === "dated") return ms(w.start) <= s.toMillis() && e.toMillis() <= ms(w.end);
+    const [sh, sm] = w.start.split(":").map(Number);
+    const [eh, em] = w.end.split(":").map(Number);
+    const weekday = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"][s.weekday - 1];
+    return weekday === w.weekday && s.hasSame(e, "day") && s.hour * 60 + s.minute >= sh! * 60 + sm! && e.hour * 60 + e.minute <= eh! * 60 + em!;
+  });
+}
+
+const specs = fc.record({
+  seed: fc.string({ minLength: 1, maxLength: 6 }),
+  families: fc.integer({ min: 1, max: 40 }),
+  pairs: fc.integer({ min: 1, max: 5 }),
+  days: fc.integer({ min: 1, max: 16 }),
+  maxPerDay: fc.integer({ min: 1, max: 3 }),
+  maxPerWeek: fc.integer({ min: 1, max: 6 }),
+  requireSharedLanguage: fc.boolean(),
+  visitMinutes: fc.constantFrom(45, 60, 90),
+});
+
+/** Checks every hard rule of the issue on a schedule made from `input`. */
+function expectHardRules(input: ScheduleInput, s: Schedule): void {
+  const zone = input.school.timeZone;
+  const o = input.options;
+  const block = (o.visitMinutes + o.reflectionMinutes + o.travelMinutes) * 60_000;
+  const educators = new Map(input.educators.map((e) => [e.id, e]));
+  const families = new Map(input.families.map((f) => [f.id, f]));
+  const reflections = new Map(s.reflections.map((r) => [r.visitIds[0], r]));
+  const busy = new Map<string, [number, number][]>();
+  const seen = new Set<string>();
+  const earliest = ms(input.now) + o.leadTimeHours * 3_600_000;
+  for (const v of s.visits) {
+    expect(seen.has(v.familyId)).toBe(false);
+    seen.add(v.familyId);
+    const family = families.get(v.familyId)!;
+    expect(family.consent.status).toBe("accepted");
+    const reflection = reflections.get(v.id)!;
+    expect(reflection.educatorIds).toEqual(v.educatorIds);
+    expect(reflection.at).toBe(v.end);
+    expect(ms(reflection.end) - ms(v.end)).toBe(o.reflectionMinutes * 60_000);
+    expect(ms(v.end) - ms(v.start)).toBe(o.visitMinutes * 60_000);
+    expect(isOutsideSchoolDay(input.school, v.start, DateTime.fromMillis(ms(v.start) + block))).toBe(true);
+    expect(ms(v.start)).toBeGreaterThanOrEqual(earliest);
+    expect(ms(v.scheduledAt)).toBeLessThan(ms(v.start));
+    const localDate = DateTime.fromISO(v.start, { setZone: true }).setZone(zone).toISODate()!;
+    expect(localDate >= input.season.firstVisits.start && localDate <= input.season.firstVisits.end).toBe(true);
+    expect(inside(family.availability, v.start, v.end, zone)).toBe(true);
+    for (const id of v.educatorIds) {
+      const e = educators.get(id)!;
+      expect(inside(e.availability, v.start, reflection.end, zone)).toBe(true);
+      const list = busy.get(id) ?? [];
+      list.push([ms(v.start), ms(v.start) + block]);
+      busy.set(id, list);
+    }
+    const shared = v.educatorIds.some((id) => educators.get(id)!.languages.includes(family.homeLanguage));
+    expect(v.interpreter).toBe(!shared);
+    if (o.requireSharedLanguage) expect(shared).toBe(true);
+  }
+  for (const list of busy.values()) {
+    list.sort((a, b) => a[0] - b[0]);
+    for (let i = 1; i < list.length; i++) expect(list[i]![0]).toBeGreaterThanOrEqual(list[i - 1]![1]);
+  }
+  // Caps per pair per day and week.
+  const perDay = new Map<string, number>();
+  const perWeek = new Map<string, number>();
+  const first = DateTime.fromISO(input.season.firstVisits.start, { zone });
+  for (const v of s.visits) {
+    const d = Math.round(DateTime.fromISO(v.start, { setZone: true }).setZone(zone).startOf("day").diff(first, "days").days);
+    perDay.set(`${v.pairId}:${d}`, (perDay.get(`${v.pairId}:${d}`) ?? 0) + 1);
+    perWeek.set(`${v.pairId}:${Math.floor(d / 7)}`, (perWeek.get(`${v.pairId}:${Math.floor(d / 7)}`) ?? 0) + 1);
+  }
+  for (const n of perDay.values()) expect(n).toBeLessThanOrEqual(o.maxVisitsPerPairPerDay);
+  for (const n of perWeek.values()) expect(n).toBeLessThanOrEqual(o.maxVisitsPerPairPerWeek);
+  // Every family is either visited or explained.
+  expect(s.visits.length + s.unscheduled.length).toBe(input.families.length);
+  for (const u of s.unscheduled) expect(u.reasons.length).toBeGreaterThan(0);
+}
+
+describe("every schedule keeps the hard rules (property tests on random instances)", () => {
+  it("never double-books an educator, keeps the travel buffer, stays outside the school day, inside availability, after the lead time and inside the window", () => {
+    fc.assert(
+      fc.property(specs, (spec) => {
+        const raw = generateInstance(spec);
+        const s = scheduleVisits(raw);
+        expectHardRules(parseScheduleInput(raw), s);
+        expect(s.objective.optimal).toBe(true);
+      }),
+      { numRuns: 40, seed: 2026 },
+    );
+  });
+
+  it("keeps every rule after a reschedule, and every visit it could keep stays in place", () => {
+    fc.assert(
+      fc.property(specs, fc.nat(), fc.nat(), (spec, dropSeed, cancelSeed) => {
+        const raw = generateInstance(spec);
+        const before = scheduleVisits(raw);
+        const dropped = raw.educators[dropSeed % raw.educators.length]!.id;
+        const cancelled = raw.families[cancelSeed % raw.families.length]!.id;
+        const after = reschedule(before, { droppedEducatorIds: [dropped], cancelledFamilyIds: [cancelled] });
+        const input = parseScheduleInput(raw);
+        expectHardRules({ ...input, pairs: input.pairs.filter((p) => !p.educatorIds.includes(dropped)) }, after);
+        for (const v of before.visits) {
+          if (v.educatorIds.includes(dropped as never) || v.familyId === cancelled) continue;
+          expect(after.visits).toContainEqual(v);
+        }
+        expect(after.visits.some((v) => v.familyId === cancelled)).toBe(false);
+      }),
+      { numRuns: 25, seed: 11 },
+    );
+  });
+
+  it("pays each educator hours times rate, and the totals are the sums of the lines", () => {
+    fc.assert(
+      fc.property(specs, (spec) => {
+        const raw = generateInstance(spec);
+        const input = parseScheduleInput(raw);
+        const s = scheduleVisits(raw);
+        const o = input.options;
+        let visitsCounted = 0;
+        for (const e of s.compensation.educators) {
+          const visits = s.visits.filter((v) => v.educatorIds.includes(e.educatorId)).length;
+          expect(e.visits).toBe(visits);
+          expect(e.visitHours).toBeCloseTo((visits * (o.visitMinutes + o.travelMinutes)) / 60, 9);
+          expect(e.reflectionHours).toBeCloseTo((visits * o.reflectionMinutes) / 60, 9);
+          expect(e.total).toBe(roundCents(e.visitPay + e.reflectionPay + e.trainingPay));
+          visitsCounted += visits;
+        }
+        expect(visitsCounted).toBe(2 * s.visits.length);
+        const t = s.compensation.totals;
+        expect(t.total).toBe(roundCents(s.compensation.educators.reduce((sum, e) => sum + e.total, 0)));
+        expect(t.seasonPay).toBe(roundCents(t.visitPay + t.reflectionPay));
+      }),
+      { numRuns: 30, seed: 7 },
+    );
+  });
+});

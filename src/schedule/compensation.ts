@@ -1,7 +1,16 @@
 import { payFor, roundCents } from "../cost/index.js";
 import type { Educator } from "../model/index.js";
 
-/** What one educator is paid for the season's scheduled visits, reflections and training. */
+/**
+ * What one educator is paid for the season's scheduled visits, reflections and training.
+ *
+ * @example
+ * ```ts
+ * import { scheduleVisits, type EducatorCompensation } from "pthv";
+ * const lines: EducatorCompensation[] = scheduleVisits(input).compensation.educators;
+ * lines.map((l) => `${l.educatorId}: ${l.visits} visits, ${l.total}`);
+ * ```
+ */
 export interface EducatorCompensation {
   educatorId: string;
   pairId: string;
@@ -18,7 +27,16 @@ export interface EducatorCompensation {
   total: number;
 }
 
-/** Totals over all educators; each is the exact sum of the rounded lines. */
+/**
+ * Totals over all educators; each is the exact sum of the rounded lines.
+ *
+ * @example
+ * ```ts
+ * import { scheduleVisits, type CompensationTotals } from "pthv";
+ * const totals: CompensationTotals = scheduleVisits(input).compensation.totals;
+ * console.log(totals.seasonPay, totals.trainingPay, totals.total);
+ * ```
+ */
 export interface CompensationTotals {
   hours: number;
   visitPay: number;

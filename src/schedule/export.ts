@@ -3,7 +3,16 @@ import { toCsv } from "../format/csv.js";
 import { sha256Hex } from "../random/index.js";
 import type { Schedule } from "./schedule.js";
 
-/** Options of {@link toICalendar}. */
+/**
+ * Options of {@link toICalendar}.
+ *
+ * @example
+ * ```ts
+ * import { scheduleVisits, toICalendar, type ICalendarOptions } from "pthv";
+ * const options: ICalendarOptions = { calendarName: "Home visits, fall", includeFamilyId: false };
+ * const ics = toICalendar(scheduleVisits(input), options);
+ * ```
+ */
 export interface ICalendarOptions {
   /** Name of the calendar shown by calendar programs. */
   calendarName?: string;
@@ -87,7 +96,16 @@ export function toICalendar(schedule: Schedule, options: ICalendarOptions = {}):
   return `${lines.map(fold).join("\r\n")}\r\n`;
 }
 
-/** Which table of a schedule to write as CSV. */
+/**
+ * Which table of a schedule to write as CSV.
+ *
+ * @example
+ * ```ts
+ * import { scheduleToCsv, scheduleVisits, type ScheduleTable } from "pthv";
+ * const table: ScheduleTable = "unscheduled";
+ * const csv = scheduleToCsv(scheduleVisits(input), table);
+ * ```
+ */
 export type ScheduleTable = "visits" | "unscheduled" | "compensation";
 
 /**

@@ -3,7 +3,16 @@ import type { ProgramRecord } from "../model/index.js";
 import type { ScheduleInputData, ScheduleOptions } from "./input.js";
 import type { z } from "zod";
 
-/** What {@link scheduleInputFromProgram} needs besides the programme. */
+/**
+ * What {@link scheduleInputFromProgram} needs besides the programme.
+ *
+ * @example
+ * ```ts
+ * import { scheduleInputFromProgram, scheduleVisits, type ProgramScheduleRequest } from "pthv";
+ * const request: ProgramScheduleRequest = { schoolId: "sch-01", now: "2026-07-01T09:00:00-04:00" };
+ * const schedule = scheduleVisits(scheduleInputFromProgram(program, request));
+ * ```
+ */
 export interface ProgramScheduleRequest {
   /** The school to schedule. */
   schoolId: string;

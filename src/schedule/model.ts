@@ -4,7 +4,16 @@ import type { Educator, Family } from "../model/index.js";
 import type { ScheduleInput } from "./input.js";
 import { availableSlots, buildGrid, type GridSummary, type Slot } from "./slots.js";
 
-/** Why a family cannot be visited, as a stable code. */
+/**
+ * Why a family cannot be visited, as a stable code.
+ *
+ * @example
+ * ```ts
+ * import { scheduleVisits, type UnscheduledReason } from "pthv";
+ * const reason: UnscheduledReason = "no-overlapping-availability";
+ * scheduleVisits(input).unscheduled.filter((f) => f.reasons.some((r) => r.code === reason));
+ * ```
+ */
 export type UnscheduledReason =
   | "consent-not-accepted"
   | "no-first-visit"

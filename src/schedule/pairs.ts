@@ -34,10 +34,28 @@ export const PairingOptions = z.object({
 });
 /** Options of {@link formPairs}, defaults filled in. */
 export type PairingOptions = z.infer<typeof PairingOptions>;
-/** Options of {@link formPairs} as a caller writes them. */
+/**
+ * Options of {@link formPairs} as a caller writes them.
+ *
+ * @example
+ * ```ts
+ * import { formPairs, type PairingOptionsInput } from "pthv";
+ * const options: PairingOptionsInput = { readyBy: "2026-07-15T00:00:00-04:00", weights: { teacher: 30, language: 40, mentor: 20 } };
+ * formPairs(educators, options);
+ * ```
+ */
 export type PairingOptionsInput = z.input<typeof PairingOptions>;
 
-/** A pair formed (or kept), with its weight and what earned it. */
+/**
+ * A pair formed (or kept), with its weight and what earned it.
+ *
+ * @example
+ * ```ts
+ * import { formPairs, type FormedPair } from "pthv";
+ * const pairs: FormedPair[] = formPairs(educators, { readyBy: "2026-07-15T00:00:00-04:00" }).pairs;
+ * pairs[0]?.reasons; // e.g. ["teaches the school's children", "first-year with experienced"]
+ * ```
+ */
 export interface FormedPair {
   id: string;
   schoolId: string;
@@ -47,7 +65,16 @@ export interface FormedPair {
   reasons: string[];
 }
 
-/** Why an educator is not in a pair. */
+/**
+ * Why an educator is not in a pair.
+ *
+ * @example
+ * ```ts
+ * import { formPairs, type UnpairedEducator } from "pthv";
+ * const unpaired: UnpairedEducator[] = formPairs(educators, { readyBy: "2026-07-15T00:00:00-04:00" }).unpaired;
+ * unpaired.map((u) => `${u.educatorId}: ${u.message}`);
+ * ```
+ */
 export interface UnpairedEducator {
   educatorId: string;
   schoolId: string;
@@ -55,7 +82,16 @@ export interface UnpairedEducator {
   message: string;
 }
 
-/** The pairs of each school, the educators left unpaired with reasons, and the weights used. */
+/**
+ * The pairs of each school, the educators left unpaired with reasons, and the weights used.
+ *
+ * @example
+ * ```ts
+ * import { formPairs, type Pairing } from "pthv";
+ * const pairing: Pairing = formPairs(educators, { readyBy: "2026-07-15T00:00:00-04:00" });
+ * console.log(pairing.pairs.length, pairing.unpaired.map((u) => u.reason));
+ * ```
+ */
 export interface Pairing {
   pairs: FormedPair[];
   unpaired: UnpairedEducator[];

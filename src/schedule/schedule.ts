@@ -8,7 +8,16 @@ import { solveWithinBudget, type BudgetSearch } from "./budget.js";
 import { solveModel, type Assignment } from "./network.js";
 import type { GridSummary } from "./slots.js";
 
-/** A booked visit: a model `Visit` (status `scheduled`) with the pair and why it costs what it costs. */
+/**
+ * A booked visit: a model `Visit` (status `scheduled`) with the pair and why it costs what it costs.
+ *
+ * @example
+ * ```ts
+ * import { scheduleVisits, type ScheduledVisit } from "pthv";
+ * const visits: ScheduledVisit[] = scheduleVisits(input).visits;
+ * visits.filter((v) => v.interpreter).length; // visits that need an interpreter
+ * ```
+ */
 export interface ScheduledVisit {
   id: string;
   schoolId: string;
@@ -33,7 +42,16 @@ export interface ScheduledVisit {
   compensation: Compensation[];
 }
 
-/** The partners' reflection right after a visit. */
+/**
+ * The partners' reflection right after a visit.
+ *
+ * @example
+ * ```ts
+ * import { scheduleVisits, type ScheduledReflection } from "pthv";
+ * const reflections: ScheduledReflection[] = scheduleVisits(input).reflections;
+ * reflections[0]?.educatorIds; // the same two educators as the visit
+ * ```
+ */
 export interface ScheduledReflection {
   id: string;
   visitIds: [string];
@@ -44,13 +62,31 @@ export interface ScheduledReflection {
   hours: number;
 }
 
-/** A family that was not scheduled, and why. */
+/**
+ * A family that was not scheduled, and why.
+ *
+ * @example
+ * ```ts
+ * import { scheduleVisits, type UnscheduledFamily } from "pthv";
+ * const left: UnscheduledFamily[] = scheduleVisits(input).unscheduled;
+ * left.map((f) => f.reasons.map((r) => r.code).join(", "));
+ * ```
+ */
 export interface UnscheduledFamily {
   familyId: string;
   reasons: { code: UnscheduledReason; message: string }[];
 }
 
-/** How good the schedule is, and how we know it is optimal. */
+/**
+ * How good the schedule is, and how we know it is optimal.
+ *
+ * @example
+ * ```ts
+ * import { scheduleVisits, type ScheduleObjective } from "pthv";
+ * const objective: ScheduleObjective = scheduleVisits(input).objective;
+ * console.log(objective.families, objective.cost, objective.optimal ? objective.proof : "not proved optimal");
+ * ```
+ */
 export interface ScheduleObjective {
   /** Families visited: the first objective, maximised. */
   families: number;
@@ -63,7 +99,16 @@ export interface ScheduleObjective {
   solver: { method: string; phases: number; nodes: number; arcs: number; flowCost: number };
 }
 
-/** The budget, what the season's visits and reflections cost, and whether the budget bound. */
+/**
+ * The budget, what the season's visits and reflections cost, and whether the budget bound.
+ *
+ * @example
+ * ```ts
+ * import { scheduleVisits, type BudgetReport } from "pthv";
+ * const report: BudgetReport | undefined = scheduleVisits({ ...input, options: { budget: 12_000 } }).budget;
+ * if (report?.binding) console.log(`budget binds: ${report.seasonPay} of ${report.limit}`);
+ * ```
+ */
 export interface BudgetReport {
   limit: number;
   seasonPay: number;

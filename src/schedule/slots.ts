@@ -28,7 +28,16 @@ export interface Slot {
   reflectionEndIso: string;
 }
 
-/** Why days or slots of the window were left off the grid, counted. */
+/**
+ * Why days or slots of the window were left off the grid, counted.
+ *
+ * @example
+ * ```ts
+ * import { scheduleVisits, type GridSummary } from "pthv";
+ * const grid: GridSummary = scheduleVisits(input).summary.grid;
+ * console.log(`${grid.slots} slots kept; ${grid.insideSchoolDay} fell inside the school day`);
+ * ```
+ */
 export interface GridSummary {
   days: number;
   candidateSlots: number;

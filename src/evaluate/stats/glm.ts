@@ -45,8 +45,9 @@ export function runIrls(input: CheckedInput, kernel: FamilyKernel, etaStart?: Fl
  * @throws {PthvInputError} when the input is malformed (every problem listed).
  * @throws {PthvEstimationError} when nothing can be estimated.
  *
- * Worked example (checkable by hand): y = 1, 2, 3 on an intercept and x = 0, 1, 2 (gaussian)
- * gives intercept 1 and slope 1 with zero residual deviance.
+ * Worked example (checkable by hand): y = 1, 2, 4 on an intercept and x = 0, 1, 2 (gaussian)
+ * gives slope Sxy/Sxx = 3/2, intercept 5/6, residual deviance 1/6 on 1 degree of freedom and a
+ * slope standard error of sqrt((1/6) / 2) = 0.2887.
  */
 export function fitGlm(input: GlmInput): ModelFit {
   const kernel = KERNELS[input.family];

@@ -55,7 +55,7 @@ export function fitGlm(input: GlmInput): ModelFit {
   assertOutcomeVaries(checked.y, input.family);
   const fit = runIrls(checked, kernel);
   const rank = fit.kept.length;
-  const aic = kernel.aic(checked.y, checked.wt, fit.mu, fit.deviance) + 2 * rank;
+  const aic = kernel.aic(checked.y, checked.wt, fit.mu, fit.deviance, fit.eta) + 2 * rank;
   const p = kernel.fixedDispersion ? rank : rank + 1;
   return describeFit(checked, kernel, fit, {
     logLik: p - aic / 2,

@@ -30,11 +30,14 @@ function matrix(columns: Float64Array[]): Float64Array {
 }
 
 describe("fitGlm", () => {
-  it("recovers intercept 1 and slope 1 exactly for y = 1, 2, 3 on x = 0, 1, 2 (gaussian)", () => {
-    const fit = fitGlm({ X: matrix([new Float64Array([1, 1, 1]), new Float64Array([0, 1, 2])]), names: ["(Intercept)", "x"], y: [1, 2, 3], family: "gaussian" });
-    expect(fit.coefficients[0]?.estimate).toBeCloseTo(1, 12);
-    expect(fit.coefficients[1]?.estimate).toBeCloseTo(1, 12);
-    expect(fit.deviance).toBeCloseTo(0, 20);
+  it("gives the hand-calculated least squares fit for y = 1, 2, 4 on x = 0, 1, 2 (gaussian)", () => {
+    // slope Sxy/Sxx = 3/2, intercept 7/3 - 3/2 = 5/6, RSS 1/6 on 1 df, SE(slope) = sqrt((1/6)/2)
+    const fit = fitGlm({ X: matrix([new Float64Array([1, 1, 1]), new Float64Array([0, 1, 2])]), names: ["(Intercept)", "x"], y: [1, 2, 4], family: "gaussian" });
+    expect(fit.coefficients[0]?.estimate).toBeCloseTo(5 / 6, 12);
+    expect(fit.coefficients[1]?.estimate).toBeCloseTo(1.5, 12);
+    expect(fit.deviance).toBeCloseTo(1 / 6, 12);
+    expect(fit.coefficients[1]?.stdError).toBeCloseTo(Math.sqrt(1 / 12), 12);
+    expect(fit.distribution).toBe("t");
   });
 
   it("reports a duplicated column as aliased, as R reports NA, and fits the rest", () => {
@@ -211,5 +214,12 @@ describe("a group whose counts are all zero", () => {
     const y = Float64Array.from({ length: n }, (_, i) => ((g[i] as number) === 1 ? 0 : 1 + (i % 4)));
     const fit = fitGlm({ X: matrix([new Float64Array(n).fill(1), g]), names: ["(Intercept)", "g"], y, family: "poisson" });
     expect(fit.warnings.join(" ")).toMatch(/'g' has a coefficient of -\d+\.\d on the log scale/);
+  });
+});
+
+describe("a linear model that reproduces the outcome exactly", () => {
+  it("is refused instead of reporting zero standard errors", () => {
+    const x = new Float64Array([0, 1, 2, 3, 4]);
+    expect(() => fitGlm({ X: matrix([new Float64Array(5).fill(1), x]), names: ["(Intercept)", "x"], y: x, family: "gaussian" })).toThrow(/reproduce the outcome exactly/);
   });
 });

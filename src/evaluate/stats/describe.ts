@@ -62,6 +62,17 @@ export function describeFit(input: CheckedInput, kernel: FamilyKernel, fit: Irls
       s += (fit.w[i] as number) * res * res;
     }
     dispersion = s / dfResidual;
+    // summary.lm's "essentially perfect fit" test: residual variance below 1e-30 of the fitted
+    // values' mean square plus variance
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += fit.mu[i] as number;
+    mean /= n;
+    let variance = 0;
+    for (let i = 0; i < n; i++) variance += ((fit.mu[i] as number) - mean) ** 2;
+    variance /= Math.max(1, n - 1);
+    if (!(dispersion > (mean * mean + variance) * 1e-30)) {
+      throw new PthvEstimationError("the covariates reproduce the outcome exactly (zero residual variance): no standard error can be estimated; check that the outcome is not among the covariates");
+    }
   }
   const vcov = fit.covUnscaled.map((v) => v * dispersion);
   const distribution = kernel.fixedDispersion ? "z" : "t";

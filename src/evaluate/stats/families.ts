@@ -35,8 +35,8 @@ export interface FamilyKernel {
   deviance(y: Float64Array, wt: Float64Array, mu: Float64Array, eta: Float64Array, start?: number, end?: number): number;
   /** `validmu(mu) && valideta(eta)` over rows start..end-1 (default all). */
   isValid(eta: Float64Array, mu: Float64Array, start?: number, end?: number): boolean;
-  /** `family$aic(y, n, mu, wt, dev)` (without the 2 * rank that glm.fit adds). */
-  aic(y: Float64Array, wt: Float64Array, mu: Float64Array, dev: number): number;
+  /** `family$aic(y, n, mu, wt, dev)` (without the 2 * rank that glm.fit adds); eta = g(mu). */
+  aic(y: Float64Array, wt: Float64Array, mu: Float64Array, dev: number, eta: Float64Array): number;
   /** glm.fit's warning when fitted values reach the boundary, if they do. */
   boundaryWarning(mu: Float64Array): string | undefined;
 }

@@ -45,8 +45,9 @@ export function runIrls(input: CheckedInput, kernel: FamilyKernel, etaStart?: Fl
  * @throws {PthvInputError} when the input is malformed (every problem listed).
  * @throws {PthvEstimationError} when nothing can be estimated.
  *
- * Worked example (checkable by hand): y = 1, 2, 3 on an intercept and x = 0, 1, 2 (gaussian)
- * gives intercept 1 and slope 1 with zero residual deviance.
+ * Worked example (checkable by hand): y = 1, 2, 4 on an intercept and x = 0, 1, 2 (gaussian)
+ * gives slope Sxy/Sxx = 3/2, intercept 5/6, residual deviance 1/6 on 1 degree of freedom and a
+ * slope standard error of sqrt((1/6) / 2) = 0.2887.
  */
 export function fitGlm(input: GlmInput): ModelFit {
   const kernel = KERNELS[input.family];
@@ -54,7 +55,7 @@ export function fitGlm(input: GlmInput): ModelFit {
   assertOutcomeVaries(checked.y, input.family);
   const fit = runIrls(checked, kernel);
   const rank = fit.kept.length;
-  const aic = kernel.aic(checked.y, checked.wt, fit.mu, fit.deviance) + 2 * rank;
+  const aic = kernel.aic(checked.y, checked.wt, fit.mu, fit.deviance, fit.eta) + 2 * rank;
   const p = kernel.fixedDispersion ? rank : rank + 1;
   return describeFit(checked, kernel, fit, {
     logLik: p - aic / 2,

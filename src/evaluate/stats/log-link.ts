@@ -77,7 +77,7 @@ export const poissonKernel: FamilyKernel = {
     return 2 * s;
   },
   isValid: (_eta, mu, start, end) => positiveFiniteMu(mu, start, end),
-  aic(y, wt, mu) {
+  aic(y, wt, mu, _dev, eta) {
     // log(y!) once per distinct count (absences take few distinct values): a table for small
     // whole counts, log-gamma otherwise
     const table = new Float64Array(1024).fill(NaN);
@@ -90,7 +90,9 @@ export const poissonKernel: FamilyKernel = {
         lf = table[yi] as number;
         if (Number.isNaN(lf)) table[yi] = lf = logGamma(yi + 1);
       } else lf = logGamma(yi + 1);
-      s += (wt[i] as number) * ((yi > 0 ? yi * Math.log(m) : 0) - m - lf);
+      // log(mu) is the linear predictor unless mu was clamped at machine epsilon
+      const logMu = m > DOUBLE_EPS ? (eta[i] as number) : LOG_EPS;
+      s += (wt[i] as number) * ((yi > 0 ? yi * logMu : 0) - m - lf);
     }
     return -2 * s;
   },

@@ -67,12 +67,13 @@ export function fitNegativeBinomial(input: NegativeBinomialInput): ModelFit {
     throw new PthvEstimationError("theta could not be estimated (the counts fit their means exactly or not at all): use the Poisson model");
   }
   const rank = fit.kept.length;
-  const fitKernel = kernel;
-  return describeFit(checked, fitKernel, fit, {
+  const thetaSe = Number.isFinite(th.stdError) ? { thetaStdError: th.stdError } : {};
+  if (!Number.isFinite(th.stdError)) extraWarnings.push("the standard error of theta could not be computed (the likelihood is flat in theta)");
+  return describeFit(checked, kernel, fit, {
     logLik: Lm,
     aic: -2 * Lm + 2 * rank + 2,
     theta: th.theta,
-    thetaStdError: th.stdError,
+    ...thetaSe,
     iterations: alternations,
     converged: withinLimit && allConverged,
     extraWarnings,

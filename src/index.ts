@@ -18,3 +18,5 @@ export { sampleDistrict } from "./sample-district/index.js";
 export type { SampleDistrict, SampleDistrictOptions, SimulationSummary } from "./sample-district/index.js";
 export { spreadsheetSafe, toCsv } from "./format/csv.js";
 export type { CsvCell } from "./format/csv.js";
+export { BALANCE_THRESHOLDS, checkBalance, replaceDeclined, sampleCohort, verifyCohort } from "./cohort/index.js";
+export type { CohortVerification, FrameRow, FrameSource, SampleCohortOptions, SizePerSchool, VerificationCheck } from "./cohort/index.js";

@@ -29,9 +29,12 @@ export function balanceReport(frame: IndexedFrame, design: readonly DesignColumn
   let selectedFamilies = 0;
   for (let f = 0; f < selected.length; f++) selectedFamilies += selected[f]!;
   const rows: BalanceRow[] = design.map((column) => {
+    // Sums run in student-id order, so the report does not depend on the order of the rows.
+    const order = frame.order;
     let sum = 0;
     let sumSelected = 0;
-    for (let i = 0; i < n; i++) {
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
       const v = column.values[i]!;
       sum += v;
       if (selected[frame.familyOfRow[i]!] === 1) sumSelected += v;
@@ -40,7 +43,8 @@ export function balanceReport(frame: IndexedFrame, design: readonly DesignColumn
     const selectedMean = selectedStudents > 0 ? sumSelected / selectedStudents : null;
     let ss = 0;
     let ssSelected = 0;
-    for (let i = 0; i < n; i++) {
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
       const v = column.values[i]!;
       ss += (v - frameMean) ** 2;
       if (selectedMean !== null && selected[frame.familyOfRow[i]!] === 1) ssSelected += (v - selectedMean) ** 2;

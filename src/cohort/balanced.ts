@@ -29,7 +29,8 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   for (let i = 0; i < N; i++) raw[1]![i] = frame.familyStudents[families[i]!]!;
   const totals = design.map(() => new Float64Array(N));
   const rows = frame.rows.length;
-  for (let r = 0; r < rows; r++) {
+  for (let k = 0; k < rows; k++) {
+    const r = frame.order[k]!; // student-id order, so sums do not depend on the order of the rows
     const i = position.get(frame.familyOfRow[r]!);
     if (i === undefined) continue;
     for (let j = 0; j < design.length; j++) totals[j]![i]! += design[j]!.values[r]!;

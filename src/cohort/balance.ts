@@ -46,8 +46,9 @@ export function balanceReport(frame: IndexedFrame, design: readonly DesignColumn
     for (let k = 0; k < n; k++) {
       const i = order[k]!;
       const v = column.values[i]!;
-      ss += (v - frameMean) ** 2;
-      if (selectedMean !== null && selected[frame.familyOfRow[i]!] === 1) ssSelected += (v - selectedMean) ** 2;
+      const d = v - frameMean; // products, not **, so every engine rounds alike
+      ss += d * d;
+      if (selectedMean !== null && selected[frame.familyOfRow[i]!] === 1) ssSelected += (v - selectedMean) * (v - selectedMean);
     }
     const frameVar = ss / n;
     const frameSd = Math.sqrt(frameVar);

@@ -43,7 +43,7 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
     for (let i = 0; i < N; i++) mean += column[i]!;
     mean /= N;
     let ss = 0;
-    for (let i = 0; i < N; i++) ss += (column[i]! - mean) ** 2;
+    for (let i = 0; i < N; i++) ss += (column[i]! - mean) * (column[i]! - mean);
     const sd = Math.sqrt(ss / N);
     if (!(sd > 1e-12 * Math.max(1, Math.abs(mean)))) continue;
     const scaled = new Float64Array(N);

@@ -5,6 +5,7 @@
  */
 import type { Random } from "../random/index.js";
 import { flight, land, type CubeMatrix } from "./cube.js";
+import { fastFlight } from "./fast-flight.js";
 import type { DesignColumn } from "./design.js";
 import type { IndexedFrame } from "./frame.js";
 
@@ -22,8 +23,8 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   const out = new Uint8Array(N);
   if (n === 0) return out;
   if (n === N) return out.fill(1);
-  const position = new Map<number, number>();
-  families.forEach((f, i) => position.set(f, i));
+  const position = new Int32Array(frame.familyIds.length).fill(-1);
+  families.forEach((f, i) => (position[f] = i));
   // Family totals of each column, plus a constant (fixed size) and the student count.
   const raw: Float64Array[] = [new Float64Array(N).fill(1), new Float64Array(N)];
   for (let i = 0; i < N; i++) raw[1]![i] = frame.familyStudents[families[i]!]!;
@@ -31,14 +32,18 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   const rows = frame.rows.length;
   for (let k = 0; k < rows; k++) {
     const r = frame.order[k]!; // student-id order, so sums do not depend on the order of the rows
-    const i = position.get(frame.familyOfRow[r]!);
-    if (i === undefined) continue;
+    const i = position[frame.familyOfRow[r]!]!;
+    if (i < 0) continue;
     for (let j = 0; j < design.length; j++) totals[j]![i]! += design[j]!.values[r]!;
   }
   // Centre and scale each column (the kernel is unchanged by scaling; it helps the pivoting), and
   // drop columns that do not vary beyond the constant.
+  // The levels of a categorical column add up to the student count, so the last level is dropped:
+  // it is balanced whenever the others and the count are, and keeping it would make every p x p
+  // block of the matrix singular.
+  const redundant = (j: number) => design[j]!.kind === "categorical" && design[j + 1]?.variable !== design[j]!.variable;
   const columns: Float64Array[] = [raw[0]!];
-  for (const column of [raw[1]!, ...totals]) {
+  for (const column of [raw[1]!, ...totals.filter((_, j) => !redundant(j))]) {
     let mean = 0;
     for (let i = 0; i < N; i++) mean += column[i]!;
     mean /= N;
@@ -57,8 +62,8 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   const pi = new Float64Array(N).fill(n / N);
   const undecided: number[] = [];
   for (const stratum of strata) {
-    const units = random.shuffle(stratum.map((f) => position.get(f)!));
-    undecided.push(...flight(matrix, width, pi, units, random));
+    const units = random.shuffle(stratum.map((f) => position[f]!));
+    undecided.push(...fastFlight(matrix, width, pi, units, random));
   }
   const pooled = strata.length > 1 ? flight(matrix, width, pi, random.shuffle(undecided), random) : undecided;
   land(matrix, width, pi, pooled, random);

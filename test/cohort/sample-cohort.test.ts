@@ -89,7 +89,11 @@ describe("sampleCohort", () => {
     const selected = new Set(cohort.selectedFamilyIds);
     expect(cohort.reserve.some((id) => selected.has(id))).toBe(false);
     expect(cohort.reserve).toHaveLength(16);
-    for (const id of [...cohort.reserve, ...cohort.selectedFamilyIds]) expect(cohort.familyStrata![id]).toMatch(/^sch-\d\|grade=\d$/);
+    expect(cohort.strata!.flatMap((s) => s.reserve)).toEqual(cohort.reserve);
+    for (const s of cohort.strata!) {
+      expect(s.key).toMatch(/^sch-\d\|grade=\d$/);
+      expect(s.reserve.length).toBe(Math.min(s.selected, s.families - s.selected));
+    }
     expect(sampleCohort(smallFrame(40, 2), { method: "random", count: 8, seed: 6, reserveSize: 2 }).reserve).toHaveLength(4);
   });
 

@@ -4,7 +4,8 @@
  * Private to the cohort part.
  */
 import type { Random } from "../random/index.js";
-import { flight, land, type CubeMatrix } from "./cube.js";
+import { flight, type CubeMatrix } from "./cube.js";
+import { LANDING_UNITS, landByLinearProgram, landingMetric } from "./landing.js";
 import { fastFlight } from "./fast-flight.js";
 import type { DesignColumn } from "./design.js";
 import type { IndexedFrame } from "./frame.js";
@@ -60,13 +61,24 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   for (let i = 0; i < N; i++) for (let j = 0; j < width; j++) values[i * width + j] = columns[j]![i]!;
   const matrix: CubeMatrix = { values, width };
   const pi = new Float64Array(N).fill(n / N);
+  // A few units are held back from the flight (the last ones in random order, which are units like
+  // any other) so that the landing's linear program chooses among more samples: its optimum is at
+  // least as balanced as flying on and then landing, and every marginal probability stays n/N.
+  const held = Math.max(0, LANDING_UNITS - width);
   const undecided: number[] = [];
+  const flyAll = strata.length > 1;
+  const landing: number[] = [];
   for (const stratum of strata) {
     const units = random.shuffle(stratum.map((f) => position[f]!));
+    if (!flyAll) landing.push(...units.splice(Math.max(0, units.length - held)));
     undecided.push(...fastFlight(matrix, width, pi, units, random));
   }
-  const pooled = strata.length > 1 ? flight(matrix, width, pi, random.shuffle(undecided), random) : undecided;
-  land(matrix, width, pi, pooled, random);
+  if (flyAll) {
+    const pooled = random.shuffle(undecided);
+    landing.push(...pooled.splice(Math.max(0, pooled.length - held)));
+    landing.push(...flight(matrix, width, pi, pooled, random));
+  } else landing.push(...undecided);
+  landByLinearProgram(matrix, pi, landing.filter((k) => pi[k]! > 0 && pi[k]! < 1), random, landingMetric(matrix, N));
   for (let i = 0; i < N; i++) out[i] = pi[i]! > 0.5 ? 1 : 0;
   return out;
 }

@@ -74,11 +74,38 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
     undecided.push(...fastFlight(matrix, width, pi, units, random));
   }
   if (flyAll) {
-    const pooled = random.shuffle(undecided);
-    landing.push(...pooled.splice(Math.max(0, pooled.length - held)));
-    landing.push(...flight(matrix, width, pi, pooled, random));
-  } else landing.push(...undecided);
-  landByLinearProgram(matrix, pi, landing.filter((k) => pi[k]! > 0 && pi[k]! < 1), random, landingMetric(matrix, N));
+    // Across strata: the leftovers of every stratum fly together on the stratum indicators (first,
+    // so they are the last to be dropped at landing) as well as the balancing variables, so each
+    // stratum's count stays within one of its share and the school's means still match.
+    landStrata(matrix, pi, random.shuffle(undecided), strata.map((s) => s.map((f) => position[f]!)), random);
+  } else {
+    landing.push(...undecided);
+    landByLinearProgram(matrix, pi, landing.filter((k) => pi[k]! > 0 && pi[k]! < 1), random, landingMetric(matrix, N));
+  }
   for (let i = 0; i < N; i++) out[i] = pi[i]! > 0.5 ? 1 : 0;
   return out;
+}
+
+/** Flight and landing of the strata's leftover units on a local matrix: constant, stratum indicators, balancing variables. */
+function landStrata(matrix: CubeMatrix, pi: Float64Array, units: readonly number[], strata: readonly number[][], random: Random): void {
+  if (units.length === 0) return;
+  const stratumOf = new Map<number, number>();
+  strata.forEach((list, h) => list.forEach((k) => stratumOf.set(k, h)));
+  const present = [...new Set(units.map((k) => stratumOf.get(k)!))].sort((a, b) => a - b);
+  const column = new Map(present.map((h, j) => [h, j]));
+  const width = 1 + present.length + (matrix.width - 1);
+  const local = new Float64Array(units.length * width);
+  const localPi = new Float64Array(units.length);
+  units.forEach((k, i) => {
+    const row = i * width;
+    local[row] = 1;
+    local[row + 1 + column.get(stratumOf.get(k)!)!] = 1;
+    for (let j = 1; j < matrix.width; j++) local[row + present.length + j] = matrix.values[k * matrix.width + j]!;
+    localPi[i] = pi[k]!;
+  });
+  const localMatrix: CubeMatrix = { values: local, width };
+  const order = units.map((_, i) => i);
+  const rest = flight(localMatrix, width, localPi, order, random);
+  landByLinearProgram(localMatrix, localPi, rest, random, landingMetric(localMatrix, units.length));
+  units.forEach((k, i) => (pi[k] = localPi[i]!));
 }

@@ -62,6 +62,7 @@ describe("sampleCohort", () => {
     const cohort = sampleCohort(students, { method: "balanced", fraction: 0.2, balance: ["priorDaysAbsent", "frl"], strata: ["grade"], seed: 8 });
     expect(cohort.strata!.every((s) => s.key.includes("|grade="))).toBe(true);
     expect(cohort.balance!.maxAbsSmd!).toBeLessThan(0.05);
+    for (const s of cohort.strata!) expect(Math.abs(s.selected - s.families * s.inclusionProbability)).toBeLessThan(1.5);
   });
 
   it("lets each participating teacher invite k families of their own class", () => {

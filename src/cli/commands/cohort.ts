@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { sampleCohort, verifyCohort, type FrameRow, type FrameSource, type SampleCohortOptions } from "../../cohort/index.js";
-import { PthvInputError, PthvUsageError } from "../../errors/index.js";
+import { PthvInputError, PthvUsageError, TargetingError } from "../../errors/index.js";
 import { Cohort, issuesFromZod } from "../../model/index.js";
 import { toCsv } from "../../format/csv.js";
 import { camelCaseHeader, parseJsonText, readCsvFile, toColumnValue } from "../../node/index.js";
@@ -119,6 +119,8 @@ export const sampleCommand: Command = {
   help: SAMPLE_HELP,
   async run(argv, io) {
     if (argv[0] === "verify") return verify(argv.slice(1), io, SAMPLE_HELP);
+    const targeting = argv.find((a) => /^--?(weights?|filters?|priority|priorities|risk|risk-scores?|target|targets|include|exclude|only)(=|$)/i.test(a));
+    if (targeting !== undefined) throw new TargetingError(`option '${targeting.replace(/=.*$/, "")}' would single out some families or give them a higher chance of an invitation; pthv sample has no such option`);
     const { values } = parseCommandArgs(argv, {
       frame: { type: "string" },
       method: { type: "string" },

@@ -56,9 +56,21 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 /** Row indices in student-id order; a linear check when the rows are already in order. */
 function sortedOrder(n: number, ids: readonly string[]): Int32Array {
   for (let i = 1; i < n; i++) {
-    if (ids[i - 1]! > ids[i]!) return Int32Array.from(Array.from({ length: n }, (_, k) => k).sort((a, b) => compareText(ids[a]!, ids[b]!)));
+    if (ids[i - 1]! > ids[i]!) {
+      const indices: number[] = new Array<number>(n);
+      for (let k = 0; k < n; k++) indices[k] = k;
+      return Int32Array.from(indices.sort((a, b) => compareText(ids[a]!, ids[b]!)));
+    }
   }
-  return Int32Array.from({ length: n }, (_, k) => k);
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) order[k] = k;
+  return order;
+}
+
+function sortedIds(order: Int32Array, ids: readonly string[]): string[] {
+  const out: string[] = new Array<string>(order.length);
+  for (let k = 0; k < order.length; k++) out[k] = ids[order[k]!]!;
+  return out;
 }
 
 /** The index of a family id in the frame's sorted family ids, or -1. */
@@ -97,11 +109,11 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const id = row.id;
-    if (typeof id !== "string" || id.trim() === "") {
+    if (typeof id !== "string" || id.length === 0) {
       issues.push({ ...locate(source, i, undefined, "id"), message: "missing student id: every row needs a pseudonymous id" });
       ids[i] = "";
     } else ids[i] = id;
-    if (typeof row.schoolId !== "string" || row.schoolId.trim() === "") {
+    if (typeof row.schoolId !== "string" || row.schoolId.length === 0) {
       issues.push({ ...locate(source, i, ids[i] || undefined, "schoolId"), message: "missing school id: every student belongs to a school" });
     }
     const family = row.familyId;
@@ -165,7 +177,7 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
     familyStudents,
     familySchool,
     schools,
-    digest: frameDigest(Array.from(order, (i) => ids[i]!)),
+    digest: frameDigest(sortedIds(order, ids)),
   };
 }
 

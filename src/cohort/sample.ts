@@ -74,8 +74,8 @@ export function sampleCohort(frame: readonly FrameRow[], options: SampleCohortOp
     strata.push(...draw.strata);
     notes.push(...draw.notes);
   }
-  const selectedFamilyIds = strata.flatMap((s) => s.selectedFamilyIds);
-  const reserve = strata.flatMap((s) => s.reserve);
+  const selectedFamilyIds = concat(strata.map((s) => s.selectedFamilyIds));
+  const reserve = concat(strata.map((s) => s.reserve));
   const probabilities = new Set(strata.map((s) => s.inclusionProbability));
   const cohort: Cohort = {
     schoolIds: [...indexed.schools.keys()],
@@ -99,6 +99,14 @@ export function sampleCohort(frame: readonly FrameRow[], options: SampleCohortOp
   if (probabilities.size === 1) cohort.inclusionProbability = [...probabilities][0]!;
   if (notes.length > 0) cohort.notes = notes;
   return cohort;
+}
+
+/** The lists one after another (a copy, also when there is only one). */
+function concat(lists: readonly string[][]): string[] {
+  if (lists.length === 1) return lists[0]!.slice();
+  const out: string[] = [];
+  for (const list of lists) for (let i = 0; i < list.length; i++) out.push(list[i]!);
+  return out;
 }
 
 /** The class (teacher id of the lead student) of every family. */
@@ -129,7 +137,11 @@ function drawSchool(
   random: Random,
 ): Draw {
   const N = families.length;
-  const students = (list: readonly number[]) => list.reduce((s, f) => s + frame.familyStudents[f]!, 0);
+  const students = (list: readonly number[]) => {
+    let total = 0;
+    for (let i = 0; i < list.length; i++) total += frame.familyStudents[list[i]!]!;
+    return total;
+  };
   const ids = frame.familyIds;
   /** A stratum's summary: `list` in canonical order, `order` its random order (the reserve order). */
   const stratum = (key: string, list: readonly number[], order: readonly number[], probability: number): CohortStratum => {

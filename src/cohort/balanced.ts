@@ -24,21 +24,20 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   const out = new Uint8Array(N);
   if (n === 0) return out;
   if (n === N) return out.fill(1);
-  const position = new Int32Array(frame.familyIds.length).fill(-1);
-  families.forEach((f, i) => (position[f] = i));
+  const position = new Map<number, number>();
+  families.forEach((f, i) => position.set(f, i));
   // Family totals of each column, plus a constant (fixed size) and the student count.
   const raw: Float64Array[] = [new Float64Array(N).fill(1), new Float64Array(N)];
   for (let i = 0; i < N; i++) raw[1]![i] = frame.familyStudents[families[i]!]!;
   const totals = design.map(() => new Float64Array(N));
-  const rows = frame.rows.length;
-  for (let k = 0; k < rows; k++) {
-    const r = frame.order[k]!; // student-id order, so sums do not depend on the order of the rows
-    const i = position[frame.familyOfRow[r]!]!;
-    if (i < 0) continue;
-    for (let j = 0; j < design.length; j++) totals[j]![i]! += design[j]!.values[r]!;
+  // Family totals, students in id order so the sums do not depend on the order of the rows.
+  for (let i = 0; i < N; i++) {
+    const f = families[i]!;
+    for (let k = frame.familyStart[f]!; k < frame.familyStart[f + 1]!; k++) {
+      const r = frame.rowsByFamily[k]!;
+      for (let j = 0; j < design.length; j++) totals[j]![i]! += design[j]!.values[r]!;
+    }
   }
-  // Centre and scale each column (the kernel is unchanged by scaling; it helps the pivoting), and
-  // drop columns that do not vary beyond the constant.
   // The levels of a categorical column add up to the student count, so the last level is dropped:
   // it is balanced whenever the others and the count are, and keeping it would make every p x p
   // block of the matrix singular.
@@ -69,7 +68,7 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   const flyAll = strata.length > 1;
   const landing: number[] = [];
   for (const stratum of strata) {
-    const units = random.shuffle(stratum.map((f) => position[f]!));
+    const units = random.shuffle(stratum.map((f) => position.get(f)!));
     if (!flyAll) landing.push(...units.splice(Math.max(0, units.length - held)));
     undecided.push(...fastFlight(matrix, width, pi, units, random));
   }
@@ -77,7 +76,7 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
     // Across strata: the leftovers of every stratum fly together on the stratum indicators (first,
     // so they are the last to be dropped at landing) as well as the balancing variables, so each
     // stratum's count stays within one of its share and the school's means still match.
-    landStrata(matrix, pi, random.shuffle(undecided), strata.map((s) => s.map((f) => position[f]!)), random);
+    landStrata(matrix, pi, random.shuffle(undecided), strata.map((s) => s.map((f) => position.get(f)!)), random);
   } else {
     landing.push(...undecided);
     landByLinearProgram(matrix, pi, landing.filter((k) => pi[k]! > 0 && pi[k]! < 1), random, landingMetric(matrix, N));

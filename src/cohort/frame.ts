@@ -44,6 +44,9 @@ export interface IndexedFrame {
   familyLead: Int32Array;
   /** Number of students in each family. */
   familyStudents: Int32Array;
+  /** Rows grouped by family (students in id order): family f's rows are rowsByFamily[familyStart[f] .. familyStart[f + 1]). */
+  rowsByFamily: Int32Array;
+  familyStart: Int32Array;
   /** School of each family (the school of its lead student). */
   familySchool: string[];
   /** Family indices of each school, canonical order; schools sorted by id. */
@@ -160,6 +163,9 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
   }
   const familyStudents = new Int32Array(familyIds.length);
   for (let i = 0; i < rows.length; i++) familyStudents[familyOfRow[i]!]! += 1;
+  const familyStart = new Int32Array(familyIds.length + 1);
+  for (let f = 0; f < familyIds.length; f++) familyStart[f + 1] = familyStart[f]! + familyStudents[f]!;
+  const rowsByFamily = Int32Array.from(byFamily);
   const bySchool = new Map<string, number[]>();
   for (let f = 0; f < familyIds.length; f++) {
     const s = familySchool[f]!;
@@ -175,6 +181,8 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
     familyOfRow,
     familyLead: Int32Array.from(leads),
     familyStudents,
+    rowsByFamily,
+    familyStart,
     familySchool,
     schools,
     digest: frameDigest(sortedIds(order, ids)),

@@ -186,11 +186,26 @@ function pivot(t: Float64Array, rows: number, cols: number, basis: number[], r: 
   basis[r] = c;
 }
 
-/** Simplex iterations with Bland's rule over the first `n` columns; false if it does not finish. */
+/**
+ * Simplex iterations over the first `n` columns: Dantzig's rule (most negative reduced cost), which
+ * needs few pivots, switching to Bland's rule (first negative; cannot cycle) after a run of
+ * degenerate pivots. False if it does not finish.
+ */
 function pivotLoop(t: Float64Array, rows: number, cols: number, basis: number[], n: number, active?: readonly boolean[]): boolean {
+  const objRow = rows * cols;
+  let degenerate = 0;
   for (let iteration = 0; iteration < 50 * (n + rows); iteration++) {
+    const bland = degenerate > 2 * rows;
     let entering = -1;
-    for (let c = 0; c < n; c++) if (t[rows * cols + c]! < -TOL) { entering = c; break; }
+    let most = -TOL;
+    for (let c = 0; c < n; c++) {
+      const d = t[objRow + c]!;
+      if (d < most) {
+        entering = c;
+        if (bland) break;
+        most = d;
+      }
+    }
     if (entering < 0) return true;
     let leave = -1;
     let best = Infinity;
@@ -205,6 +220,7 @@ function pivotLoop(t: Float64Array, rows: number, cols: number, basis: number[],
       }
     }
     if (leave < 0) return false; // unbounded: cannot happen with non-negative costs
+    degenerate = best <= TOL ? degenerate + 1 : 0;
     pivot(t, rows, cols, basis, leave, entering);
   }
   return false;

@@ -51,9 +51,8 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
     for (let i = 0; i < N; i++) ss += (column[i]! - mean) * (column[i]! - mean);
     const sd = Math.sqrt(ss / N);
     if (!(sd > 1e-12 * Math.max(1, Math.abs(mean)))) continue;
-    const scaled = new Float64Array(N);
-    for (let i = 0; i < N; i++) scaled[i] = (column[i]! - mean) / sd;
-    columns.push(scaled);
+    for (let i = 0; i < N; i++) column[i] = (column[i]! - mean) / sd; // in place: these arrays are ours
+    columns.push(column);
   }
   const width = columns.length;
   const values = new Float64Array(N * width);

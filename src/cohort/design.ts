@@ -3,7 +3,7 @@
  * column becomes one 0/1 indicator per level. Private to the cohort part.
  */
 import { PthvInputError, type InputIssue } from "../errors/index.js";
-import { cell, compareText, locate, type FrameRow, type FrameSource } from "./frame.js";
+import { compareText, locate, type FrameRow, type FrameSource } from "./frame.js";
 
 /** One numeric variable of the design, per student. */
 export interface DesignColumn {
@@ -30,17 +30,23 @@ export function buildDesign(rows: readonly FrameRow[], variables: readonly strin
       continue;
     }
     seen.add(variable);
+    // One pass reads every value (property lookups by name are the slow part at a million rows).
+    const n = rows.length;
+    const raw: (string | number | boolean | null | undefined)[] = new Array(n);
     let numbers = 0;
     let strings = 0;
     let booleans = 0;
     let present = 0;
-    for (const row of rows) {
-      if (!(variable in row)) continue;
+    for (let i = 0; i < n; i++) {
+      const row = rows[i]!;
+      const value = row[variable];
+      if (value === undefined && !(variable in row)) continue;
       present++;
-      const value = cell(row, variable);
-      if (typeof value === "number") numbers++;
-      else if (typeof value === "string") strings++;
-      else if (typeof value === "boolean") booleans++;
+      const v = value === "" ? null : value;
+      raw[i] = v;
+      if (typeof v === "number") numbers++;
+      else if (typeof v === "string") strings++;
+      else if (typeof v === "boolean") booleans++;
     }
     if (present === 0) {
       const known = Object.keys(rows[0] ?? {}).filter((k) => k !== "id").join(", ");
@@ -50,29 +56,36 @@ export function buildDesign(rows: readonly FrameRow[], variables: readonly strin
     const missing: number[] = [];
     const wrong: number[] = [];
     if (strings > 0 && numbers + booleans === 0) {
-      const levels = new Set<string>();
-      rows.forEach((row, i) => {
-        const value = cell(row, variable);
-        if (typeof value === "string") levels.add(value);
-        else missing.push(i);
-      });
+      const levels = new Map<string, number>();
+      const codes = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        const v = raw[i];
+        if (typeof v !== "string") {
+          missing.push(i);
+          continue;
+        }
+        let code = levels.get(v);
+        if (code === undefined) levels.set(v, (code = levels.size));
+        codes[i] = code;
+      }
       if (missing.length === 0) {
-        for (const level of [...levels].sort(compareText)) {
-          const values = new Float64Array(rows.length);
-          rows.forEach((row, i) => (values[i] = row[variable] === level ? 1 : 0));
+        for (const level of [...levels.keys()].sort(compareText)) {
+          const code = levels.get(level)!;
+          const values = new Float64Array(n);
+          for (let i = 0; i < n; i++) values[i] = codes[i] === code ? 1 : 0;
           columns.push({ variable, level, kind: "categorical", values });
         }
       }
     } else {
-      const values = new Float64Array(rows.length);
+      const values = new Float64Array(n);
       const binary = booleans > 0 && numbers === 0;
-      rows.forEach((row, i) => {
-        const value = cell(row, variable);
-        if (typeof value === "number" && Number.isFinite(value)) values[i] = value;
-        else if (typeof value === "boolean") values[i] = value ? 1 : 0;
-        else if (value === null || value === undefined) missing.push(i);
+      for (let i = 0; i < n; i++) {
+        const v = raw[i];
+        if (typeof v === "number" && Number.isFinite(v)) values[i] = v;
+        else if (typeof v === "boolean") values[i] = v ? 1 : 0;
+        else if (v === null || v === undefined) missing.push(i);
         else wrong.push(i);
-      });
+      }
       if (missing.length === 0 && wrong.length === 0) columns.push({ variable, kind: binary ? "binary" : "numeric", values });
     }
     for (const [list, what] of [

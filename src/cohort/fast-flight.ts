@@ -106,7 +106,7 @@ export function fastFlight(matrix: CubeMatrix, p: number, pi: Float64Array, unit
       const keep = set.filter((k) => undecided(k));
       for (let c = 0; c < p; c++) {
         const k = c < keep.length ? keep[c]! : next();
-        if (k < 0) return flight(matrix, p, pi, [...keep.slice(0, c)], random);
+        if (k < 0) return flight(matrix, p, pi, Array.from(basis.subarray(0, c)), random);
         basis[c] = k;
       }
       extra = keep.length > p ? keep[p]! : next();

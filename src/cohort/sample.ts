@@ -194,7 +194,7 @@ function drawSchool(
       const drawn = groupBy(eligible, (f) => classes![f]!).map((g) => {
         const key = `${schoolId}|teacherId=${g.key}`;
         const size = g.families.length;
-        const wanted = opts.count !== undefined ? (typeof opts.count === "number" ? opts.count : opts.count[schoolId] ?? 0) : undefined;
+        const wanted = opts.count !== undefined ? sizeFor({ method: opts.method, count: opts.count }, schoolId, Number.MAX_SAFE_INTEGER, `school '${schoolId}'`) : undefined;
         const k = wanted !== undefined ? Math.min(wanted, size) : sizeFor(opts, schoolId, size, `class '${g.key}'`);
         if (wanted !== undefined && wanted > size) notes.push(`class '${g.key}' in school '${schoolId}' has ${size} families, fewer than ${wanted}: all are invited`);
         const order = random.fork(`class:${g.key}`).shuffle(g.families);

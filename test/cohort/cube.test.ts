@@ -46,7 +46,8 @@ describe("cube method internals", () => {
         expect(rest.length).toBeLessThanOrEqual(width);
         for (let k = 0; k < units; k++) if (!rest.includes(k)) expect(pi[k] === 0 || pi[k] === 1).toBe(true);
       }),
-      { numRuns: 200 },
+      // The example is a case fast-check found: a unit was dropped from the leftovers after a singular block.
+      { numRuns: 300, examples: [[{ units: 54, width: 6, seed: -2147483619, share: 5 }]] },
     );
   });
 

@@ -24,29 +24,38 @@ export function buildDesign(rows: readonly FrameRow[], variables: readonly strin
   const issues: InputIssue[] = [];
   const columns: DesignColumn[] = [];
   const seen = new Set<string>();
-  for (const variable of variables) {
+  const unique = variables.filter((variable) => {
     if (seen.has(variable)) {
       issues.push({ field: variable, message: `balancing column '${variable}' is named twice: name it once` });
-      continue;
+      return false;
     }
     seen.add(variable);
-    // One pass reads every value (property lookups by name are the slow part at a million rows).
-    const n = rows.length;
-    const raw: (string | number | boolean | null | undefined)[] = new Array(n);
+    return true;
+  });
+  // One pass over the rows reads every variable: each row object is visited once, which matters
+  // when a million of them do not fit in the processor's caches.
+  const n = rows.length;
+  const m = unique.length;
+  const raws: (string | number | boolean | null | undefined)[][] = unique.map(() => new Array(n));
+  for (let i = 0; i < n; i++) {
+    const row = rows[i]!;
+    for (let v = 0; v < m; v++) raws[v]![i] = row[unique[v]!];
+  }
+  for (let v = 0; v < m; v++) {
+    const variable = unique[v]!;
+    const raw = raws[v]!;
     let numbers = 0;
     let strings = 0;
     let booleans = 0;
     let present = 0;
     for (let i = 0; i < n; i++) {
-      const row = rows[i]!;
-      const value = row[variable];
-      if (value === undefined && !(variable in row)) continue;
+      let value = raw[i];
+      if (value === undefined && !(variable in rows[i]!)) continue;
       present++;
-      const v = value === "" ? null : value;
-      raw[i] = v;
-      if (typeof v === "number") numbers++;
-      else if (typeof v === "string") strings++;
-      else if (typeof v === "boolean") booleans++;
+      if (value === "") raw[i] = value = null;
+      if (typeof value === "number") numbers++;
+      else if (typeof value === "string") strings++;
+      else if (typeof value === "boolean") booleans++;
     }
     if (present === 0) {
       const known = Object.keys(rows[0] ?? {}).filter((k) => k !== "id").join(", ");

@@ -140,6 +140,11 @@ describe("sampleCohort reports bad input", () => {
     expect(() => sampleCohort(smallFrame(10, 1), { method: "random", count: 11, seed: 1 })).toThrow(/count 11 is larger than the 10 families of school 'sch-1'/);
   });
 
+  it("needs a size for every school when sizes are given per school", () => {
+    expect(() => sampleCohort(smallFrame(10, 2), { method: "random", count: { "sch-1": 2 }, seed: 1 })).toThrow(/no size given for school 'sch-2'/);
+    expect(() => sampleCohort(smallFrame(10, 2), { method: "classroom", count: { "sch-1": 2 }, seed: 1 })).toThrow(/no size given for school 'sch-2'/);
+  });
+
   it("needs exactly one of count and fraction", () => {
     expect(() => sampleCohort(smallFrame(), { method: "random", seed: 1 })).toThrow(/either count or fraction/);
     expect(() => sampleCohort(smallFrame(), { method: "random", seed: 1, count: 2, fraction: 0.1 })).toThrow(/either count or fraction/);

@@ -78,3 +78,5 @@ export type {
   UnscheduledFamily,
   UnscheduledReason,
 } from "./schedule/index.js";
+export { BALANCE_THRESHOLDS, checkBalance, replaceDeclined, sampleCohort, verifyCohort } from "./cohort/index.js";
+export type { CohortVerification, FrameRow, FrameSource, SampleCohortOptions, SizePerSchool, VerificationCheck } from "./cohort/index.js";

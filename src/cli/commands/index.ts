@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import { sampleCommand } from "./cohort.js";
 import { demoCommand } from "./demo.js";
 import { evaluateCommand } from "./evaluate.js";
 import { inspectCommand } from "./inspect.js";
@@ -13,6 +14,7 @@ export const COMMANDS: Command[] = [
   inspectCommand,
   schemaCommand,
   sampleDistrictCommand,
+  sampleCommand,
   readinessCommand,
   planCommand,
   scheduleCommand,

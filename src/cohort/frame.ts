@@ -1,0 +1,198 @@
+/**
+ * The sampling frame: one row per student, grouped into families (the unit invited) and schools.
+ * Private to the cohort part.
+ */
+import { PthvInputError, type InputIssue } from "../errors/index.js";
+import { frameDigest } from "../random/index.js";
+
+/**
+ * One student of a sampling frame. `familyId` groups siblings (one invitation per family); a
+ * student without one is a family of their own, whose id is the student's id. Any further named
+ * columns (numbers, booleans or categories) can serve as balancing variables or strata.
+ *
+ * @example
+ * ```ts
+ * const row: FrameRow = { id: "stu-1", schoolId: "sch-1", familyId: "fam-1", grade: 3, teacherId: "t-1", ell: true };
+ * ```
+ */
+export interface FrameRow {
+  id: string;
+  schoolId: string;
+  familyId?: string | null | undefined;
+  grade?: number | undefined;
+  teacherId?: string | undefined;
+  [column: string]: string | number | boolean | null | undefined;
+}
+
+/** Where each frame row came from (CSV file and row), for located messages. Optional. */
+export interface FrameSource {
+  file?: string;
+  /** Row of each frame row, by index. */
+  rows?: readonly number[];
+}
+
+/** A frame grouped into families and schools, in a canonical order that ignores row order. */
+export interface IndexedFrame {
+  rows: readonly FrameRow[];
+  /** Row indices sorted by student id. */
+  order: Int32Array;
+  /** Family ids, in the order of their lowest student id. */
+  familyIds: string[];
+  /** Family index of each row. */
+  familyOfRow: Int32Array;
+  /** The row of each family's lowest-id student (its representative for strata and classes). */
+  familyLead: Int32Array;
+  /** Number of students in each family. */
+  familyStudents: Int32Array;
+  /** Rows grouped by family (students in id order): family f's rows are rowsByFamily[familyStart[f] .. familyStart[f + 1]). */
+  rowsByFamily: Int32Array;
+  familyStart: Int32Array;
+  /** School of each family (the school of its lead student). */
+  familySchool: string[];
+  /** Family indices of each school, canonical order; schools sorted by id. */
+  schools: Map<string, number[]>;
+  digest: string;
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Row indices in student-id order; a linear check when the rows are already in order. */
+function sortedOrder(n: number, ids: readonly string[]): Int32Array {
+  for (let i = 1; i < n; i++) {
+    if (ids[i - 1]! > ids[i]!) {
+      const indices: number[] = new Array<number>(n);
+      for (let k = 0; k < n; k++) indices[k] = k;
+      return Int32Array.from(indices.sort((a, b) => compareText(ids[a]!, ids[b]!)));
+    }
+  }
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) order[k] = k;
+  return order;
+}
+
+function sortedIds(order: Int32Array, ids: readonly string[]): string[] {
+  const out: string[] = new Array<string>(order.length);
+  for (let k = 0; k < order.length; k++) out[k] = ids[order[k]!]!;
+  return out;
+}
+
+/** The index of a family id in the frame's sorted family ids, or -1. */
+export function findFamily(frame: IndexedFrame, id: string): number {
+  let lo = 0;
+  let hi = frame.familyIds.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = frame.familyIds[mid]!;
+    if (v === id) return mid;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Locates a frame row for messages. */
+export function locate(source: FrameSource | undefined, row: number, id?: string, field?: string): Omit<InputIssue, "message"> {
+  const where: Omit<InputIssue, "message"> = { entity: "student" };
+  if (source?.file !== undefined) where.file = source.file;
+  const line = source?.rows?.[row];
+  where.row = line ?? row + 1;
+  if (id !== undefined) where.id = id;
+  if (field !== undefined) where.field = field;
+  return where;
+}
+
+/**
+ * Groups a frame into families and schools and checks it: ids present, no duplicate student ids,
+ * a school for every student, not empty. Every problem is reported at once.
+ */
+export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): IndexedFrame {
+  const issues: InputIssue[] = [];
+  if (rows.length === 0) throw new PthvInputError([{ ...(source?.file !== undefined ? { file: source.file } : {}), message: "the frame is empty: give one row per student of the schools to sample" }]);
+  const ids: string[] = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const id = row.id;
+    if (typeof id !== "string" || id.length === 0) {
+      issues.push({ ...locate(source, i, undefined, "id"), message: "missing student id: every row needs a pseudonymous id" });
+      ids[i] = "";
+    } else ids[i] = id;
+    if (typeof row.schoolId !== "string" || row.schoolId.length === 0) {
+      issues.push({ ...locate(source, i, ids[i] || undefined, "schoolId"), message: "missing school id: every student belongs to a school" });
+    }
+    const family = row.familyId;
+    if (family !== undefined && family !== null && typeof family !== "string") {
+      issues.push({ ...locate(source, i, ids[i] || undefined, "familyId"), message: "family id must be text: leave it empty for a student who is a family of their own" });
+    }
+  }
+  const order = sortedOrder(rows.length, ids);
+  for (let k = 1; k < order.length; k++) {
+    const a = ids[order[k - 1]!]!;
+    const b = ids[order[k]!]!;
+    if (a !== "" && a === b) issues.push({ ...locate(source, order[k]!, b, "id"), message: "duplicate student id: each student appears once in the frame" });
+  }
+  if (issues.length > 0) throw new PthvInputError(issues, `${issues.length} problem${issues.length === 1 ? "" : "s"} in the frame`);
+
+  // Families: students grouped by family key (the family id, or the student's own id), families
+  // in family-id order, students within a family in id order. Sorting (rather than hashing) keeps
+  // this fast at a million rows, and nearly free when the frame is already in order.
+  const keys: string[] = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const family = rows[i]!.familyId;
+    keys[i] = typeof family === "string" && family !== "" ? family : ids[i]!;
+  }
+  let byFamily: ArrayLike<number> = order;
+  for (let k = 1; k < order.length; k++) {
+    if (keys[order[k - 1]!]! > keys[order[k]!]!) {
+      byFamily = Array.from(order).sort((a, b) => compareText(keys[a]!, keys[b]!)); // stable: id order within a family
+      break;
+    }
+  }
+  const familyIds: string[] = [];
+  const leads: number[] = [];
+  const familySchool: string[] = [];
+  const familyOfRow = new Int32Array(rows.length);
+  for (let k = 0; k < byFamily.length; k++) {
+    const i = byFamily[k]!;
+    const key = keys[i]!;
+    if (k === 0 || key !== familyIds[familyIds.length - 1]) {
+      familyIds.push(key);
+      leads.push(i);
+      familySchool.push(rows[i]!.schoolId);
+    }
+    familyOfRow[i] = familyIds.length - 1;
+  }
+  const familyStudents = new Int32Array(familyIds.length);
+  for (let i = 0; i < rows.length; i++) familyStudents[familyOfRow[i]!]! += 1;
+  const familyStart = new Int32Array(familyIds.length + 1);
+  for (let f = 0; f < familyIds.length; f++) familyStart[f + 1] = familyStart[f]! + familyStudents[f]!;
+  const rowsByFamily = Int32Array.from(byFamily);
+  const bySchool = new Map<string, number[]>();
+  for (let f = 0; f < familyIds.length; f++) {
+    const s = familySchool[f]!;
+    let list = bySchool.get(s);
+    if (list === undefined) bySchool.set(s, (list = []));
+    list.push(f);
+  }
+  const schools = new Map([...bySchool.keys()].sort(compareText).map((s) => [s, bySchool.get(s)!] as const));
+  return {
+    rows,
+    order,
+    familyIds,
+    familyOfRow,
+    familyLead: Int32Array.from(leads),
+    familyStudents,
+    rowsByFamily,
+    familyStart,
+    familySchool,
+    schools,
+    digest: frameDigest(sortedIds(order, ids)),
+  };
+}
+
+/** The value of a named column on a row, treating the empty string as missing. */
+export function cell(row: FrameRow, column: string): string | number | boolean | null | undefined {
+  const value = row[column];
+  return value === "" ? null : value;
+}
+
+export { compareText };

@@ -7,7 +7,15 @@ import type { BalanceReport, BalanceRow, BalanceVerdict } from "../model/index.j
 import { buildDesign, type DesignColumn } from "./design.js";
 import { findFamily, indexFrame, type FrameRow, type FrameSource, type IndexedFrame } from "./frame.js";
 
-/** |SMD| at or below which a variable is representative, and at or below which it is acceptable. */
+/**
+ * |SMD| at or below which a variable is representative, and at or below which it is acceptable.
+ *
+ * @example
+ * ```ts
+ * import { BALANCE_THRESHOLDS } from "pthv";
+ * BALANCE_THRESHOLDS.representative; // 0.05: |SMD| at most this is representative (WWC)
+ * ```
+ */
 export const BALANCE_THRESHOLDS = Object.freeze({ representative: 0.05, acceptable: 0.25 });
 
 const SMD_METHOD =

@@ -24,7 +24,15 @@ export interface FrameRow {
   [column: string]: string | number | boolean | null | undefined;
 }
 
-/** Where each frame row came from (CSV file and row), for located messages. Optional. */
+/**
+ * Where each frame row came from (CSV file and row), for located messages. Optional.
+ *
+ * @example
+ * ```ts
+ * import type { FrameSource } from "pthv";
+ * const source: FrameSource = { file: "frame.csv", rows: [2, 3, 4] }; // the spreadsheet row of each frame row
+ * ```
+ */
 export interface FrameSource {
   file?: string;
   /** Row of each frame row, by index. */

@@ -6,7 +6,16 @@ import { PthvUsageError, TargetingError } from "../errors/index.js";
 import { CohortMethod } from "../model/index.js";
 import type { Seed } from "../random/index.js";
 
-/** A size per school: one number for every school, or a number for each school id. */
+/**
+ * A size per school: one number for every school, or a number for each school id.
+ *
+ * @example
+ * ```ts
+ * import { sampleCohort, type SizePerSchool } from "pthv";
+ * const count: SizePerSchool = { "sch-01": 40, "sch-02": 25 }; // families to invite in each school
+ * sampleCohort(frame, { method: "random", count, seed: 1 });
+ * ```
+ */
 export type SizePerSchool = number | Readonly<Record<string, number>>;
 
 /**

@@ -10,7 +10,16 @@ import type { SampleCohortOptions } from "./options.js";
 import { replaceDeclined } from "./replace.js";
 import { sampleCohort } from "./sample.js";
 
-/** One check of {@link verifyCohort}. */
+/**
+ * One check of {@link verifyCohort}.
+ *
+ * @example
+ * ```ts
+ * import { verifyCohort, type VerificationCheck } from "pthv";
+ * const checks: VerificationCheck[] = verifyCohort(frame, cohort).checks;
+ * checks.filter((c) => !c.passed).map((c) => `${c.check}: ${c.detail}`);
+ * ```
+ */
 export interface VerificationCheck {
   /** `frame`, `version`, `redraw`, `selected`, `reserve` or `declined`. */
   check: string;

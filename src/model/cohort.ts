@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { Id, IsoDateTime } from "./primitives.js";
 
-/** How a cohort was drawn. Each method invites all families or a cross-section; none targets. */
+/**
+ * How a cohort was drawn. Each method invites all families or a cross-section; none targets.
+ *
+ * @example
+ * ```ts
+ * import { CohortMethod } from "pthv";
+ * CohortMethod.options; // ["all", "random", "stratified", "balanced", "classroom"]
+ * ```
+ */
 export const CohortMethod = z.enum(["all", "random", "stratified", "balanced", "classroom"]);
 /** How a cohort was drawn. */
 export type CohortMethod = z.infer<typeof CohortMethod>;
@@ -9,6 +17,14 @@ export type CohortMethod = z.infer<typeof CohortMethod>;
 /**
  * What a third party needs to re-draw a cohort and confirm nobody hand-picked families: method,
  * options, seed, library version and a SHA-256 digest of the frame's sorted student ids.
+ *
+ * @example
+ * ```ts
+ * import { sampleCohort, sampleDistrict } from "pthv";
+ * const { students } = sampleDistrict({ seed: 1, students: 600 });
+ * const { audit } = sampleCohort(students, { method: "random", fraction: 0.1, seed: 2026 });
+ * console.log(audit.method, audit.seed, audit.version, audit.frameDigest);
+ * ```
  */
 export const CohortAudit = z.object({
   method: CohortMethod,
@@ -26,12 +42,28 @@ export type CohortAudit = z.infer<typeof CohortAudit>;
  * How representative a group of students is of its frame: `representative` when every |SMD| is at
  * most 0.05, `acceptable` up to 0.25, `not-representative` above (What Works Clearinghouse
  * thresholds), `not-assessed` when there is nothing to compare.
+ *
+ * @example
+ * ```ts
+ * import { BalanceVerdict } from "pthv";
+ * BalanceVerdict.options; // ["representative", "acceptable", "not-representative", "not-assessed"]
+ * ```
  */
 export const BalanceVerdict = z.enum(["representative", "acceptable", "not-representative", "not-assessed"]);
 /** A balance verdict. */
 export type BalanceVerdict = z.infer<typeof BalanceVerdict>;
 
-/** One balancing variable (or one level of a categorical one): selected students against the whole frame. */
+/**
+ * One balancing variable (or one level of a categorical one): selected students against the whole frame.
+ *
+ * @example
+ * ```ts
+ * import { sampleCohort, sampleDistrict } from "pthv";
+ * const { students } = sampleDistrict({ seed: 1, students: 600 });
+ * const rows = sampleCohort(students, { method: "random", fraction: 0.2, balance: ["ell", "frl"], seed: 3 }).balance?.rows ?? [];
+ * rows.map((r) => `${r.variable}: SMD ${r.smd?.toFixed(3)}`);
+ * ```
+ */
 export const BalanceRow = z.object({
   variable: z.string(),
   level: z.string().optional(),
@@ -48,7 +80,17 @@ export const BalanceRow = z.object({
 /** One row of a balance report. */
 export type BalanceRow = z.infer<typeof BalanceRow>;
 
-/** Standardized mean differences and variance ratios of the selected students against the frame, with a verdict. */
+/**
+ * Standardized mean differences and variance ratios of the selected students against the frame, with a verdict.
+ *
+ * @example
+ * ```ts
+ * import { sampleCohort, sampleDistrict } from "pthv";
+ * const { students } = sampleDistrict({ seed: 1, students: 600 });
+ * const report = sampleCohort(students, { method: "random", fraction: 0.2, balance: ["frl"], seed: 3 }).balance;
+ * console.log(report?.verdict, report?.maxAbsSmd);
+ * ```
+ */
 export const BalanceReport = z.object({
   variables: z.array(z.string()),
   frameStudents: z.number().int().nonnegative(),
@@ -65,7 +107,17 @@ export const BalanceReport = z.object({
 /** A balance report. */
 export type BalanceReport = z.infer<typeof BalanceReport>;
 
-/** A group within which every family has the same chance of an invitation, and within which declines are replaced. */
+/**
+ * A group within which every family has the same chance of an invitation, and within which declines are replaced.
+ *
+ * @example
+ * ```ts
+ * import { sampleCohort, sampleDistrict } from "pthv";
+ * const { students } = sampleDistrict({ seed: 1, students: 600 });
+ * const cohort = sampleCohort(students, { method: "stratified", fraction: 0.2, strata: ["grade"], seed: 9 });
+ * cohort.strata?.map((s) => `${s.key}: ${s.selected} of ${s.families}`);
+ * ```
+ */
 export const CohortStratum = z.object({
   key: z.string(),
   schoolId: Id,
@@ -81,7 +133,18 @@ export const CohortStratum = z.object({
 /** A stratum of a cohort. */
 export type CohortStratum = z.infer<typeof CohortStratum>;
 
-/** A declined invitation and the reserve family invited in its place (null when the stratum's reserve ran out). */
+/**
+ * A declined invitation and the reserve family invited in its place (null when the stratum's reserve ran out).
+ *
+ * @example
+ * ```ts
+ * import { replaceDeclined, sampleCohort, sampleDistrict } from "pthv";
+ * const { students } = sampleDistrict({ seed: 1, students: 600 });
+ * const cohort = sampleCohort(students, { method: "random", fraction: 0.1, seed: 5 });
+ * const next = replaceDeclined(cohort, [cohort.selectedFamilyIds[0]!]);
+ * next.replacements; // which reserve family replaced which declined one
+ * ```
+ */
 export const CohortReplacement = z.object({
   declined: Id,
   replacement: Id.nullable(),
@@ -95,6 +158,14 @@ export type CohortReplacement = z.infer<typeof CohortReplacement>;
  * every family invited, including those who later declined (listed in `declinedFamilyIds`) and the
  * replacements drawn for them from `reserve`. `strata` breaks both lists down by stratum (the
  * school, or the stratum or class within it), the unit within which declines are replaced.
+ *
+ * @example
+ * ```ts
+ * import { sampleCohort, sampleDistrict } from "pthv";
+ * const { students } = sampleDistrict({ seed: 1, students: 600 });
+ * const cohort = sampleCohort(students, { method: "all", seed: "fall" });
+ * cohort.selectedFamilyIds.length; // every family
+ * ```
  */
 export const Cohort = z
   .object({

@@ -18,3 +18,23 @@ export { sampleDistrict } from "./sample-district/index.js";
 export type { SampleDistrict, SampleDistrictOptions, SimulationSummary } from "./sample-district/index.js";
 export { spreadsheetSafe, toCsv } from "./format/csv.js";
 export type { CsvCell } from "./format/csv.js";
+export { RECOMMENDED, REPORT_FORMATS, RULES, ValidateConfig, formatReport, mergeReports, resolveConfig, validateConfigJsonSchema, validateProgram } from "./validate/index.js";
+export type {
+  Diagnostic,
+  DiagnosticEntity,
+  Finding,
+  ProgramIndex,
+  Protects,
+  ReportFormat,
+  ResolvedConfig,
+  ResolvedRule,
+  Rule,
+  RuleContext,
+  RuleLevel,
+  RuleMeta,
+  RuleRun,
+  Severity,
+  ValidateConfigInput,
+  ValidateOptions,
+  ValidationReport,
+} from "./validate/index.js";

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { AGENDA_DATA_TOPICS, type Visit } from "../../model/index.js";
+import type { Rule } from "../types.js";
+import { docsUrl, isActive } from "./shared.js";
+
+const Options = z.strictObject({
+  /** Further agenda topics that count as academic data, beyond the built-in data topics. */
+  extraDataTopics: z.array(z.string().min(1)).default([]),
+});
+
+/**
+ * Non-negotiable 3: the first visit builds the relationship (hopes and dreams). A family's first
+ * visit (the earliest visit that is not cancelled, and any visit numbered 1) has the relationship
+ * focus and no academic data on its agenda.
+ */
+export const firstVisitRelationship: Rule<z.infer<typeof Options>> = {
+  meta: {
+    id: "first-visit-relationship",
+    protects: 3,
+    description: "A family's first visit of the school year has a relationship-building focus (hopes and dreams) and no academic data on its agenda.",
+    defaultLevel: "error",
+    docs: docsUrl("first-visit-relationship"),
+    options: Options,
+  },
+  check({ record, index, options, report }) {
+    const dataTopics = new Set<string>([...AGENDA_DATA_TOPICS, ...options.extraDataTopics]);
+    // The earliest active visit of each family, by start.
+    const earliest = new Map<string, number>();
+    record.visits.forEach((visit, i) => {
+      if (!isActive(visit)) return;
+      const current = earliest.get(visit.familyId);
+      if (current === undefined || index.time(visit.start) < index.time(record.visits[current]!.start)) earliest.set(visit.familyId, i);
+    });
+    const firsts = new Set(earliest.values());
+    record.visits.forEach((visit: Visit, i) => {
+      if (!isActive(visit) || !(visit.visitNumber === 1 || firsts.has(i))) return;
+      const at = { entity: "visit" as const, index: i, id: visit.id };
+      const why = visit.visitNumber === 1 ? "first visit" : `family's first visit (numbered ${visit.visitNumber})`;
+      if (visit.focus !== "relationship") {
+        report({ ...at, field: "focus", message: `${why} has focus '${visit.focus}': a first visit builds the relationship (hopes and dreams); academics wait for a second visit` });
+      }
+      const data = visit.agenda.filter((topic) => dataTopics.has(topic));
+      if (data.length > 0) {
+        report({ ...at, field: "agenda", message: `${why} carries academic data (${data.join(", ")}): leave data off the first visit's agenda` });
+      }
+    });
+  },
+};

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import type { Rule } from "../types.js";
+import { docsUrl, isHeld } from "./shared.js";
+
+const Options = z.strictObject({
+  /** Days after the visit's end within which the partners reflect. A reflection exactly this late passes. */
+  withinDays: z.number().nonnegative().default(7),
+});
+
+/**
+ * Non-negotiable 5: partners reflect together after the visit. Each completed visit has a
+ * reflection naming it, by the same two educators, at or after the visit's end and within
+ * `withinDays` days of it.
+ */
+export const reflectionWithPartner: Rule<z.infer<typeof Options>> = {
+  meta: {
+    id: "reflection-with-partner",
+    protects: 5,
+    description: "Each completed visit is followed, within the configured number of days, by a reflection of the same two educators.",
+    defaultLevel: "error",
+    docs: docsUrl("reflection-with-partner"),
+    options: Options,
+  },
+  check({ record, index, options, report }) {
+    const windowMs = options.withinDays * 86_400_000;
+    record.visits.forEach((visit, i) => {
+      if (!isHeld(visit)) return;
+      const at = { entity: "visit" as const, index: i, id: visit.id };
+      const visitors = new Set(visit.educatorIds);
+      const end = index.time(visit.end);
+      const candidates = index.reflectionsByVisit.get(visit.id) ?? [];
+      let partners = false;
+      for (const r of candidates) {
+        const reflection = record.reflections[r]!;
+        const same = reflection.educatorIds.length > 0 && new Set(reflection.educatorIds).size === visitors.size && reflection.educatorIds.every((id) => visitors.has(id));
+        if (!same) continue;
+        partners = true;
+        const t = index.time(reflection.at);
+        if (t >= end && t - end <= windowMs) return;
+      }
+      const message =
+        candidates.length === 0
+          ? "visit has no reflection: the two educators reflect together after each visit; record the reflection"
+          : !partners
+            ? "visit's reflection is not by the two educators who visited: partners reflect together"
+            : `visit's reflection is not between the visit's end and ${options.withinDays} days after it: reflect soon after the visit, while it is fresh`;
+      report({ ...at, field: "id", message });
+    });
+  },
+};

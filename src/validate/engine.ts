@@ -66,7 +66,7 @@ export function validateProgram(record: ProgramRecord, config?: unknown, options
       rule.check({ record, options: ruleOptions as never, index, report, skip: (reason) => void (run.skipped = reason) });
     } catch (error) {
       // A parsed record never makes a rule throw; if one does, it is a bug, reported as a finding rather than a crash.
-      report({ entity: "plan", message: `rule failed unexpectedly (${error instanceof Error ? error.message : String(error)}): this is a bug in pthv; please report it` });
+      report({ entity: "program", message: `rule failed unexpectedly (${error instanceof Error ? error.message : String(error)}): this is a bug in pthv; please report it` });
     }
   }
   const counts = { error: 0, warning: 0 };

@@ -15,7 +15,7 @@ export type RuleLevel = "off" | "warn" | "error";
 export type Protects = 1 | 2 | 3 | 4 | 5 | "resolution";
 
 /** The kind of record a diagnostic is about. */
-export type DiagnosticEntity = "school" | "family" | "educator" | "pair" | "visit" | "reflection" | "cohort" | "plan";
+export type DiagnosticEntity = "program" | "school" | "family" | "educator" | "pair" | "visit" | "reflection" | "cohort" | "plan";
 
 /**
  * One finding: which rule, how severe, what is wrong and what to do, the non-negotiable it protects,

@@ -5,7 +5,10 @@ import { educatorTrained } from "./educator-trained.js";
 import { familyConsent } from "./family-consent.js";
 import { firstVisitRelationship } from "./first-visit-relationship.js";
 import { reflectionWithPartner } from "./reflection-with-partner.js";
+import { planDeadline } from "./plan-deadline.js";
+import { planElements } from "./plan-elements.js";
 import { scheduledInAdvance } from "./scheduled-in-advance.js";
+import { steeringCommittee } from "./steering-committee.js";
 import { visitInPairs } from "./visit-in-pairs.js";
 
 /** Every rule, in the order of the non-negotiables they protect. */
@@ -18,4 +21,7 @@ export const RULES: readonly Rule<never>[] = [
   firstVisitRelationship,
   visitInPairs,
   reflectionWithPartner,
+  planElements,
+  planDeadline,
+  steeringCommittee,
 ] as unknown as readonly Rule<never>[];

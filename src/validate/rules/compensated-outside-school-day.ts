@@ -6,7 +6,7 @@ import { docsUrl, isHeld } from "./shared.js";
 
 const Options = z.strictObject({
   /** Minutes of outside-school-day time an educator's paid hours may fall short by. A shortfall of exactly this passes. */
-  toleranceMinutes: z.number().nonnegative().default(0),
+  toleranceMinutes: z.number().nonnegative().default(0).describe("Minutes by which an educator's paid time may fall short of the visit's time outside the school day"),
 });
 
 /**

@@ -5,7 +5,7 @@ import { docsUrl, isActive } from "./shared.js";
 
 const Options = z.strictObject({
   /** Further agenda topics that count as academic data, beyond the built-in data topics. */
-  extraDataTopics: z.array(z.string().min(1)).default([]),
+  extraDataTopics: z.array(z.string().min(1)).default([]).describe("Agenda topics that count as academic data beyond academic-data, attendance-data, behavior-data and test-scores"),
 });
 
 /**

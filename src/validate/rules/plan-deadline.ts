@@ -9,7 +9,7 @@ const Options = z.strictObject({
    * The date a plan not yet presented is judged on (YYYY-MM-DD, in the plan's time zone). Default:
    * the day the validation runs.
    */
-  today: IsoDate.optional(),
+  today: IsoDate.optional().describe("Date (YYYY-MM-DD) on which a plan not yet presented is judged; default: the day of the run"),
 });
 
 /**

@@ -5,7 +5,7 @@ import { docsUrl } from "./shared.js";
 
 const Options = z.strictObject({
   /** Fewest words for an element to count as substantive. An element of exactly this many words passes. */
-  minWords: z.number().int().min(1).default(10),
+  minWords: z.number().int().min(1).default(10).describe("Fewest words for a plan element to count as substantive"),
 });
 
 /**

@@ -4,7 +4,7 @@ import { docsUrl, isHeld } from "./shared.js";
 
 const Options = z.strictObject({
   /** Days after the visit's end within which the partners reflect. A reflection exactly this late passes. */
-  withinDays: z.number().nonnegative().default(7),
+  withinDays: z.number().nonnegative().default(7).describe("Days after the visit's end within which the partners reflect; exactly this many days passes"),
 });
 
 /**

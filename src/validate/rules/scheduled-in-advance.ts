@@ -4,7 +4,7 @@ import { docsUrl, isActive } from "./shared.js";
 
 const Options = z.strictObject({
   /** Least time between booking and start, in hours. A visit booked exactly this far ahead passes. */
-  minLeadHours: z.number().nonnegative().default(24),
+  minLeadHours: z.number().nonnegative().default(24).describe("Least hours between booking (scheduledAt) and start; a visit booked exactly this far ahead passes"),
 });
 
 /**

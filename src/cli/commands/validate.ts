@@ -18,8 +18,13 @@ function inputFile(input: string, file: string, isFolder: boolean): string {
   return displayPath(isFolder ? resolve(input, file) : resolve(input));
 }
 
+/**
+ * The source map with every file as a path from the working directory. In a folder, findings about
+ * the plan (which has no row) point at plan.json, or at the folder when there is none.
+ */
 function relocateSources(sources: SourceMap, input: string, isFolder: boolean): SourceMap {
   const out: SourceMap = {};
+  if (isFolder) out.file = existsSync(resolve(input, "plan.json")) ? inputFile(input, "plan.json", true) : displayPath(input);
   for (const [key, value] of Object.entries(sources)) {
     if (key === "file") out.file = inputFile(input, value as string, isFolder);
     else (out as Record<string, unknown>)[key] = (value as { file: string; row?: number }[]).map((s) => ({ ...s, file: inputFile(input, s.file, isFolder) }));

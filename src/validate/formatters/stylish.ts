@@ -1,12 +1,12 @@
 import type { ValidationReport } from "../types.js";
-import { subject, totals } from "./shared.js";
+import { plural, subject, totals } from "./shared.js";
 
 /**
  * Human-readable output, grouped by file: one line per diagnostic with row, severity, message and
  * rule id, then the totals. Diagnostics about records built in code are grouped under "(records)".
  */
 export function formatStylish(report: ValidationReport): string {
-  if (report.diagnostics.length === 0) return `no problems: ${report.checked.visits} visits checked against ${report.rules.filter((r) => r.level !== "off").length} rules\n`;
+  if (report.diagnostics.length === 0) return `no problems: ${plural(report.checked.visits, "visit")} checked against ${plural(report.rules.filter((r) => r.level !== "off").length, "rule")}\n`;
   const groups = new Map<string, typeof report.diagnostics>();
   for (const d of report.diagnostics) {
     const key = d.file ?? "(records)";

@@ -18,6 +18,8 @@ export { sampleDistrict } from "./sample-district/index.js";
 export type { SampleDistrict, SampleDistrictOptions, SimulationSummary } from "./sample-district/index.js";
 export { spreadsheetSafe, toCsv } from "./format/csv.js";
 export type { CsvCell } from "./format/csv.js";
+export { BALANCE_THRESHOLDS, checkBalance, replaceDeclined, sampleCohort, verifyCohort } from "./cohort/index.js";
+export type { CohortVerification, FrameRow, FrameSource, SampleCohortOptions, SizePerSchool, VerificationCheck } from "./cohort/index.js";
 export { PLAN_DUE_DAYS, PLAN_ELEMENT_LABELS, RECOMMENDED_GROUPS, checkPlan } from "./readiness/index.js";
 export type { CheckPlanOptions, CommitteeCheck, PlanCheck, PlanElementCheck, PlanStatus, PlanStatusKind } from "./readiness/index.js";
 export { RECOMMENDED, REPORT_FORMATS, RULES, ValidateConfig, formatReport, mergeReports, resolveConfig, validateConfigJsonSchema, validateProgram } from "./validate/index.js";

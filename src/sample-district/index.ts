@@ -24,8 +24,8 @@ import type {
   Visit,
   AvailabilityWindow,
 } from "../model/index.js";
-import { createRandom, frameDigest, type Random, type Seed } from "../random/index.js";
-import { VERSION } from "../version.js";
+import { createRandom, type Random, type Seed } from "../random/index.js";
+import { replaceDeclined, sampleCohort } from "../cohort/index.js";
 import { bellTimesFor, sampleYear } from "./calendar.js";
 import { binomial } from "./draws.js";
 
@@ -272,25 +272,13 @@ export function sampleDistrict(options: SampleDistrictOptions = {}): SampleDistr
       else if (rs.bernoulli(0.35)) family.consent = { status: "declined", recordedAt: zoned(`${year}-06-${pad(recordedDay, 2)}`, "17:00") };
     });
 
-    // Cohort: every family of the school is invited (the ideal of non-negotiable 4).
-    cohorts.push({
-      id: `cohort-${schoolId.slice(4)}`,
-      schoolIds: [schoolId],
-      method: "all",
-      seed,
-      selectedFamilyIds: schoolFamilies.map((f) => f.id),
-      reserve: [],
-      declinedFamilyIds: schoolFamilies.filter((f) => f.consent.status === "declined").map((f) => f.id),
-      inclusionProbability: 1,
-      audit: {
-        method: "all",
-        options: { method: "all" },
-        seed,
-        version: VERSION,
-        frameDigest: frameDigest(schoolStudents.map((st) => st.id)),
-        frameSize: schoolStudents.length,
-      },
-    });
+    // Cohort: every family of the school is invited (the ideal of non-negotiable 4), drawn by the
+    // cohort sampler so that it passes verifyCohort; families who declined are recorded.
+    const drawn = replaceDeclined(
+      sampleCohort(schoolStudents, { method: "all", seed }),
+      schoolFamilies.filter((f) => f.consent.status === "declined").map((f) => f.id),
+    );
+    cohorts.push({ id: `cohort-${schoolId.slice(4)}`, ...drawn });
 
     // First visits: each accepting family, by a pair (one with the family's teacher when there is one).
     const visitedFamily = new Uint8Array(schoolFamilies.length);

@@ -1,0 +1,123 @@
+/**
+ * Balance of a group of students against its frame: standardized mean differences and variance
+ * ratios with What Works Clearinghouse style thresholds.
+ */
+import { PthvInputError, type InputIssue } from "../errors/index.js";
+import type { BalanceReport, BalanceRow, BalanceVerdict } from "../model/index.js";
+import { buildDesign, type DesignColumn } from "./design.js";
+import { indexFrame, type FrameRow, type FrameSource, type IndexedFrame } from "./frame.js";
+
+/** |SMD| at or below which a variable is representative, and at or below which it is acceptable. */
+export const BALANCE_THRESHOLDS = Object.freeze({ representative: 0.05, acceptable: 0.25 });
+
+const SMD_METHOD =
+  "SMD = (mean of selected students - mean of all students in the frame) / standard deviation of the frame (population); variance ratio = variance of selected / variance of frame; thresholds of the What Works Clearinghouse (|SMD| <= 0.05 representative, <= 0.25 acceptable)";
+
+function verdictOf(smd: number | null): BalanceVerdict {
+  if (smd === null) return "not-assessed";
+  const a = Math.abs(smd);
+  return a <= BALANCE_THRESHOLDS.representative + 1e-12 ? "representative" : a <= BALANCE_THRESHOLDS.acceptable + 1e-12 ? "acceptable" : "not-representative";
+}
+
+const RANK: Record<BalanceVerdict, number> = { "not-assessed": -1, representative: 0, acceptable: 1, "not-representative": 2 };
+
+/** Balance of the families marked in `selected` (by family index), over already-built design columns. */
+export function balanceReport(frame: IndexedFrame, design: readonly DesignColumn[], variables: readonly string[], selected: Uint8Array): BalanceReport {
+  const n = frame.rows.length;
+  let selectedStudents = 0;
+  for (let i = 0; i < n; i++) selectedStudents += selected[frame.familyOfRow[i]!]!;
+  let selectedFamilies = 0;
+  for (let f = 0; f < selected.length; f++) selectedFamilies += selected[f]!;
+  const rows: BalanceRow[] = design.map((column) => {
+    // Sums run in student-id order, so the report does not depend on the order of the rows.
+    const order = frame.order;
+    let sum = 0;
+    let sumSelected = 0;
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      const v = column.values[i]!;
+      sum += v;
+      if (selected[frame.familyOfRow[i]!] === 1) sumSelected += v;
+    }
+    const frameMean = sum / n;
+    const selectedMean = selectedStudents > 0 ? sumSelected / selectedStudents : null;
+    let ss = 0;
+    let ssSelected = 0;
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      const v = column.values[i]!;
+      const d = v - frameMean; // products, not **, so every engine rounds alike
+      ss += d * d;
+      if (selectedMean !== null && selected[frame.familyOfRow[i]!] === 1) ssSelected += (v - selectedMean) * (v - selectedMean);
+    }
+    const frameVar = ss / n;
+    const frameSd = Math.sqrt(frameVar);
+    // A frame that does not vary is matched by any selection: the difference is exactly zero.
+    const smd = selectedMean === null ? null : frameSd > 1e-12 * Math.max(1, Math.abs(frameMean)) ? (selectedMean - frameMean) / frameSd : 0;
+    const varianceRatio = selectedMean !== null && selectedStudents > 1 && frameVar > 0 ? ssSelected / selectedStudents / frameVar : null;
+    const row: BalanceRow = { variable: column.variable, kind: column.kind, frameMean, frameSd, selectedMean, smd, varianceRatio, verdict: verdictOf(smd) };
+    if (column.level !== undefined) row.level = column.level;
+    return row;
+  });
+  const smds = rows.map((r) => r.smd).filter((s): s is number => s !== null).map(Math.abs);
+  const maxAbsSmd = smds.length > 0 ? Math.max(...smds) : null;
+  const meanAbsSmd = smds.length > 0 ? smds.reduce((a, b) => a + b, 0) / smds.length : null;
+  const verdict = rows.reduce<BalanceVerdict>((worst, r) => (RANK[r.verdict] > RANK[worst] ? r.verdict : worst), "not-assessed");
+  return {
+    variables: [...variables],
+    frameStudents: n,
+    frameFamilies: frame.familyIds.length,
+    selectedStudents,
+    selectedFamilies,
+    thresholds: { ...BALANCE_THRESHOLDS },
+    rows,
+    maxAbsSmd,
+    meanAbsSmd,
+    verdict,
+    method: SMD_METHOD,
+  };
+}
+
+/**
+ * How representative the students of the selected families are of the whole frame, on each
+ * balancing variable: standardized mean difference (SMD, per level for a categorical column) and
+ * variance ratio, with a verdict by What Works Clearinghouse style thresholds (|SMD| <= 0.05
+ * representative, <= 0.25 acceptable, above that not representative). The overall verdict is the
+ * worst of the rows. Balance is judged on students: every student of a selected family counts.
+ *
+ * The SMD divides by the frame's (population) standard deviation, because the frame is the target
+ * the selection should look like (What Works Clearinghouse, Procedures and Standards Handbook 5.0,
+ * on baseline equivalence). Numbers and booleans are one variable each; text columns become one
+ * 0/1 indicator per level.
+ *
+ * @param frame - one row per student (`id`, `schoolId`, optional `familyId`, further named columns)
+ * @param selectedIds - ids of the selected (invited or visited) families; a student without a
+ *   `familyId` is a family whose id is the student's id. Repeated ids count once.
+ * @param variables - names of the columns to compare, as they appear on the rows
+ * @returns a plain {@link BalanceReport}
+ * @throws PthvInputError for an empty frame, duplicate student ids, an unknown column, missing or
+ *   non-numeric values, or a selected id that is not a family of the frame (all listed at once)
+ *
+ * @example
+ * ```ts
+ * import { checkBalance } from "pthv";
+ * const frame = [
+ *   { id: "s1", schoolId: "a", familyId: "f1", ell: true },
+ *   { id: "s2", schoolId: "a", familyId: "f2", ell: false },
+ * ];
+ * checkBalance(frame, ["f1"], ["ell"]).rows[0]?.smd; // 1: the frame's mean is 0.5 with SD 0.5
+ * ```
+ */
+export function checkBalance(frame: readonly FrameRow[], selectedIds: readonly string[], variables: readonly string[], source?: FrameSource): BalanceReport {
+  const indexed = indexFrame(frame, source);
+  const design = buildDesign(frame, variables, source);
+  const selected = new Uint8Array(indexed.familyIds.length);
+  const issues: InputIssue[] = [];
+  for (const id of selectedIds) {
+    const f = indexed.familyIndex.get(id);
+    if (f === undefined) issues.push({ entity: "family", id, message: "selected id is not a family of the frame: check the id, or add the family's students to the frame" });
+    else selected[f] = 1;
+  }
+  if (issues.length > 0) throw new PthvInputError(issues, `${issues.length} selected id${issues.length === 1 ? "" : "s"} not in the frame`);
+  return balanceReport(indexed, design, variables, selected);
+}

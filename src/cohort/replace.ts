@@ -1,0 +1,56 @@
+/**
+ * replaceDeclined: families say no; the reserve of the same stratum fills their places.
+ */
+import { PthvInputError, type InputIssue } from "../errors/index.js";
+import type { Cohort, CohortReplacement } from "../model/index.js";
+
+/**
+ * Records families that declined and invites, for each, the next family of the `reserve` from the
+ * same stratum (the same school, or the same stratum or class for the methods that have them). The
+ * reserve is a random order of the families not selected, so a replacement is a random draw from
+ * the same stratum and every family's chance of an invitation stays equal within it. Declined
+ * families stay listed in `selectedFamilyIds` (they were invited) and in `declinedFamilyIds`, and are
+ * never re-invited this season. When a stratum's reserve is used up, the replacement is `null`.
+ * Replacing in several batches gives the same result as replacing all at once, in order.
+ *
+ * @param cohort - a cohort from {@link sampleCohort} (not mutated)
+ * @param declinedIds - ids of invited families that declined, in the order they declined
+ * @returns a new cohort with `declinedFamilyIds`, `replacements`, `selectedFamilyIds` and `reserve` updated
+ * @throws PthvInputError when an id was never invited (listing every such id)
+ *
+ * @example
+ * ```ts
+ * import { replaceDeclined, sampleCohort } from "pthv";
+ * const frame = ["a", "b", "c", "d"].map((id) => ({ id, schoolId: "s" }));
+ * const cohort = sampleCohort(frame, { method: "random", count: 2, seed: 1 });
+ * const after = replaceDeclined(cohort, [cohort.selectedFamilyIds[0]!]);
+ * after.replacements?.[0]?.replacement === cohort.reserve[0]; // true
+ * ```
+ */
+export function replaceDeclined(cohort: Cohort, declinedIds: readonly string[]): Cohort {
+  const selected = cohort.selectedFamilyIds.slice();
+  const invited = new Set(selected);
+  const declined = cohort.declinedFamilyIds.slice();
+  const already = new Set(declined);
+  const reserve = cohort.reserve.slice();
+  const replacements: CohortReplacement[] = (cohort.replacements ?? []).slice();
+  const issues: InputIssue[] = [];
+  for (const id of declinedIds) {
+    if (!invited.has(id)) issues.push({ entity: "family", id, message: "this family was not invited in this cohort, so it cannot decline: check the id" });
+  }
+  if (issues.length > 0) throw new PthvInputError(issues, `${issues.length} declined id${issues.length === 1 ? "" : "s"} not invited`);
+  for (const id of declinedIds) {
+    if (already.has(id)) continue;
+    already.add(id);
+    declined.push(id);
+    const stratum = cohort.familyStrata?.[id] ?? cohort.schoolIds?.[0] ?? "all";
+    const at = cohort.familyStrata !== undefined ? reserve.findIndex((r) => cohort.familyStrata![r] === stratum) : -1;
+    const replacement = at >= 0 ? reserve.splice(at, 1)[0]! : null;
+    if (replacement !== null) {
+      selected.push(replacement);
+      invited.add(replacement);
+    }
+    replacements.push({ declined: id, replacement, stratum });
+  }
+  return { ...cohort, selectedFamilyIds: selected, reserve, declinedFamilyIds: declined, replacements };
+}

@@ -1,0 +1,230 @@
+/**
+ * sampleCohort: the families invited this season, drawn by one of five methods that never target.
+ */
+import { PthvInputError, type InputIssue } from "../errors/index.js";
+import type { Cohort, CohortStratum } from "../model/index.js";
+import { createRandom, type Random } from "../random/index.js";
+import { VERSION } from "../version.js";
+import { balanceReport } from "./balance.js";
+import { balancedSelection } from "./balanced.js";
+import { buildDesign, type DesignColumn } from "./design.js";
+import { cell, indexFrame, locate, type FrameRow, type FrameSource, type IndexedFrame } from "./frame.js";
+import { groupBy, sizeFor, strataKeys } from "./groups.js";
+import { normaliseOptions, type NormalisedOptions, type SampleCohortOptions } from "./options.js";
+
+/** What one school (or class) contributes: its strata, selections and reserves. */
+interface Draw {
+  strata: CohortStratum[];
+  /** Reserve family indices of each stratum key, in replacement order. */
+  reserves: { key: string; families: number[] }[];
+  notes: string[];
+}
+
+/**
+ * Draws the families to invite this season. The unit invited is the family (siblings are one
+ * invitation; a student without `familyId` is a family of their own); balance is judged on
+ * students. Within a school every family has the same chance of an invitation, by construction:
+ *
+ * - `all`: every family is invited (the ideal of non-negotiable 4).
+ * - `random`: a simple random sample of families without replacement, in each school.
+ * - `stratified`: proportional allocation across strata (`strata` columns, within each school) by
+ *   systematic sampling with a random start over the families listed stratum by stratum in random
+ *   order (Cochran 1977, Sampling Techniques, ch. 8): each family's inclusion probability is exactly
+ *   n/N and each stratum gets the floor or the ceiling of its proportional share.
+ * - `balanced`: the cube method (Deville and Tillé 2004) with equal inclusion probabilities, fast
+ *   flight phase (Chauvet and Tillé 2006) and landing by suppression of variables, balancing the
+ *   students of invited families on the `balance` columns (categories as indicators), optionally
+ *   first within `strata`.
+ * - `classroom`: each participating teacher invites `count` (or `fraction`) of the families of their
+ *   class, drawn at random; a family belongs to the class of its lowest-id student.
+ *
+ * Families not selected form the `reserve`, in random order per stratum, for {@link replaceDeclined}.
+ * The result carries a balance report (on the `balance` columns, for any method) and an audit
+ * record; {@link verifyCohort} re-draws it. The same frame (in any row order), options and seed
+ * give the identical cohort on every runtime and every 1.x version.
+ *
+ * @param frame - one row per student: `id`, `schoolId`, optional `familyId`, `grade`, `teacherId`
+ *   and further named columns. Not mutated.
+ * @param options - method, size (`count` or `fraction`, per school), `seed`, and method options;
+ *   see {@link SampleCohortOptions}
+ * @param source - where the rows came from (file and row numbers), for located error messages
+ * @returns a plain, JSON-serialisable {@link Cohort}
+ * @throws TargetingError for options shaped like filters, weights, priorities or risk scores
+ * @throws PthvUsageError for a missing seed, size or required method option, or a size larger than the frame
+ * @throws PthvInputError for an empty frame, duplicate ids, unknown columns, missing or non-numeric values
+ *
+ * @example
+ * ```ts
+ * import { sampleCohort, sampleDistrict } from "pthv";
+ * const { students } = sampleDistrict({ seed: 1, students: 600 });
+ * const cohort = sampleCohort(students, { method: "balanced", fraction: 0.25, balance: ["priorDaysAbsent", "ell"], seed: 2026 });
+ * cohort.balance?.verdict; // "representative"
+ * ```
+ */
+export function sampleCohort(frame: readonly FrameRow[], options: SampleCohortOptions, source?: FrameSource): Cohort {
+  const { options: opts, seed } = normaliseOptions(options);
+  const indexed = indexFrame(frame, source);
+  const design = opts.balance !== undefined ? buildDesign(frame, opts.balance, source) : [];
+  const keys = opts.strata !== undefined ? strataKeys(indexed, opts.strata, source) : undefined;
+  const classes = opts.method === "classroom" ? classOf(indexed, source) : undefined;
+  const random = createRandom(seed);
+  const selected = new Uint8Array(indexed.familyIds.length);
+  const strata: CohortStratum[] = [];
+  const reserve: string[] = [];
+  const familyStrata: Record<string, string> = {};
+  const notes: string[] = [];
+  for (const [schoolId, families] of indexed.schools) {
+    const draw = drawSchool(indexed, design, opts, schoolId, families, keys, classes, selected, random.fork(`school:${schoolId}`));
+    strata.push(...draw.strata);
+    notes.push(...draw.notes);
+    if (opts.method === "all") continue;
+    for (const group of draw.reserves) {
+      for (const f of group.families) {
+        reserve.push(indexed.familyIds[f]!);
+        familyStrata[indexed.familyIds[f]!] = group.key;
+      }
+    }
+  }
+  const selectedFamilyIds: string[] = [];
+  for (const [, families] of indexed.schools) for (const f of families) if (selected[f] === 1) selectedFamilyIds.push(indexed.familyIds[f]!);
+  if (opts.method !== "all") {
+    const keyOf = stratumKeyOf(indexed, opts, keys, classes);
+    for (const id of selectedFamilyIds) familyStrata[id] = keyOf(indexed.familyIndex.get(id)!);
+  }
+  const probabilities = new Set(strata.map((s) => s.inclusionProbability));
+  const cohort: Cohort = {
+    schoolIds: [...indexed.schools.keys()],
+    method: opts.method,
+    seed,
+    selectedFamilyIds,
+    reserve,
+    declinedFamilyIds: [],
+    replacements: [],
+    strata,
+    balance: balanceReport(indexed, design, opts.balance ?? [], selected),
+    audit: {
+      method: opts.method,
+      options: { ...opts },
+      seed,
+      version: VERSION,
+      frameDigest: indexed.digest,
+      frameSize: frame.length,
+    },
+  };
+  if (probabilities.size === 1) cohort.inclusionProbability = [...probabilities][0]!;
+  if (opts.method !== "all") cohort.familyStrata = familyStrata;
+  if (notes.length > 0) cohort.notes = notes;
+  return cohort;
+}
+
+function stratumKeyOf(frame: IndexedFrame, opts: NormalisedOptions, keys: string[] | undefined, classes: string[] | undefined): (f: number) => string {
+  return (f) => {
+    const school = frame.familySchool[f]!;
+    if (opts.method === "classroom") return `${school}|teacherId=${classes![f]!}`;
+    return keys !== undefined ? `${school}|${keys[f]!}` : school;
+  };
+}
+
+/** The class (teacher id of the lead student) of every family. */
+function classOf(frame: IndexedFrame, source?: FrameSource): string[] {
+  const issues: InputIssue[] = [];
+  const classes = frame.familyIds.map((_, f) => {
+    const lead = frame.familyLead[f]!;
+    const value = cell(frame.rows[lead]!, "teacherId");
+    if (typeof value !== "string" || value === "") {
+      if (issues.length < 20) issues.push({ ...locate(source, lead, frame.rows[lead]!.id, "teacherId"), message: "missing teacher id: method 'classroom' invites families through their child's teacher" });
+      return "";
+    }
+    return value;
+  });
+  if (issues.length > 0) throw new PthvInputError(issues, "missing teacher ids");
+  return classes;
+}
+
+function drawSchool(
+  frame: IndexedFrame,
+  design: readonly DesignColumn[],
+  opts: NormalisedOptions,
+  schoolId: string,
+  families: number[],
+  keys: string[] | undefined,
+  classes: string[] | undefined,
+  selected: Uint8Array,
+  random: Random,
+): Draw {
+  const N = families.length;
+  const students = (list: readonly number[]) => list.reduce((s, f) => s + frame.familyStudents[f]!, 0);
+  const stratum = (key: string, list: readonly number[], picked: number, probability: number): CohortStratum => ({
+    key,
+    schoolId,
+    families: list.length,
+    students: students(list),
+    selected: picked,
+    inclusionProbability: probability,
+  });
+  const reserveOf = (key: string, order: readonly number[], picked: number): { key: string; families: number[] } => {
+    const rest = order.filter((f) => selected[f] === 0);
+    return { key, families: rest.slice(0, opts.reserveSize ?? picked) };
+  };
+  const countIn = (list: readonly number[]) => list.reduce((s, f) => s + selected[f]!, 0);
+  switch (opts.method) {
+    case "all": {
+      for (const f of families) selected[f] = 1;
+      return { strata: [stratum(schoolId, families, N, 1)], reserves: [], notes: [] };
+    }
+    case "random": {
+      const n = sizeFor(opts, schoolId, N, `school '${schoolId}'`);
+      const order = random.shuffle(families);
+      for (let i = 0; i < n; i++) selected[order[i]!] = 1;
+      return { strata: [stratum(schoolId, families, n, N > 0 ? n / N : 0)], reserves: [reserveOf(schoolId, order, n)], notes: [] };
+    }
+    case "stratified": {
+      const n = sizeFor(opts, schoolId, N, `school '${schoolId}'`);
+      const groups = groupBy(families, (f) => keys![f]!).map((g) => ({ key: `${schoolId}|${g.key}`, families: random.fork(`stratum:${g.key}`).shuffle(g.families) }));
+      // Systematic sampling with a random integer start r in [0, N): position i is selected when a
+      // multiple of N falls in (i*n + r, (i+1)*n + r]. Exactly n positions qualify, and each
+      // position qualifies for exactly n of the N starts, so every inclusion probability is n/N.
+      const r = N > 0 ? random.int(N) : 0;
+      let i = 0;
+      for (const group of groups) {
+        for (const f of group.families) {
+          if (Math.floor(((i + 1) * n + r) / N) > Math.floor((i * n + r) / N)) selected[f] = 1;
+          i++;
+        }
+      }
+      return {
+        strata: groups.map((g) => stratum(g.key, g.families, countIn(g.families), n / N)),
+        reserves: groups.map((g) => reserveOf(g.key, g.families, countIn(g.families))),
+        notes: [],
+      };
+    }
+    case "balanced": {
+      const n = sizeFor(opts, schoolId, N, `school '${schoolId}'`);
+      const groups = keys !== undefined ? groupBy(families, (f) => keys[f]!).map((g) => ({ key: `${schoolId}|${g.key}`, families: g.families })) : [{ key: schoolId, families }];
+      const marks = balancedSelection(frame, design, families, groups.map((g) => g.families), n, random.fork("cube"));
+      families.forEach((f, i) => (selected[f] = marks[i]!));
+      return {
+        strata: groups.map((g) => stratum(g.key, g.families, countIn(g.families), n / N)),
+        reserves: groups.map((g) => reserveOf(g.key, random.fork(`reserve:${g.key}`).shuffle(g.families), countIn(g.families))),
+        notes: [],
+      };
+    }
+    case "classroom": {
+      const participating = opts.teachers !== undefined ? new Set(opts.teachers) : undefined;
+      const notes: string[] = [];
+      const eligible = participating !== undefined ? families.filter((f) => participating.has(classes![f]!)) : families;
+      if (eligible.length < N) notes.push(`school '${schoolId}': ${N - eligible.length} of ${N} families belong to classes whose teacher does not take part this season and cannot be invited`);
+      const drawn = groupBy(eligible, (f) => classes![f]!).map((g) => {
+        const key = `${schoolId}|teacherId=${g.key}`;
+        const size = g.families.length;
+        const wanted = opts.count !== undefined ? (typeof opts.count === "number" ? opts.count : opts.count[schoolId] ?? 0) : undefined;
+        const k = wanted !== undefined ? Math.min(wanted, size) : sizeFor(opts, schoolId, size, `class '${g.key}'`);
+        if (wanted !== undefined && wanted > size) notes.push(`class '${g.key}' in school '${schoolId}' has ${size} families, fewer than ${wanted}: all are invited`);
+        const order = random.fork(`class:${g.key}`).shuffle(g.families);
+        for (let i = 0; i < k; i++) selected[order[i]!] = 1;
+        return { stratum: stratum(key, g.families, k, size > 0 ? k / size : 0), reserve: reserveOf(key, order, k) };
+      });
+      return { strata: drawn.map((d) => d.stratum), reserves: drawn.map((d) => d.reserve), notes };
+    }
+  }
+}

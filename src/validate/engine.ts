@@ -63,7 +63,7 @@ export function validateProgram(record: ProgramRecord, config?: unknown, options
       diagnostics.push(diagnostic);
     };
     try {
-      rule.check({ record, options: ruleOptions as never, index, report, skip: (reason) => void (run.skipped = reason) });
+      rule.check({ record, options: ruleOptions as never, index, report, skip: (reason) => void (run.skipped = reason), note: (reason) => void (run.notes ??= []).push(reason) });
     } catch (error) {
       // A parsed record never makes a rule throw; if one does, it is a bug, reported as a finding rather than a crash.
       report({ entity: "program", message: `rule failed unexpectedly (${error instanceof Error ? error.message : String(error)}): this is a bug in pthv; please report it` });
@@ -120,6 +120,7 @@ export function mergeReports(reports: readonly ValidationReport[]): ValidationRe
       const target = merged.rules[k]!;
       target.findings += rule.findings;
       if (rule.skipped !== undefined && target.skipped === undefined) target.skipped = rule.skipped;
+      if (rule.notes !== undefined) target.notes = [...(target.notes ?? []), ...rule.notes];
     });
     if (i > 0) {
       for (const key of ["schools", "families", "educators", "pairs", "visits", "reflections", "cohorts"] as const) checked[key] += r.checked[key];

@@ -17,6 +17,7 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
   let educators: Map<string, ProgramRecord["educators"][number]> | undefined;
   let pairs: Map<string, ProgramRecord["pairs"][number]> | undefined;
   let reflectionsByVisit: Map<string, number[]> | undefined;
+  let studentsBySchool: Map<string, ProgramRecord["students"]> | undefined;
   return {
     get schools() {
       return (schools ??= byId(record.schools));
@@ -29,6 +30,17 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
     },
     get pairs() {
       return (pairs ??= byId(record.pairs));
+    },
+    get studentsBySchool() {
+      if (!studentsBySchool) {
+        studentsBySchool = new Map();
+        for (const student of record.students) {
+          const list = studentsBySchool.get(student.schoolId);
+          if (list) list.push(student);
+          else studentsBySchool.set(student.schoolId, [student]);
+        }
+      }
+      return studentsBySchool;
     },
     get reflectionsByVisit() {
       if (!reflectionsByVisit) {

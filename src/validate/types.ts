@@ -100,8 +100,10 @@ export interface RuleContext<O = unknown> {
   index: ProgramIndex;
   /** Records one finding. */
   report(finding: Finding): void;
-  /** Records that the rule could not apply, and why. */
+  /** Records that the rule could not apply at all, and why. */
   skip(reason: string): void;
+  /** Records something the rule left out (a school it could not assess, say), and why. */
+  note(reason: string): void;
 }
 
 /** A rule: `meta` and one check. */
@@ -122,6 +124,8 @@ export interface ProgramIndex {
   readonly educators: ReadonlyMap<string, ProgramRecord["educators"][number]>;
   /** Pairs by id. */
   readonly pairs: ReadonlyMap<string, ProgramRecord["pairs"][number]>;
+  /** Students of each school id, in record order (a school's sampling frame). */
+  readonly studentsBySchool: ReadonlyMap<string, ProgramRecord["students"]>;
   /** Indexes (into `record.reflections`) of the reflections that name each visit id. */
   readonly reflectionsByVisit: ReadonlyMap<string, number[]>;
   /** Milliseconds since the epoch of an ISO datetime with offset (NaN when unparseable). */
@@ -146,6 +150,8 @@ export interface RuleRun {
   findings: number;
   /** Why the rule did not apply, when it did not. */
   skipped?: string;
+  /** What the rule left out, and why (it applied to the rest). */
+  notes?: string[];
 }
 
 /**

@@ -31,7 +31,7 @@ describe("pthv validate", () => {
 
   it("exits 0 on the clean sample district written as CSV", async () => {
     const { code, stdout } = await cli("validate", clean);
-    expect(stdout).toMatch(/^no problems: \d+ visits checked against 11 rules/);
+    expect(stdout).toMatch(/^no problems: \d+ visits checked against 13 rules/);
     expect(code).toBe(0);
   });
 

@@ -40,10 +40,11 @@ describe("report formatters", () => {
   it("junit has one test case per rule, failing the rules with errors and escaping XML", () => {
     const text = formatReport(report(), "junit");
     expect(text.match(/<testcase /g)).toHaveLength(RULES.length);
-    expect(text).toContain(`<testsuites name="pthv validate" tests="${RULES.length}" failures="2" errors="0" skipped="1">`);
+    expect(text).toContain(`<testsuites name="pthv validate" tests="${RULES.length}" failures="2" errors="0" skipped="2">`);
     expect(text).toMatch(/<testcase name="visit-in-pairs" classname="pthv.validate.non-negotiable-5"><failure message="1 violation of visit-in-pairs"/);
     expect(text).toMatch(/<testcase name="educator-opt-in"[^>]*><skipped message="rule is off"\/><\/testcase>/);
     expect(text).toMatch(/<testcase name="steering-committee"[^>]*><system-out>/);
+    expect(text).toMatch(/<testcase name="visited-representative"[^>]*><skipped message="not assessed \(fewer than 10 visited families/);
     expect(text).toContain("v&lt;1&gt;&amp;&quot;x&quot;,y");
     expect(text).not.toContain('v<1>');
   });
@@ -97,7 +98,7 @@ describe("report formatters", () => {
 
   it("every format says there is nothing wrong when there is nothing wrong", () => {
     const clean = validateProgram(programWith(() => {}));
-    expect(formatReport(clean, "stylish")).toMatch(/^no problems: 1 visit checked against 11 rules/);
+    expect(formatReport(clean, "stylish")).toMatch(/^no problems: 1 visit checked against 13 rules/);
     expect(JSON.parse(formatReport(clean, "sarif")).runs[0].results).toEqual([]);
     expect(formatReport(clean, "junit")).toContain('failures="0"');
     expect(formatReport(clean, "github")).toBe("pthv validate: 0 problems (0 errors, 0 warnings)\n");

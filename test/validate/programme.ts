@@ -1,16 +1,24 @@
-import type { ProgramRecord } from "../../src/model/index.js";
+import { sampleCohort } from "../../src/cohort/index.js";
+import type { ProgramRecord, Student } from "../../src/model/index.js";
 import { validateProgram, type Diagnostic } from "../../src/validate/index.js";
 import { nySchool } from "../helpers.js";
 
+const STUDENTS: Student[] = [
+  { id: "stu-1", schoolId: "sch-1", grade: 2, teacherId: "edu-1", familyId: "fam-1" },
+  { id: "stu-2", schoolId: "sch-1", grade: 4, teacherId: "edu-2", familyId: "fam-1" },
+  { id: "stu-3", schoolId: "sch-1", grade: 3, teacherId: "edu-3", familyId: "fam-2" },
+];
+
 /**
- * A small programme that keeps every rule: one New York school (bells 08:30-15:00), two families
+ * A small programme that keeps every rule: three students in two families, a cohort of all
+ * families drawn by the sampler, one New York school (bells 08:30-15:00), two families
  * who accepted in June, a trained and opted-in pair, a first visit on Monday 2026-09-14 at 16:30
  * booked a week ahead, compensated and reflected on, and a complete plan presented on time.
  */
 export function cleanProgram(): ProgramRecord {
   return {
     schools: [nySchool()],
-    students: [],
+    students: STUDENTS,
     families: [
       { id: "fam-1", schoolId: "sch-1", homeLanguage: "en", consent: { status: "accepted", recordedAt: "2026-06-10T17:00:00-04:00" }, availability: [] },
       { id: "fam-2", schoolId: "sch-1", homeLanguage: "es", consent: { status: "accepted", recordedAt: "2026-06-11T17:00:00-04:00" }, availability: [] },
@@ -50,7 +58,7 @@ export function cleanProgram(): ProgramRecord {
       },
     ],
     reflections: [{ id: "refl-1", visitIds: ["visit-1"], educatorIds: ["edu-2", "edu-1"], at: "2026-09-14T17:45:00-04:00", hours: 0.25 }],
-    cohorts: [],
+    cohorts: [{ id: "cohort-1", ...sampleCohort(STUDENTS, { method: "all", seed: "test" }) }],
     plan: {
       districtName: "Test District",
       timeZone: "America/New_York",

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { minutesInsideSchoolDay } from "../../calendar/index.js";
-import type { School } from "../../model/index.js";
+import { createSchoolDayMinutes } from "../../calendar/minutes-cache.js";
 import type { Rule } from "../types.js";
 import { docsUrl, isHeld } from "./shared.js";
 
@@ -24,17 +23,8 @@ export const compensatedOutsideSchoolDay: Rule<z.infer<typeof Options>> = {
     options: Options,
   },
   check({ record, index, options, report }) {
-    // Visit times repeat (the same slots across a season), so the calendar is asked once per school and interval.
-    const inside = new Map<string, number>();
-    const minutesInside = (school: School, start: string, end: string): number => {
-      const key = `${school.id}\u0000${start}\u0000${end}`;
-      let minutes = inside.get(key);
-      if (minutes === undefined) {
-        minutes = minutesInsideSchoolDay(school, start, end);
-        inside.set(key, minutes);
-      }
-      return minutes;
-    };
+    // Memoized per schedule and local date; the school day is the calendar's schoolDayOn.
+    const minutesInside = createSchoolDayMinutes();
     record.visits.forEach((visit, i) => {
       if (!isHeld(visit)) return;
       const at = { entity: "visit" as const, index: i, id: visit.id };

@@ -1,4 +1,5 @@
 import type { Rule } from "../types.js";
+import { cohortProvenance } from "./cohort-provenance.js";
 import { compensatedOutsideSchoolDay } from "./compensated-outside-school-day.js";
 import { educatorOptIn } from "./educator-opt-in.js";
 import { educatorTrained } from "./educator-trained.js";
@@ -10,6 +11,7 @@ import { planElements } from "./plan-elements.js";
 import { scheduledInAdvance } from "./scheduled-in-advance.js";
 import { steeringCommittee } from "./steering-committee.js";
 import { visitInPairs } from "./visit-in-pairs.js";
+import { visitedRepresentative } from "./visited-representative.js";
 
 /** Every rule, in the order of the non-negotiables they protect. */
 export const RULES: readonly Rule<never>[] = [
@@ -19,6 +21,8 @@ export const RULES: readonly Rule<never>[] = [
   educatorTrained,
   compensatedOutsideSchoolDay,
   firstVisitRelationship,
+  cohortProvenance,
+  visitedRepresentative,
   visitInPairs,
   reflectionWithPartner,
   planElements,

@@ -10,7 +10,7 @@ import type { School } from "../model/index.js";
 import { schoolDayOn } from "./index.js";
 
 /** Minutes of `[start, end)` inside the school day, as `minutesInsideSchoolDay` computes them. */
-export type SchoolDayMinutes = (school: School, start: string, end: string) => number;
+export type SchoolDayMinutes = (school: School, start: string, end: string, startMs?: number, endMs?: number) => number;
 
 /** The calendar date after an ISO date, by plain calendar arithmetic (no zone involved). */
 function nextDate(isoDate: string): string {
@@ -18,56 +18,61 @@ function nextDate(isoDate: string): string {
   return new Date(Date.UTC(y!, m! - 1, d! + 1)).toISOString().slice(0, 10);
 }
 
+interface ScheduleCache {
+  /** The school day of each local date, as [start, end) in epoch milliseconds, or null. */
+  days: Map<string, [number, number] | null>;
+  /** The local date of each written instant, in the schedule's zone. */
+  localDates: Map<string, string>;
+}
+
 /**
  * Creates a memoized {@link SchoolDayMinutes}. Schools with the same time zone, calendar and bell
  * times share their cache. Keep one per batch of records (the cache grows with the distinct dates
  * and instants seen).
  *
- * @returns a function with the meaning of `minutesInsideSchoolDay(school, start, end)`
+ * @returns a function with the meaning of `minutesInsideSchoolDay(school, start, end)`; callers that
+ *   have already parsed `start` and `end` may pass them as epoch milliseconds too
  */
 export function createSchoolDayMinutes(): SchoolDayMinutes {
-  const scheduleKey = new WeakMap<School, string>();
-  const days = new Map<string, [number, number] | null>();
-  const localDates = new Map<string, string>();
-  const keyOf = (school: School): string => {
-    let key = scheduleKey.get(school);
-    if (key === undefined) {
-      key = JSON.stringify([school.timeZone, school.calendar, school.bellTimes]);
-      scheduleKey.set(school, key);
+  const bySchool = new WeakMap<School, ScheduleCache>();
+  const bySchedule = new Map<string, ScheduleCache>();
+  const nextDates = new Map<string, string>();
+  const cacheOf = (school: School): ScheduleCache => {
+    let cache = bySchool.get(school);
+    if (cache === undefined) {
+      const key = JSON.stringify([school.timeZone, school.calendar, school.bellTimes]);
+      cache = bySchedule.get(key);
+      if (cache === undefined) bySchedule.set(key, (cache = { days: new Map(), localDates: new Map() }));
+      bySchool.set(school, cache);
     }
-    return key;
+    return cache;
   };
-  const localDate = (iso: string, zone: string): string => {
-    const key = `${zone}\u0000${iso}`;
-    let date = localDates.get(key);
-    if (date === undefined) {
-      date = DateTime.fromISO(iso, { setZone: true }).setZone(zone).toISODate() ?? "";
-      localDates.set(key, date);
-    }
-    return date;
-  };
-  const dayOf = (school: School, schedule: string, date: string): [number, number] | null => {
-    const key = `${schedule}\u0000${date}`;
-    let day = days.get(key);
-    if (day === undefined) {
-      const interval = schoolDayOn(school, date);
-      day = interval?.start && interval.end ? [interval.start.toMillis(), interval.end.toMillis()] : null;
-      days.set(key, day);
-    }
-    return day;
-  };
-  return (school, start, end) => {
-    const from = Date.parse(start);
-    const to = Date.parse(end);
+  return (school, start, end, startMs, endMs) => {
+    const from = startMs ?? Date.parse(start);
+    const to = endMs ?? Date.parse(end);
     if (!(to > from)) return 0;
-    const schedule = keyOf(school);
-    const last = localDate(end, school.timeZone);
+    const cache = cacheOf(school);
+    const localDate = (iso: string): string => {
+      let date = cache.localDates.get(iso);
+      if (date === undefined) cache.localDates.set(iso, (date = DateTime.fromISO(iso, { setZone: true }).setZone(school.timeZone).toISODate() ?? ""));
+      return date;
+    };
+    const last = localDate(end);
     let minutes = 0;
-    for (let date = localDate(start, school.timeZone); date <= last; date = nextDate(date)) {
-      const day = dayOf(school, schedule, date);
-      if (!day) continue;
-      const overlap = Math.min(day[1], to) - Math.max(day[0], from);
-      if (overlap > 0) minutes += overlap / 60_000;
+    for (let date = localDate(start); date <= last; ) {
+      let day = cache.days.get(date);
+      if (day === undefined) {
+        const interval = schoolDayOn(school, date);
+        cache.days.set(date, (day = interval?.start && interval.end ? [interval.start.toMillis(), interval.end.toMillis()] : null));
+      }
+      if (day) {
+        const overlap = Math.min(day[1], to) - Math.max(day[0], from);
+        if (overlap > 0) minutes += overlap / 60_000;
+      }
+      if (date === last) break;
+      let next = nextDates.get(date);
+      if (next === undefined) nextDates.set(date, (next = nextDate(date)));
+      date = next;
     }
     return minutes;
   };

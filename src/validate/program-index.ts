@@ -16,8 +16,9 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
   let families: Map<string, ProgramRecord["families"][number]> | undefined;
   let educators: Map<string, ProgramRecord["educators"][number]> | undefined;
   let pairs: Map<string, ProgramRecord["pairs"][number]> | undefined;
-  let reflectionsByVisit: Map<string, number[]> | undefined;
+  let reflectionsByVisit: Map<string, number | number[]> | undefined;
   let studentsBySchool: Map<string, ProgramRecord["students"]> | undefined;
+  let visitTimes: { start: Float64Array; end: Float64Array } | undefined;
   return {
     get schools() {
       return (schools ??= byId(record.schools));
@@ -30,6 +31,18 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
     },
     get pairs() {
       return (pairs ??= byId(record.pairs));
+    },
+    get visitTimes() {
+      if (!visitTimes) {
+        const n = record.visits.length;
+        visitTimes = { start: new Float64Array(n), end: new Float64Array(n) };
+        for (let i = 0; i < n; i++) {
+          const visit = record.visits[i]!;
+          visitTimes.start[i] = Date.parse(visit.start);
+          visitTimes.end[i] = Date.parse(visit.end);
+        }
+      }
+      return visitTimes;
     },
     get studentsBySchool() {
       if (!studentsBySchool) {
@@ -47,9 +60,11 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
         reflectionsByVisit = new Map();
         record.reflections.forEach((reflection, i) => {
           for (const visitId of reflection.visitIds) {
-            const list = reflectionsByVisit!.get(visitId);
-            if (list) list.push(i);
-            else reflectionsByVisit!.set(visitId, [i]);
+            // Most visits have one reflection: a number, not an array, keeps the index small.
+            const seen = reflectionsByVisit!.get(visitId);
+            if (seen === undefined) reflectionsByVisit!.set(visitId, i);
+            else if (typeof seen === "number") reflectionsByVisit!.set(visitId, [seen, i]);
+            else seen.push(i);
           }
         });
       }

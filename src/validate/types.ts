@@ -126,8 +126,10 @@ export interface ProgramIndex {
   readonly pairs: ReadonlyMap<string, ProgramRecord["pairs"][number]>;
   /** Students of each school id, in record order (a school's sampling frame). */
   readonly studentsBySchool: ReadonlyMap<string, ProgramRecord["students"]>;
-  /** Indexes (into `record.reflections`) of the reflections that name each visit id. */
-  readonly reflectionsByVisit: ReadonlyMap<string, number[]>;
+  /** Index (into `record.reflections`) of the reflection that names each visit id, or the indexes when several do. */
+  readonly reflectionsByVisit: ReadonlyMap<string, number | readonly number[]>;
+  /** Start and end of each visit (by index in `record.visits`), in milliseconds since the epoch, parsed once. */
+  readonly visitTimes: { readonly start: Float64Array; readonly end: Float64Array };
   /** Milliseconds since the epoch of an ISO datetime with offset (NaN when unparseable). */
   time(iso: string): number;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createSchoolDayMinutes } from "../../calendar/minutes-cache.js";
 import type { Rule } from "../types.js";
-import { docsUrl, isHeld } from "./shared.js";
+import { distinct, docsUrl, isHeld } from "./shared.js";
 
 const Options = z.strictObject({
   /** Minutes of outside-school-day time an educator's paid hours may fall short by. A shortfall of exactly this passes. */
@@ -23,27 +23,29 @@ export const compensatedOutsideSchoolDay: Rule<z.infer<typeof Options>> = {
     options: Options,
   },
   check({ record, index, options, report }) {
+    const { start: starts, end: ends } = index.visitTimes;
     // Memoized per schedule and local date; the school day is the calendar's schoolDayOn.
     const minutesInside = createSchoolDayMinutes();
     record.visits.forEach((visit, i) => {
       if (!isHeld(visit)) return;
-      const at = { entity: "visit" as const, index: i, id: visit.id };
       const school = index.schools.get(visit.schoolId);
       if (!school) {
-        report({ ...at, field: "schoolId", message: `school '${visit.schoolId}' is not in the records, so the school day is unknown: add the school with its calendar and bell times` });
+        report({ entity: "visit", index: i, id: visit.id, field: "schoolId", message: `school '${visit.schoolId}' is not in the records, so the school day is unknown: add the school with its calendar and bell times` });
         return;
       }
-      const length = (index.time(visit.end) - index.time(visit.start)) / 60_000;
-      const outside = length - minutesInside(school, visit.start, visit.end);
+      const length = (ends[i]! - starts[i]!) / 60_000;
+      const outside = length - minutesInside(school, visit.start, visit.end, starts[i], ends[i]);
       if (outside <= 0) return;
-      for (const educatorId of new Set(visit.educatorIds)) {
+      for (const educatorId of distinct(visit.educatorIds)) {
         let hours = 0;
         for (const c of visit.compensation) if (c.educatorId === educatorId) hours += c.hours;
         const shortfall = outside - hours * 60;
         if (shortfall > options.toleranceMinutes + 1e-9) {
           const paid = hours === 0 ? "no compensation" : `compensation for ${Math.round(hours * 60)} min`;
           report({
-            ...at,
+            entity: "visit",
+            index: i,
+            id: visit.id,
             field: "compensation",
             message: `educator '${educatorId}' has ${paid} but the visit ran ${Math.round(outside)} min outside the school day: pay each educator for the visit's time outside the school day`,
           });

@@ -1,5 +1,5 @@
 import type { Rule } from "../types.js";
-import { NO_OPTIONS, type NoOptions, docsUrl, isActive } from "./shared.js";
+import { NO_OPTIONS, type NoOptions, distinct, docsUrl, isActive } from "./shared.js";
 
 /**
  * Non-negotiable 1: educators choose to visit. Every educator on a visit (not cancelled) opted in no
@@ -15,17 +15,25 @@ export const educatorOptIn: Rule<NoOptions> = {
     options: NO_OPTIONS,
   },
   check({ record, index, report }) {
+    const { start: starts } = index.visitTimes;
+    const parsed = new Map<string, number>();
+    const optedIn = (id: string, at: string): number => {
+      let ms = parsed.get(id);
+      if (ms === undefined) parsed.set(id, (ms = index.time(at)));
+      return ms;
+    };
     record.visits.forEach((visit, i) => {
       if (!isActive(visit)) return;
-      const start = index.time(visit.start);
-      for (const educatorId of new Set(visit.educatorIds)) {
-        const at = { entity: "visit" as const, index: i, id: visit.id, field: "educatorIds" };
+      const start = starts[i]!;
+      for (const educatorId of distinct(visit.educatorIds)) {
         const educator = index.educators.get(educatorId);
+        const at = { entity: "visit" as const, index: i, id: visit.id, field: "educatorIds" };
+        if (educator?.optedInAt !== undefined && optedIn(educator.id, educator.optedInAt) <= start) continue;
         if (!educator) {
           report({ ...at, message: `educator '${educatorId}' is not in the records, so the opt-in cannot be shown: add the educator with optedInAt` });
         } else if (educator.optedInAt === undefined) {
           report({ ...at, message: `educator '${educatorId}' has not opted in: visiting is voluntary; record optedInAt or change the visitors` });
-        } else if (index.time(educator.optedInAt) > start) {
+        } else if (optedIn(educator.id, educator.optedInAt) > start) {
           report({ ...at, message: `educator '${educatorId}' opted in only after the visit started: educators opt in before visiting` });
         }
       }

@@ -15,8 +15,17 @@ export const familyConsent: Rule<NoOptions> = {
     options: NO_OPTIONS,
   },
   check({ record, index, report }) {
+    const { start: starts } = index.visitTimes;
+    // When each family's acceptance was recorded (NaN when it has none), so the usual case costs one lookup.
+    const acceptedAt = new Map<string, number>();
+    for (const family of record.families) {
+      if (acceptedAt.has(family.id)) continue;
+      const { status, recordedAt } = family.consent;
+      acceptedAt.set(family.id, status === "accepted" && recordedAt !== undefined ? index.time(recordedAt) : NaN);
+    }
     record.visits.forEach((visit, i) => {
       if (!isActive(visit)) return;
+      if (acceptedAt.get(visit.familyId)! <= starts[i]!) return;
       const at = { entity: "visit" as const, index: i, id: visit.id };
       const family = index.families.get(visit.familyId);
       if (!family) {
@@ -28,7 +37,7 @@ export const familyConsent: Rule<NoOptions> = {
         report({ ...at, field: "familyId", message: `family '${family.id}' has consent '${status}': visit only families who accepted, and record the acceptance first` });
       } else if (recordedAt === undefined) {
         report({ ...at, field: "familyId", message: `family '${family.id}' accepted but the acceptance has no recordedAt: record when the family accepted` });
-      } else if (index.time(recordedAt) > index.time(visit.start)) {
+      } else {
         report({ ...at, field: "start", message: `family '${family.id}' accepted only after the visit started: record consent before visiting` });
       }
     });

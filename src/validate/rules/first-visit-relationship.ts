@@ -23,17 +23,20 @@ export const firstVisitRelationship: Rule<z.infer<typeof Options>> = {
     options: Options,
   },
   check({ record, index, options, report }) {
+    const { start: starts } = index.visitTimes;
     const dataTopics = new Set<string>([...AGENDA_DATA_TOPICS, ...options.extraDataTopics]);
     // The earliest active visit of each family, by start.
     const earliest = new Map<string, number>();
     record.visits.forEach((visit, i) => {
       if (!isActive(visit)) return;
       const current = earliest.get(visit.familyId);
-      if (current === undefined || index.time(visit.start) < index.time(record.visits[current]!.start)) earliest.set(visit.familyId, i);
+      if (current === undefined || starts[i]! < starts[current]!) earliest.set(visit.familyId, i);
     });
-    const firsts = new Set(earliest.values());
+    const first = new Uint8Array(record.visits.length);
+    for (const i of earliest.values()) first[i] = 1;
     record.visits.forEach((visit: Visit, i) => {
-      if (!isActive(visit) || !(visit.visitNumber === 1 || firsts.has(i))) return;
+      if (!isActive(visit) || !(visit.visitNumber === 1 || first[i] === 1)) return;
+      if (visit.focus === "relationship" && !visit.agenda.some((topic) => dataTopics.has(topic))) return;
       const at = { entity: "visit" as const, index: i, id: visit.id };
       const why = visit.visitNumber === 1 ? "first visit" : `family's first visit (numbered ${visit.visitNumber})`;
       if (visit.focus !== "relationship") {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Rule } from "../types.js";
-import { docsUrl, isHeld } from "./shared.js";
+import { docsUrl, isHeld, sameMembers } from "./shared.js";
 
 const Options = z.strictObject({
   /** Days after the visit's end within which the partners reflect. A reflection exactly this late passes. */
@@ -22,18 +22,17 @@ export const reflectionWithPartner: Rule<z.infer<typeof Options>> = {
     options: Options,
   },
   check({ record, index, options, report }) {
+    const { end: ends } = index.visitTimes;
     const windowMs = options.withinDays * 86_400_000;
     record.visits.forEach((visit, i) => {
       if (!isHeld(visit)) return;
-      const at = { entity: "visit" as const, index: i, id: visit.id };
-      const visitors = new Set(visit.educatorIds);
-      const end = index.time(visit.end);
-      const candidates = index.reflectionsByVisit.get(visit.id) ?? [];
+      const end = ends[i]!;
+      const found = index.reflectionsByVisit.get(visit.id);
+      const candidates = found === undefined ? [] : typeof found === "number" ? [found] : found;
       let partners = false;
       for (const r of candidates) {
         const reflection = record.reflections[r]!;
-        const same = reflection.educatorIds.length > 0 && new Set(reflection.educatorIds).size === visitors.size && reflection.educatorIds.every((id) => visitors.has(id));
-        if (!same) continue;
+        if (!sameMembers(reflection.educatorIds, visit.educatorIds)) continue;
         partners = true;
         const t = index.time(reflection.at);
         if (t >= end && t - end <= windowMs) return;
@@ -44,7 +43,7 @@ export const reflectionWithPartner: Rule<z.infer<typeof Options>> = {
           : !partners
             ? "visit's reflection is not by the two educators who visited: partners reflect together"
             : `visit's reflection is not between the visit's end and ${options.withinDays} days after it: reflect soon after the visit, while it is fresh`;
-      report({ ...at, field: "id", message });
+      report({ entity: "visit", index: i, id: visit.id, field: "id", message });
     });
   },
 };

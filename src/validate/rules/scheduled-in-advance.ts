@@ -22,15 +22,17 @@ export const scheduledInAdvance: Rule<z.infer<typeof Options>> = {
     options: Options,
   },
   check({ record, index, options, report }) {
+    const { start: starts } = index.visitTimes;
     const leadMs = options.minLeadHours * 3_600_000;
     record.visits.forEach((visit, i) => {
       if (!isActive(visit)) return;
+      if (visit.scheduledAt !== undefined && starts[i]! - index.time(visit.scheduledAt) >= leadMs) return;
       const at = { entity: "visit" as const, index: i, id: visit.id, field: "scheduledAt" };
       if (visit.scheduledAt === undefined) {
         report({ ...at, message: "visit has no booking time (scheduledAt), so it was unannounced: book every visit ahead with the family and record when" });
         return;
       }
-      const lead = index.time(visit.start) - index.time(visit.scheduledAt);
+      const lead = starts[i]! - index.time(visit.scheduledAt);
       if (lead < leadMs) {
         const hours = Math.round((lead / 3_600_000) * 10) / 10;
         report({ ...at, message: `visit was booked ${hours} h before it started, less than the ${options.minLeadHours} h lead time: book visits further ahead` });

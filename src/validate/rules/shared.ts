@@ -29,3 +29,18 @@ export function count(n: number, noun: string): string {
 
 /** Options of a rule without options. */
 export type NoOptions = z.infer<typeof NO_OPTIONS>;
+
+/** The distinct ids of a short list, in order (visits and reflections name two or three educators). */
+export function distinct(ids: readonly string[]): string[] {
+  if (ids.length === 2) return ids[0] === ids[1] ? [ids[0]!] : (ids as string[]);
+  const out: string[] = [];
+  for (const id of ids) if (!out.includes(id)) out.push(id);
+  return out;
+}
+
+/** Whether two short lists hold the same ids, ignoring order and repeats. */
+export function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  for (const id of a) if (!b.includes(id)) return false;
+  for (const id of b) if (!a.includes(id)) return false;
+  return true;
+}

@@ -14,7 +14,6 @@ $cli sample-district --students 800 --seed ci --format csv --out "$work/district
 
 cat > "$work/pthv.config.json" <<'JSON'
 {
-  "$schema": "../schemas/pthv.config.schema.json",
   "extends": "pthv:recommended",
   "rules": {
     "scheduled-in-advance": ["error", { "minLeadHours": 48 }],

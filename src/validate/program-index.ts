@@ -1,4 +1,5 @@
 import type { ProgramRecord } from "../model/index.js";
+import { parseInstant } from "./instant.js";
 import type { ProgramIndex } from "./types.js";
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
@@ -19,6 +20,8 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
   let reflectionsByVisit: Map<string, number | number[]> | undefined;
   let studentsBySchool: Map<string, ProgramRecord["students"]> | undefined;
   let visitTimes: { start: Float64Array; end: Float64Array } | undefined;
+  let familyIndex: Map<string, number> | undefined;
+  let visitFamily: Int32Array | undefined;
   return {
     get schools() {
       return (schools ??= byId(record.schools));
@@ -38,11 +41,29 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
         visitTimes = { start: new Float64Array(n), end: new Float64Array(n) };
         for (let i = 0; i < n; i++) {
           const visit = record.visits[i]!;
-          visitTimes.start[i] = Date.parse(visit.start);
-          visitTimes.end[i] = Date.parse(visit.end);
+          visitTimes.start[i] = parseInstant(visit.start);
+          visitTimes.end[i] = parseInstant(visit.end);
         }
       }
       return visitTimes;
+    },
+    get familyIndex() {
+      if (!familyIndex) {
+        familyIndex = new Map();
+        for (let i = 0; i < record.families.length; i++) {
+          const id = record.families[i]!.id;
+          if (!familyIndex.has(id)) familyIndex.set(id, i);
+        }
+      }
+      return familyIndex;
+    },
+    get visitFamily() {
+      if (!visitFamily) {
+        const families = this.familyIndex;
+        visitFamily = new Int32Array(record.visits.length);
+        for (let i = 0; i < record.visits.length; i++) visitFamily[i] = families.get(record.visits[i]!.familyId) ?? -1;
+      }
+      return visitFamily;
     },
     get studentsBySchool() {
       if (!studentsBySchool) {
@@ -70,8 +91,8 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
       }
       return reflectionsByVisit;
     },
-    // Every datetime in a parsed record carries an offset, so the built-in parser reads the instant
-    // exactly; it is an order of magnitude faster than building zoned objects for comparisons.
-    time: (iso) => Date.parse(iso),
+    // Every datetime in a parsed record carries an offset, so the instant is read exactly without
+    // building zoned objects, which would cost far more for comparisons.
+    time: parseInstant,
   };
 }

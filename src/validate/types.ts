@@ -128,6 +128,10 @@ export interface ProgramIndex {
   readonly studentsBySchool: ReadonlyMap<string, ProgramRecord["students"]>;
   /** Index (into `record.reflections`) of the reflection that names each visit id, or the indexes when several do. */
   readonly reflectionsByVisit: ReadonlyMap<string, number | readonly number[]>;
+  /** Index (into `record.families`) of each family id, the first when an id repeats. */
+  readonly familyIndex: ReadonlyMap<string, number>;
+  /** Index (into `record.families`) of each visit's family, or -1 when the family is not in the records. */
+  readonly visitFamily: Int32Array;
   /** Start and end of each visit (by index in `record.visits`), in milliseconds since the epoch, parsed once. */
   readonly visitTimes: { readonly start: Float64Array; readonly end: Float64Array };
   /** Milliseconds since the epoch of an ISO datetime with offset (NaN when unparseable). */

@@ -20,10 +20,21 @@ export const cohortProvenance: Rule<NoOptions> = {
     options: NO_OPTIONS,
   },
   check({ record, index, report }) {
-    const invited = new Set<string>();
-    for (const cohort of record.cohorts) for (const id of cohort.selectedFamilyIds) invited.add(id);
+    // Invited families in the records are flagged by index; others (rare) kept by id.
+    const invitedKnown = new Uint8Array(record.families.length);
+    const invitedOther = new Set<string>();
+    for (const cohort of record.cohorts) {
+      for (const id of cohort.selectedFamilyIds) {
+        const f = index.familyIndex.get(id);
+        if (f !== undefined) invitedKnown[f] = 1;
+        else invitedOther.add(id);
+      }
+    }
+    const visitFamily = index.visitFamily;
     record.visits.forEach((visit, i) => {
-      if (!isActive(visit) || invited.has(visit.familyId)) return;
+      if (!isActive(visit)) return;
+      const f = visitFamily[i]!;
+      if (f >= 0 ? invitedKnown[f] === 1 : invitedOther.has(visit.familyId)) return;
       const none = record.cohorts.length === 0 ? "there is no cohort in the records" : "it is in no cohort's selected families";
       report({ entity: "visit", index: i, id: visit.id, field: "familyId", message: `family '${visit.familyId}' was visited but ${none}: visit only families invited in a cohort drawn by the sampler` });
     });

@@ -17,15 +17,16 @@ export const familyConsent: Rule<NoOptions> = {
   check({ record, index, report }) {
     const { start: starts } = index.visitTimes;
     // When each family's acceptance was recorded (NaN when it has none), so the usual case costs one lookup.
-    const acceptedAt = new Map<string, number>();
-    for (const family of record.families) {
-      if (acceptedAt.has(family.id)) continue;
+    const acceptedAt = new Float64Array(record.families.length);
+    record.families.forEach((family, f) => {
       const { status, recordedAt } = family.consent;
-      acceptedAt.set(family.id, status === "accepted" && recordedAt !== undefined ? index.time(recordedAt) : NaN);
-    }
+      acceptedAt[f] = status === "accepted" && recordedAt !== undefined ? index.time(recordedAt) : NaN;
+    });
+    const visitFamily = index.visitFamily;
     record.visits.forEach((visit, i) => {
       if (!isActive(visit)) return;
-      if (acceptedAt.get(visit.familyId)! <= starts[i]!) return;
+      const f = visitFamily[i]!;
+      if (f >= 0 && acceptedAt[f]! <= starts[i]!) return;
       const at = { entity: "visit" as const, index: i, id: visit.id };
       const family = index.families.get(visit.familyId);
       if (!family) {

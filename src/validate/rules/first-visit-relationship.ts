@@ -26,14 +26,21 @@ export const firstVisitRelationship: Rule<z.infer<typeof Options>> = {
     const { start: starts } = index.visitTimes;
     const dataTopics = new Set<string>([...AGENDA_DATA_TOPICS, ...options.extraDataTopics]);
     // The earliest active visit of each family, by start.
-    const earliest = new Map<string, number>();
+    // Families in the records are tracked by index; others (rare) by id.
+    const visitFamily = index.visitFamily;
+    const earliestKnown = new Int32Array(record.families.length).fill(-1);
+    const earliestOther = new Map<string, number>();
     record.visits.forEach((visit, i) => {
       if (!isActive(visit)) return;
-      const current = earliest.get(visit.familyId);
-      if (current === undefined || starts[i]! < starts[current]!) earliest.set(visit.familyId, i);
+      const f = visitFamily[i]!;
+      const current = f >= 0 ? earliestKnown[f]! : (earliestOther.get(visit.familyId) ?? -1);
+      if (current >= 0 && !(starts[i]! < starts[current]!)) return;
+      if (f >= 0) earliestKnown[f] = i;
+      else earliestOther.set(visit.familyId, i);
     });
     const first = new Uint8Array(record.visits.length);
-    for (const i of earliest.values()) first[i] = 1;
+    for (const i of earliestKnown) if (i >= 0) first[i] = 1;
+    for (const i of earliestOther.values()) first[i] = 1;
     record.visits.forEach((visit: Visit, i) => {
       if (!isActive(visit) || !(visit.visitNumber === 1 || first[i] === 1)) return;
       if (visit.focus === "relationship" && !visit.agenda.some((topic) => dataTopics.has(topic))) return;

@@ -43,12 +43,19 @@ export const visitedRepresentative: Rule<Options> = {
   },
   check({ record, index, options, report, skip, note }) {
     const visitedBySchool = new Map<string, Set<string>>();
-    for (const visit of record.visits) {
-      if (!isHeld(visit)) continue;
+    const counted = new Uint8Array(record.families.length);
+    const visitFamily = index.visitFamily;
+    record.visits.forEach((visit, i) => {
+      if (!isHeld(visit)) return;
+      const f = visitFamily[i]!;
+      if (f >= 0) {
+        if (counted[f] === 1 && record.families[f]!.schoolId === visit.schoolId) return;
+        if (record.families[f]!.schoolId === visit.schoolId) counted[f] = 1;
+      }
       const set = visitedBySchool.get(visit.schoolId);
       if (set) set.add(visit.familyId);
       else visitedBySchool.set(visit.schoolId, new Set([visit.familyId]));
-    }
+    });
     const skipped: string[] = [];
     record.schools.forEach((school, i) => {
       const visited = visitedBySchool.get(school.id);

@@ -12,7 +12,7 @@ import { loadProgram, writeProgramCsv } from "pthv/node";
 
 const dir = await mkdtemp(join(tmpdir(), "pthv-validate-example-"));
 try {
-  await writeProgramCsv(sampleDistrict({ students: 1200, seed: "example" }), dir);
+  await writeProgramCsv(sampleDistrict({ students: 600, seed: "example" }), dir);
   const { program, sources } = await loadProgram(dir);
 
   // The recommended rules, with visits booked two days ahead and the plan judged on a fixed date.

@@ -18,6 +18,13 @@ function nextDate(isoDate: string): string {
   return new Date(Date.UTC(y!, m! - 1, d! + 1)).toISOString().slice(0, 10);
 }
 
+/** The local date of an instant in the school's zone, cached. */
+function localDate(cache: ScheduleCache, school: School, iso: string): string {
+  let date = cache.localDates.get(iso);
+  if (date === undefined) cache.localDates.set(iso, (date = DateTime.fromISO(iso, { setZone: true }).setZone(school.timeZone).toISODate() ?? ""));
+  return date;
+}
+
 interface ScheduleCache {
   /** The school day of each local date, as [start, end) in epoch milliseconds, or null. */
   days: Map<string, [number, number] | null>;
@@ -52,14 +59,9 @@ export function createSchoolDayMinutes(): SchoolDayMinutes {
     const to = endMs ?? Date.parse(end);
     if (!(to > from)) return 0;
     const cache = cacheOf(school);
-    const localDate = (iso: string): string => {
-      let date = cache.localDates.get(iso);
-      if (date === undefined) cache.localDates.set(iso, (date = DateTime.fromISO(iso, { setZone: true }).setZone(school.timeZone).toISODate() ?? ""));
-      return date;
-    };
-    const last = localDate(end);
+    const last = localDate(cache, school, end);
     let minutes = 0;
-    for (let date = localDate(start); date <= last; ) {
+    for (let date = localDate(cache, school, start); date <= last; ) {
       let day = cache.days.get(date);
       if (day === undefined) {
         const interval = schoolDayOn(school, date);

@@ -8,6 +8,11 @@ const Options = z.strictObject({
   extraDataTopics: z.array(z.string().min(1)).default([]).describe("Agenda topics that count as academic data beyond academic-data, attendance-data, behavior-data and test-scores"),
 });
 
+function carriesData(agenda: readonly string[], dataTopics: ReadonlySet<string>): boolean {
+  for (const topic of agenda) if (dataTopics.has(topic)) return true;
+  return false;
+}
+
 /**
  * Non-negotiable 3: the first visit builds the relationship (hopes and dreams). A family's first
  * visit (the earliest visit that is not cancelled, and any visit numbered 1) has the relationship
@@ -43,7 +48,7 @@ export const firstVisitRelationship: Rule<z.infer<typeof Options>> = {
     for (const i of earliestOther.values()) first[i] = 1;
     record.visits.forEach((visit: Visit, i) => {
       if (!isActive(visit) || !(visit.visitNumber === 1 || first[i] === 1)) return;
-      if (visit.focus === "relationship" && !visit.agenda.some((topic) => dataTopics.has(topic))) return;
+      if (visit.focus === "relationship" && !carriesData(visit.agenda, dataTopics)) return;
       const at = { entity: "visit" as const, index: i, id: visit.id };
       const why = visit.visitNumber === 1 ? "first visit" : `family's first visit (numbered ${visit.visitNumber})`;
       if (visit.focus !== "relationship") {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Reflection } from "../../model/index.js";
 import type { Rule } from "../types.js";
 import { docsUrl, isHeld, sameMembers } from "./shared.js";
 
@@ -24,10 +25,18 @@ export const reflectionWithPartner: Rule<z.infer<typeof Options>> = {
   check({ record, index, options, report }) {
     const { end: ends } = index.visitTimes;
     const windowMs = options.withinDays * 86_400_000;
+    const byVisit = index.reflectionsByVisit;
+    const keeps = (reflection: Reflection, visitors: readonly string[], end: number): boolean => {
+      if (!sameMembers(reflection.educatorIds, visitors)) return false;
+      const t = index.time(reflection.at);
+      return t >= end && t - end <= windowMs;
+    };
     record.visits.forEach((visit, i) => {
       if (!isHeld(visit)) return;
       const end = ends[i]!;
-      const found = index.reflectionsByVisit.get(visit.id);
+      const found = byVisit.get(visit.id);
+      // The usual case, one reflection by the partners in the window, allocates nothing.
+      if (typeof found === "number" && keeps(record.reflections[found]!, visit.educatorIds, end)) return;
       const candidates = found === undefined ? [] : typeof found === "number" ? [found] : found;
       let partners = false;
       for (const r of candidates) {

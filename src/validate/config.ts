@@ -26,12 +26,8 @@ export const ValidateConfig = z.strictObject({
     .optional()
     .describe("Per-rule level (off, warn, error) or [level, options]"),
 });
-/** A configuration as written in `pthv.config.json`. */
-export type ValidateConfigInput = {
-  $schema?: string;
-  extends?: typeof RECOMMENDED;
-  rules?: Record<string, RuleLevel | [RuleLevel] | [RuleLevel, Record<string, unknown>]>;
-};
+/** A configuration as written in `pthv.config.json` (the input form of {@link ValidateConfig}). */
+export type ValidateConfigInput = z.input<typeof ValidateConfig>;
 
 /** One rule's resolved setting. */
 export interface ResolvedRule {

@@ -83,6 +83,12 @@ describe("pthv validate", () => {
     expect(JSON.parse(await readFile(out, "utf8")).runs[0].results).toHaveLength(1);
   });
 
+  it("exits 2 when --output cannot be written", async () => {
+    const r = await cli("validate", broken, "--output", join(dir, "no-such-folder", "report.txt"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot write the report to --output/);
+  });
+
   it("applies the levels and options of --config", async () => {
     const config = join(dir, "lenient.json");
     await writeFile(config, JSON.stringify({ extends: "pthv:recommended", rules: { "scheduled-in-advance": "warn" } }));

@@ -100,7 +100,11 @@ Exit codes: 0 no errors (and warnings within --max-warnings), 1 the programme br
     const shown = values.quiet ? { ...report, diagnostics: report.diagnostics.filter((d) => d.severity === "error"), counts: { error: report.counts.error, warning: 0 } } : report;
     const text = formatReport(shown, format);
     if (values.output !== undefined) {
-      await writeFile(values.output, text);
+      try {
+        await writeFile(values.output, text);
+      } catch {
+        throw new PthvUsageError(`cannot write the report to --output '${values.output}': check that its folder exists and is writable`);
+      }
       io.stderr(`pthv validate: wrote ${format} report to ${values.output} (${report.counts.error} errors, ${report.counts.warning} warnings)\n`);
     } else io.stdout(text);
     const tooManyWarnings = maxWarnings !== undefined && report.counts.warning > maxWarnings;

@@ -13,6 +13,17 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
  * only for what it reads.
  */
 export function indexProgram(record: ProgramRecord): ProgramIndex {
+  // Instants repeat (visits are booked on the hour and half hour, reflections follow them), so each
+  // distinct text is read once; the cache stops growing at a bound so memory stays small.
+  const instants = new Map<string, number>();
+  const time = (iso: string): number => {
+    let ms = instants.get(iso);
+    if (ms === undefined) {
+      ms = parseInstant(iso);
+      if (instants.size < 100_000) instants.set(iso, ms);
+    }
+    return ms;
+  };
   let schools: Map<string, ProgramRecord["schools"][number]> | undefined;
   let families: Map<string, ProgramRecord["families"][number]> | undefined;
   let educators: Map<string, ProgramRecord["educators"][number]> | undefined;
@@ -41,8 +52,8 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
         visitTimes = { start: new Float64Array(n), end: new Float64Array(n) };
         for (let i = 0; i < n; i++) {
           const visit = record.visits[i]!;
-          visitTimes.start[i] = parseInstant(visit.start);
-          visitTimes.end[i] = parseInstant(visit.end);
+          visitTimes.start[i] = time(visit.start);
+          visitTimes.end[i] = time(visit.end);
         }
       }
       return visitTimes;
@@ -93,6 +104,6 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
     },
     // Every datetime in a parsed record carries an offset, so the instant is read exactly without
     // building zoned objects, which would cost far more for comparisons.
-    time: parseInstant,
+    time,
   };
 }

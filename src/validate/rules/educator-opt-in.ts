@@ -16,24 +16,23 @@ export const educatorOptIn: Rule<NoOptions> = {
   },
   check({ record, index, report }) {
     const { start: starts } = index.visitTimes;
-    const parsed = new Map<string, number>();
-    const optedIn = (id: string, at: string): number => {
-      let ms = parsed.get(id);
-      if (ms === undefined) parsed.set(id, (ms = index.time(at)));
-      return ms;
-    };
+    // When each educator opted in (NaN when never), so the usual case costs one lookup per educator.
+    const optedIn = new Map<string, number>();
+    for (const educator of record.educators) {
+      if (!optedIn.has(educator.id)) optedIn.set(educator.id, educator.optedInAt === undefined ? NaN : index.time(educator.optedInAt));
+    }
     record.visits.forEach((visit, i) => {
       if (!isActive(visit)) return;
       const start = starts[i]!;
       for (const educatorId of distinct(visit.educatorIds)) {
+        if (optedIn.get(educatorId)! <= start) continue;
         const educator = index.educators.get(educatorId);
         const at = { entity: "visit" as const, index: i, id: visit.id, field: "educatorIds" };
-        if (educator?.optedInAt !== undefined && optedIn(educator.id, educator.optedInAt) <= start) continue;
         if (!educator) {
           report({ ...at, message: `educator '${educatorId}' is not in the records, so the opt-in cannot be shown: add the educator with optedInAt` });
         } else if (educator.optedInAt === undefined) {
           report({ ...at, message: `educator '${educatorId}' has not opted in: visiting is voluntary; record optedInAt or change the visitors` });
-        } else if (optedIn(educator.id, educator.optedInAt) > start) {
+        } else {
           report({ ...at, message: `educator '${educatorId}' opted in only after the visit started: educators opt in before visiting` });
         }
       }

@@ -1,4 +1,3 @@
-import type { Educator } from "../../model/index.js";
 import type { Rule } from "../types.js";
 import { NO_OPTIONS, type NoOptions, distinct, docsUrl, isActive } from "./shared.js";
 
@@ -18,26 +17,23 @@ export const educatorTrained: Rule<NoOptions> = {
   check({ record, index, report }) {
     const { start: starts } = index.visitTimes;
     // The earliest completed training of each educator (Infinity when none), computed once.
-    const earliest = new Map<string, number>();
-    const trainedAt = (educator: Educator): number => {
-      let ms = earliest.get(educator.id);
-      if (ms === undefined) {
-        ms = Infinity;
-        for (const t of educator.trainings) ms = Math.min(ms, index.time(t.completedAt));
-        earliest.set(educator.id, ms);
-      }
-      return ms;
-    };
+    const trainedAt = new Map<string, number>();
+    for (const educator of record.educators) {
+      if (trainedAt.has(educator.id)) continue;
+      let ms = Infinity;
+      for (const t of educator.trainings) ms = Math.min(ms, index.time(t.completedAt));
+      trainedAt.set(educator.id, ms);
+    }
     record.visits.forEach((visit, i) => {
       if (!isActive(visit)) return;
       const start = starts[i]!;
       for (const educatorId of distinct(visit.educatorIds)) {
+        if (trainedAt.get(educatorId)! <= start) continue;
         const educator = index.educators.get(educatorId);
         const at = { entity: "visit" as const, index: i, id: visit.id, field: "educatorIds" };
-        if (educator && trainedAt(educator) <= start) continue;
         if (!educator) {
           report({ ...at, message: `educator '${educatorId}' is not in the records, so the training cannot be shown: add the educator with trainings` });
-        } else if (!(trainedAt(educator) <= start)) {
+        } else {
           const later = educator.trainings.length > 0;
           report({ ...at, message: `educator '${educatorId}' ${later ? "was trained only after" : "has no training before"} the visit: train educators in the model before they visit` });
         }

@@ -1,0 +1,24 @@
+import { validateProgram } from "./src/validate/index.js";
+import { benchProgramme } from "./bench/validate-programme.js";
+const p = benchProgramme(Number(process.argv[2]));
+const config = { rules: { "plan-deadline": ["error", { today: "2026-11-01" }] } };
+validateProgram(p, config);
+const { Session } = await import("node:inspector/promises");
+const session = new Session();
+session.connect();
+await session.post("Profiler.enable");
+await session.post("Profiler.start");
+const cpu = process.cpuUsage();
+validateProgram(p, config);
+const used = process.cpuUsage(cpu);
+console.log("cpu", (used.user + used.system) / 1000);
+const { profile } = await session.post("Profiler.stop");
+const self = new Map<string, number>();
+const dt = profile.timeDeltas!;
+const idToNode = new Map(profile.nodes.map((n) => [n.id, n]));
+profile.samples!.forEach((id, k) => {
+  const n = idToNode.get(id)!;
+  const key = `${n.callFrame.functionName || "(anon)"} ${n.callFrame.url.split("/").slice(-2).join("/")}:${n.callFrame.lineNumber}`;
+  self.set(key, (self.get(key) ?? 0) + (dt[k] ?? 0) / 1000);
+});
+console.log([...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 22).map(([k, v]) => `${v.toFixed(0).padStart(6)} ms ${k}`).join("\n"));

@@ -5,7 +5,7 @@
 import { PthvInputError, type InputIssue } from "../errors/index.js";
 import type { BalanceReport, BalanceRow, BalanceVerdict } from "../model/index.js";
 import { buildDesign, type DesignColumn } from "./design.js";
-import { indexFrame, type FrameRow, type FrameSource, type IndexedFrame } from "./frame.js";
+import { findFamily, indexFrame, type FrameRow, type FrameSource, type IndexedFrame } from "./frame.js";
 
 /** |SMD| at or below which a variable is representative, and at or below which it is acceptable. */
 export const BALANCE_THRESHOLDS = Object.freeze({ representative: 0.05, acceptable: 0.25 });
@@ -114,8 +114,8 @@ export function checkBalance(frame: readonly FrameRow[], selectedIds: readonly s
   const selected = new Uint8Array(indexed.familyIds.length);
   const issues: InputIssue[] = [];
   for (const id of selectedIds) {
-    const f = indexed.familyIndex.get(id);
-    if (f === undefined) issues.push({ entity: "family", id, message: "selected id is not a family of the frame: check the id, or add the family's students to the frame" });
+    const f = findFamily(indexed, id);
+    if (f < 0) issues.push({ entity: "family", id, message: "selected id is not a family of the frame: check the id, or add the family's students to the frame" });
     else selected[f] = 1;
   }
   if (issues.length > 0) throw new PthvInputError(issues, `${issues.length} selected id${issues.length === 1 ? "" : "s"} not in the frame`);

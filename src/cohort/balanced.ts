@@ -4,7 +4,9 @@
  * Private to the cohort part.
  */
 import type { Random } from "../random/index.js";
-import { flight, land, type CubeMatrix } from "./cube.js";
+import { flight, type CubeMatrix } from "./cube.js";
+import { LANDING_UNITS, landByLinearProgram, landingMetric } from "./landing.js";
+import { fastFlight } from "./fast-flight.js";
 import type { DesignColumn } from "./design.js";
 import type { IndexedFrame } from "./frame.js";
 
@@ -28,17 +30,20 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   const raw: Float64Array[] = [new Float64Array(N).fill(1), new Float64Array(N)];
   for (let i = 0; i < N; i++) raw[1]![i] = frame.familyStudents[families[i]!]!;
   const totals = design.map(() => new Float64Array(N));
-  const rows = frame.rows.length;
-  for (let k = 0; k < rows; k++) {
-    const r = frame.order[k]!; // student-id order, so sums do not depend on the order of the rows
-    const i = position.get(frame.familyOfRow[r]!);
-    if (i === undefined) continue;
-    for (let j = 0; j < design.length; j++) totals[j]![i]! += design[j]!.values[r]!;
+  // Family totals, students in id order so the sums do not depend on the order of the rows.
+  for (let i = 0; i < N; i++) {
+    const f = families[i]!;
+    for (let k = frame.familyStart[f]!; k < frame.familyStart[f + 1]!; k++) {
+      const r = frame.rowsByFamily[k]!;
+      for (let j = 0; j < design.length; j++) totals[j]![i]! += design[j]!.values[r]!;
+    }
   }
-  // Centre and scale each column (the kernel is unchanged by scaling; it helps the pivoting), and
-  // drop columns that do not vary beyond the constant.
+  // The levels of a categorical column add up to the student count, so the last level is dropped:
+  // it is balanced whenever the others and the count are, and keeping it would make every p x p
+  // block of the matrix singular.
+  const redundant = (j: number) => design[j]!.kind === "categorical" && design[j + 1]?.variable !== design[j]!.variable;
   const columns: Float64Array[] = [raw[0]!];
-  for (const column of [raw[1]!, ...totals]) {
+  for (const column of [raw[1]!, ...totals.filter((_, j) => !redundant(j))]) {
     let mean = 0;
     for (let i = 0; i < N; i++) mean += column[i]!;
     mean /= N;
@@ -46,22 +51,59 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
     for (let i = 0; i < N; i++) ss += (column[i]! - mean) * (column[i]! - mean);
     const sd = Math.sqrt(ss / N);
     if (!(sd > 1e-12 * Math.max(1, Math.abs(mean)))) continue;
-    const scaled = new Float64Array(N);
-    for (let i = 0; i < N; i++) scaled[i] = (column[i]! - mean) / sd;
-    columns.push(scaled);
+    for (let i = 0; i < N; i++) column[i] = (column[i]! - mean) / sd; // in place: these arrays are ours
+    columns.push(column);
   }
   const width = columns.length;
   const values = new Float64Array(N * width);
   for (let i = 0; i < N; i++) for (let j = 0; j < width; j++) values[i * width + j] = columns[j]![i]!;
   const matrix: CubeMatrix = { values, width };
   const pi = new Float64Array(N).fill(n / N);
+  // A few units are held back from the flight (the last ones in random order, which are units like
+  // any other) so that the landing's linear program chooses among more samples: its optimum is at
+  // least as balanced as flying on and then landing, and every marginal probability stays n/N.
+  const held = Math.max(0, LANDING_UNITS - width);
   const undecided: number[] = [];
+  const flyAll = strata.length > 1;
+  const landing: number[] = [];
   for (const stratum of strata) {
     const units = random.shuffle(stratum.map((f) => position.get(f)!));
-    undecided.push(...flight(matrix, width, pi, units, random));
+    if (!flyAll) landing.push(...units.splice(Math.max(0, units.length - held)));
+    undecided.push(...fastFlight(matrix, width, pi, units, random));
   }
-  const pooled = strata.length > 1 ? flight(matrix, width, pi, random.shuffle(undecided), random) : undecided;
-  land(matrix, width, pi, pooled, random);
+  if (flyAll) {
+    // Across strata: the leftovers of every stratum fly together on the stratum indicators (first,
+    // so they are the last to be dropped at landing) as well as the balancing variables, so each
+    // stratum's count stays within one of its share and the school's means still match.
+    landStrata(matrix, pi, random.shuffle(undecided), strata.map((s) => s.map((f) => position.get(f)!)), random);
+  } else {
+    landing.push(...undecided);
+    landByLinearProgram(matrix, pi, landing.filter((k) => pi[k]! > 0 && pi[k]! < 1), random, landingMetric(matrix, N));
+  }
   for (let i = 0; i < N; i++) out[i] = pi[i]! > 0.5 ? 1 : 0;
   return out;
+}
+
+/** Flight and landing of the strata's leftover units on a local matrix: constant, stratum indicators, balancing variables. */
+function landStrata(matrix: CubeMatrix, pi: Float64Array, units: readonly number[], strata: readonly number[][], random: Random): void {
+  if (units.length === 0) return;
+  const stratumOf = new Map<number, number>();
+  strata.forEach((list, h) => list.forEach((k) => stratumOf.set(k, h)));
+  const present = [...new Set(units.map((k) => stratumOf.get(k)!))].sort((a, b) => a - b);
+  const column = new Map(present.map((h, j) => [h, j]));
+  const width = 1 + present.length + (matrix.width - 1);
+  const local = new Float64Array(units.length * width);
+  const localPi = new Float64Array(units.length);
+  units.forEach((k, i) => {
+    const row = i * width;
+    local[row] = 1;
+    local[row + 1 + column.get(stratumOf.get(k)!)!] = 1;
+    for (let j = 1; j < matrix.width; j++) local[row + present.length + j] = matrix.values[k * matrix.width + j]!;
+    localPi[i] = pi[k]!;
+  });
+  const localMatrix: CubeMatrix = { values: local, width };
+  const order = units.map((_, i) => i);
+  const rest = flight(localMatrix, width, localPi, order, random);
+  landByLinearProgram(localMatrix, localPi, rest, random, landingMetric(localMatrix, units.length));
+  units.forEach((k, i) => (pi[k] = localPi[i]!));
 }

@@ -3,7 +3,7 @@
  * column becomes one 0/1 indicator per level. Private to the cohort part.
  */
 import { PthvInputError, type InputIssue } from "../errors/index.js";
-import { cell, compareText, locate, type FrameRow, type FrameSource } from "./frame.js";
+import { compareText, locate, type FrameRow, type FrameSource } from "./frame.js";
 
 /** One numeric variable of the design, per student. */
 export interface DesignColumn {
@@ -24,20 +24,35 @@ export function buildDesign(rows: readonly FrameRow[], variables: readonly strin
   const issues: InputIssue[] = [];
   const columns: DesignColumn[] = [];
   const seen = new Set<string>();
-  for (const variable of variables) {
+  const unique = variables.filter((variable) => {
     if (seen.has(variable)) {
       issues.push({ field: variable, message: `balancing column '${variable}' is named twice: name it once` });
-      continue;
+      return false;
     }
     seen.add(variable);
+    return true;
+  });
+  // One pass over the rows reads every variable: each row object is visited once, which matters
+  // when a million of them do not fit in the processor's caches.
+  const n = rows.length;
+  const m = unique.length;
+  const raws: (string | number | boolean | null | undefined)[][] = unique.map(() => new Array(n));
+  for (let i = 0; i < n; i++) {
+    const row = rows[i]!;
+    for (let v = 0; v < m; v++) raws[v]![i] = row[unique[v]!];
+  }
+  for (let v = 0; v < m; v++) {
+    const variable = unique[v]!;
+    const raw = raws[v]!;
     let numbers = 0;
     let strings = 0;
     let booleans = 0;
     let present = 0;
-    for (const row of rows) {
-      if (!(variable in row)) continue;
+    for (let i = 0; i < n; i++) {
+      let value = raw[i];
+      if (value === undefined && !(variable in rows[i]!)) continue;
       present++;
-      const value = cell(row, variable);
+      if (value === "") raw[i] = value = null;
       if (typeof value === "number") numbers++;
       else if (typeof value === "string") strings++;
       else if (typeof value === "boolean") booleans++;
@@ -50,29 +65,36 @@ export function buildDesign(rows: readonly FrameRow[], variables: readonly strin
     const missing: number[] = [];
     const wrong: number[] = [];
     if (strings > 0 && numbers + booleans === 0) {
-      const levels = new Set<string>();
-      rows.forEach((row, i) => {
-        const value = cell(row, variable);
-        if (typeof value === "string") levels.add(value);
-        else missing.push(i);
-      });
+      const levels = new Map<string, number>();
+      const codes = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        const v = raw[i];
+        if (typeof v !== "string") {
+          missing.push(i);
+          continue;
+        }
+        let code = levels.get(v);
+        if (code === undefined) levels.set(v, (code = levels.size));
+        codes[i] = code;
+      }
       if (missing.length === 0) {
-        for (const level of [...levels].sort(compareText)) {
-          const values = new Float64Array(rows.length);
-          rows.forEach((row, i) => (values[i] = row[variable] === level ? 1 : 0));
+        for (const level of [...levels.keys()].sort(compareText)) {
+          const code = levels.get(level)!;
+          const values = new Float64Array(n);
+          for (let i = 0; i < n; i++) values[i] = codes[i] === code ? 1 : 0;
           columns.push({ variable, level, kind: "categorical", values });
         }
       }
     } else {
-      const values = new Float64Array(rows.length);
+      const values = new Float64Array(n);
       const binary = booleans > 0 && numbers === 0;
-      rows.forEach((row, i) => {
-        const value = cell(row, variable);
-        if (typeof value === "number" && Number.isFinite(value)) values[i] = value;
-        else if (typeof value === "boolean") values[i] = value ? 1 : 0;
-        else if (value === null || value === undefined) missing.push(i);
+      for (let i = 0; i < n; i++) {
+        const v = raw[i];
+        if (typeof v === "number" && Number.isFinite(v)) values[i] = v;
+        else if (typeof v === "boolean") values[i] = v ? 1 : 0;
+        else if (v === null || v === undefined) missing.push(i);
         else wrong.push(i);
-      });
+      }
       if (missing.length === 0 && wrong.length === 0) columns.push({ variable, kind: binary ? "binary" : "numeric", values });
     }
     for (const [list, what] of [

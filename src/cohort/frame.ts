@@ -44,15 +44,51 @@ export interface IndexedFrame {
   familyLead: Int32Array;
   /** Number of students in each family. */
   familyStudents: Int32Array;
+  /** Rows grouped by family (students in id order): family f's rows are rowsByFamily[familyStart[f] .. familyStart[f + 1]). */
+  rowsByFamily: Int32Array;
+  familyStart: Int32Array;
   /** School of each family (the school of its lead student). */
   familySchool: string[];
   /** Family indices of each school, canonical order; schools sorted by id. */
   schools: Map<string, number[]>;
-  familyIndex: Map<string, number>;
   digest: string;
 }
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Row indices in student-id order; a linear check when the rows are already in order. */
+function sortedOrder(n: number, ids: readonly string[]): Int32Array {
+  for (let i = 1; i < n; i++) {
+    if (ids[i - 1]! > ids[i]!) {
+      const indices: number[] = new Array<number>(n);
+      for (let k = 0; k < n; k++) indices[k] = k;
+      return Int32Array.from(indices.sort((a, b) => compareText(ids[a]!, ids[b]!)));
+    }
+  }
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) order[k] = k;
+  return order;
+}
+
+function sortedIds(order: Int32Array, ids: readonly string[]): string[] {
+  const out: string[] = new Array<string>(order.length);
+  for (let k = 0; k < order.length; k++) out[k] = ids[order[k]!]!;
+  return out;
+}
+
+/** The index of a family id in the frame's sorted family ids, or -1. */
+export function findFamily(frame: IndexedFrame, id: string): number {
+  let lo = 0;
+  let hi = frame.familyIds.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = frame.familyIds[mid]!;
+    if (v === id) return mid;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
 
 /** Locates a frame row for messages. */
 export function locate(source: FrameSource | undefined, row: number, id?: string, field?: string): Omit<InputIssue, "message"> {
@@ -76,11 +112,11 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const id = row.id;
-    if (typeof id !== "string" || id.trim() === "") {
+    if (typeof id !== "string" || id.length === 0) {
       issues.push({ ...locate(source, i, undefined, "id"), message: "missing student id: every row needs a pseudonymous id" });
       ids[i] = "";
     } else ids[i] = id;
-    if (typeof row.schoolId !== "string" || row.schoolId.trim() === "") {
+    if (typeof row.schoolId !== "string" || row.schoolId.length === 0) {
       issues.push({ ...locate(source, i, ids[i] || undefined, "schoolId"), message: "missing school id: every student belongs to a school" });
     }
     const family = row.familyId;
@@ -88,7 +124,7 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
       issues.push({ ...locate(source, i, ids[i] || undefined, "familyId"), message: "family id must be text: leave it empty for a student who is a family of their own" });
     }
   }
-  const order = Int32Array.from({ length: rows.length }, (_, i) => i).sort((a, b) => compareText(ids[a]!, ids[b]!));
+  const order = sortedOrder(rows.length, ids);
   for (let k = 1; k < order.length; k++) {
     const a = ids[order[k - 1]!]!;
     const b = ids[order[k]!]!;
@@ -96,29 +132,40 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
   }
   if (issues.length > 0) throw new PthvInputError(issues, `${issues.length} problem${issues.length === 1 ? "" : "s"} in the frame`);
 
-  const familyIndex = new Map<string, number>();
+  // Families: students grouped by family key (the family id, or the student's own id), families
+  // in family-id order, students within a family in id order. Sorting (rather than hashing) keeps
+  // this fast at a million rows, and nearly free when the frame is already in order.
+  const keys: string[] = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const family = rows[i]!.familyId;
+    keys[i] = typeof family === "string" && family !== "" ? family : ids[i]!;
+  }
+  let byFamily: ArrayLike<number> = order;
+  for (let k = 1; k < order.length; k++) {
+    if (keys[order[k - 1]!]! > keys[order[k]!]!) {
+      byFamily = Array.from(order).sort((a, b) => compareText(keys[a]!, keys[b]!)); // stable: id order within a family
+      break;
+    }
+  }
   const familyIds: string[] = [];
   const leads: number[] = [];
   const familySchool: string[] = [];
   const familyOfRow = new Int32Array(rows.length);
-  const sorted: string[] = new Array<string>(rows.length);
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k]!;
-    const row = rows[i]!;
-    sorted[k] = ids[i]!;
-    const key = typeof row.familyId === "string" && row.familyId !== "" ? row.familyId : ids[i]!;
-    let f = familyIndex.get(key);
-    if (f === undefined) {
-      f = familyIds.length;
-      familyIndex.set(key, f);
+  for (let k = 0; k < byFamily.length; k++) {
+    const i = byFamily[k]!;
+    const key = keys[i]!;
+    if (k === 0 || key !== familyIds[familyIds.length - 1]) {
       familyIds.push(key);
       leads.push(i);
-      familySchool.push(row.schoolId);
+      familySchool.push(rows[i]!.schoolId);
     }
-    familyOfRow[i] = f;
+    familyOfRow[i] = familyIds.length - 1;
   }
   const familyStudents = new Int32Array(familyIds.length);
   for (let i = 0; i < rows.length; i++) familyStudents[familyOfRow[i]!]! += 1;
+  const familyStart = new Int32Array(familyIds.length + 1);
+  for (let f = 0; f < familyIds.length; f++) familyStart[f + 1] = familyStart[f]! + familyStudents[f]!;
+  const rowsByFamily = Int32Array.from(byFamily);
   const bySchool = new Map<string, number[]>();
   for (let f = 0; f < familyIds.length; f++) {
     const s = familySchool[f]!;
@@ -134,10 +181,11 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
     familyOfRow,
     familyLead: Int32Array.from(leads),
     familyStudents,
+    rowsByFamily,
+    familyStart,
     familySchool,
     schools,
-    familyIndex,
-    digest: frameDigest(sorted),
+    digest: frameDigest(sortedIds(order, ids)),
   };
 }
 

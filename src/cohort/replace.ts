@@ -28,11 +28,14 @@ import type { Cohort, CohortReplacement } from "../model/index.js";
  * ```
  */
 export function replaceDeclined(cohort: Cohort, declinedIds: readonly string[]): Cohort {
+  const strata = (cohort.strata ?? []).map((s) => ({ ...s, selectedFamilyIds: s.selectedFamilyIds.slice(), reserve: s.reserve.slice() }));
+  const stratumOf = new Map<string, number>();
+  strata.forEach((s, k) => s.selectedFamilyIds.forEach((id) => stratumOf.set(id, k)));
   const selected = cohort.selectedFamilyIds.slice();
   const invited = new Set(selected);
   const declined = cohort.declinedFamilyIds.slice();
   const already = new Set(declined);
-  const reserve = cohort.reserve.slice();
+  const used = new Set<string>();
   const replacements: CohortReplacement[] = (cohort.replacements ?? []).slice();
   const issues: InputIssue[] = [];
   for (const id of declinedIds) {
@@ -43,14 +46,21 @@ export function replaceDeclined(cohort: Cohort, declinedIds: readonly string[]):
     if (already.has(id)) continue;
     already.add(id);
     declined.push(id);
-    const stratum = cohort.familyStrata?.[id] ?? cohort.schoolIds?.[0] ?? "all";
-    const at = cohort.familyStrata !== undefined ? reserve.findIndex((r) => cohort.familyStrata![r] === stratum) : -1;
-    const replacement = at >= 0 ? reserve.splice(at, 1)[0]! : null;
-    if (replacement !== null) {
+    const k = stratumOf.get(id);
+    const stratum = k !== undefined ? strata[k]! : undefined;
+    const replacement = stratum?.reserve.shift() ?? null;
+    if (replacement !== null && stratum !== undefined && k !== undefined) {
       selected.push(replacement);
       invited.add(replacement);
+      used.add(replacement);
+      stratum.selectedFamilyIds.push(replacement);
+      stratum.selected += 1;
+      stratumOf.set(replacement, k);
     }
-    replacements.push({ declined: id, replacement, stratum });
+    replacements.push({ declined: id, replacement, stratum: stratum?.key ?? "" });
   }
-  return { ...cohort, selectedFamilyIds: selected, reserve, declinedFamilyIds: declined, replacements };
+  const reserve = used.size > 0 ? cohort.reserve.filter((id) => !used.has(id)) : cohort.reserve.slice();
+  const out: Cohort = { ...cohort, selectedFamilyIds: selected, reserve, declinedFamilyIds: declined, replacements };
+  if (cohort.strata !== undefined) out.strata = strata;
+  return out;
 }

@@ -12,11 +12,9 @@ import { cell, indexFrame, locate, type FrameRow, type FrameSource, type Indexed
 import { groupBy, sizeFor, strataKeys } from "./groups.js";
 import { normaliseOptions, type NormalisedOptions, type SampleCohortOptions } from "./options.js";
 
-/** What one school (or class) contributes: its strata, selections and reserves. */
+/** What one school contributes: its strata (with their selections and reserves) and notes. */
 interface Draw {
   strata: CohortStratum[];
-  /** Reserve family indices of each stratum key, in replacement order. */
-  reserves: { key: string; families: number[] }[];
   notes: string[];
 }
 
@@ -70,27 +68,14 @@ export function sampleCohort(frame: readonly FrameRow[], options: SampleCohortOp
   const random = createRandom(seed);
   const selected = new Uint8Array(indexed.familyIds.length);
   const strata: CohortStratum[] = [];
-  const reserve: string[] = [];
-  const familyStrata: Record<string, string> = {};
   const notes: string[] = [];
   for (const [schoolId, families] of indexed.schools) {
     const draw = drawSchool(indexed, design, opts, schoolId, families, keys, classes, selected, random.fork(`school:${schoolId}`));
     strata.push(...draw.strata);
     notes.push(...draw.notes);
-    if (opts.method === "all") continue;
-    for (const group of draw.reserves) {
-      for (const f of group.families) {
-        reserve.push(indexed.familyIds[f]!);
-        familyStrata[indexed.familyIds[f]!] = group.key;
-      }
-    }
   }
-  const selectedFamilyIds: string[] = [];
-  for (const [, families] of indexed.schools) for (const f of families) if (selected[f] === 1) selectedFamilyIds.push(indexed.familyIds[f]!);
-  if (opts.method !== "all") {
-    const keyOf = stratumKeyOf(indexed, opts, keys, classes);
-    for (const id of selectedFamilyIds) familyStrata[id] = keyOf(indexed.familyIndex.get(id)!);
-  }
+  const selectedFamilyIds = concat(strata.map((s) => s.selectedFamilyIds));
+  const reserve = concat(strata.map((s) => s.reserve));
   const probabilities = new Set(strata.map((s) => s.inclusionProbability));
   const cohort: Cohort = {
     schoolIds: [...indexed.schools.keys()],
@@ -112,17 +97,16 @@ export function sampleCohort(frame: readonly FrameRow[], options: SampleCohortOp
     },
   };
   if (probabilities.size === 1) cohort.inclusionProbability = [...probabilities][0]!;
-  if (opts.method !== "all") cohort.familyStrata = familyStrata;
   if (notes.length > 0) cohort.notes = notes;
   return cohort;
 }
 
-function stratumKeyOf(frame: IndexedFrame, opts: NormalisedOptions, keys: string[] | undefined, classes: string[] | undefined): (f: number) => string {
-  return (f) => {
-    const school = frame.familySchool[f]!;
-    if (opts.method === "classroom") return `${school}|teacherId=${classes![f]!}`;
-    return keys !== undefined ? `${school}|${keys[f]!}` : school;
-  };
+/** The lists one after another (a copy, also when there is only one). */
+function concat(lists: readonly string[][]): string[] {
+  if (lists.length === 1) return lists[0]!.slice();
+  const out: string[] = [];
+  for (const list of lists) for (let i = 0; i < list.length; i++) out.push(list[i]!);
+  return out;
 }
 
 /** The class (teacher id of the lead student) of every family. */
@@ -153,61 +137,54 @@ function drawSchool(
   random: Random,
 ): Draw {
   const N = families.length;
-  const students = (list: readonly number[]) => list.reduce((s, f) => s + frame.familyStudents[f]!, 0);
-  const stratum = (key: string, list: readonly number[], picked: number, probability: number): CohortStratum => ({
-    key,
-    schoolId,
-    families: list.length,
-    students: students(list),
-    selected: picked,
-    inclusionProbability: probability,
-  });
-  const reserveOf = (key: string, order: readonly number[], picked: number): { key: string; families: number[] } => {
-    const rest = order.filter((f) => selected[f] === 0);
-    return { key, families: rest.slice(0, opts.reserveSize ?? picked) };
+  const students = (list: readonly number[]) => {
+    let total = 0;
+    for (let i = 0; i < list.length; i++) total += frame.familyStudents[list[i]!]!;
+    return total;
   };
-  const countIn = (list: readonly number[]) => list.reduce((s, f) => s + selected[f]!, 0);
+  const ids = frame.familyIds;
+  /** A stratum's summary: `list` in canonical order, `order` its random order (the reserve order). */
+  const stratum = (key: string, list: readonly number[], order: readonly number[], probability: number): CohortStratum => {
+    const selectedFamilyIds: string[] = [];
+    for (const f of list) if (selected[f] === 1) selectedFamilyIds.push(ids[f]!);
+    const limit = opts.reserveSize ?? selectedFamilyIds.length;
+    const reserve: string[] = [];
+    for (let i = 0; i < order.length && reserve.length < limit; i++) if (selected[order[i]!] === 0) reserve.push(ids[order[i]!]!);
+    return { key, schoolId, families: list.length, students: students(list), selected: selectedFamilyIds.length, inclusionProbability: probability, selectedFamilyIds, reserve };
+  };
   switch (opts.method) {
     case "all": {
       for (const f of families) selected[f] = 1;
-      return { strata: [stratum(schoolId, families, N, 1)], reserves: [], notes: [] };
+      return { strata: [stratum(schoolId, families, [], 1)], notes: [] };
     }
     case "random": {
       const n = sizeFor(opts, schoolId, N, `school '${schoolId}'`);
       const order = random.shuffle(families);
       for (let i = 0; i < n; i++) selected[order[i]!] = 1;
-      return { strata: [stratum(schoolId, families, n, N > 0 ? n / N : 0)], reserves: [reserveOf(schoolId, order, n)], notes: [] };
+      return { strata: [stratum(schoolId, families, order, N > 0 ? n / N : 0)], notes: [] };
     }
     case "stratified": {
       const n = sizeFor(opts, schoolId, N, `school '${schoolId}'`);
-      const groups = groupBy(families, (f) => keys![f]!).map((g) => ({ key: `${schoolId}|${g.key}`, families: random.fork(`stratum:${g.key}`).shuffle(g.families) }));
+      const groups = groupBy(families, (f) => keys![f]!).map((g) => ({ key: `${schoolId}|${g.key}`, families: g.families, order: random.fork(`stratum:${g.key}`).shuffle(g.families) }));
       // Systematic sampling with a random integer start r in [0, N): position i is selected when a
       // multiple of N falls in (i*n + r, (i+1)*n + r]. Exactly n positions qualify, and each
       // position qualifies for exactly n of the N starts, so every inclusion probability is n/N.
       const r = N > 0 ? random.int(N) : 0;
       let i = 0;
       for (const group of groups) {
-        for (const f of group.families) {
+        for (const f of group.order) {
           if (Math.floor(((i + 1) * n + r) / N) > Math.floor((i * n + r) / N)) selected[f] = 1;
           i++;
         }
       }
-      return {
-        strata: groups.map((g) => stratum(g.key, g.families, countIn(g.families), n / N)),
-        reserves: groups.map((g) => reserveOf(g.key, g.families, countIn(g.families))),
-        notes: [],
-      };
+      return { strata: groups.map((g) => stratum(g.key, g.families, g.order, n / N)), notes: [] };
     }
     case "balanced": {
       const n = sizeFor(opts, schoolId, N, `school '${schoolId}'`);
       const groups = keys !== undefined ? groupBy(families, (f) => keys[f]!).map((g) => ({ key: `${schoolId}|${g.key}`, families: g.families })) : [{ key: schoolId, families }];
       const marks = balancedSelection(frame, design, families, groups.map((g) => g.families), n, random.fork("cube"));
       families.forEach((f, i) => (selected[f] = marks[i]!));
-      return {
-        strata: groups.map((g) => stratum(g.key, g.families, countIn(g.families), n / N)),
-        reserves: groups.map((g) => reserveOf(g.key, random.fork(`reserve:${g.key}`).shuffle(g.families), countIn(g.families))),
-        notes: [],
-      };
+      return { strata: groups.map((g) => stratum(g.key, g.families, random.fork(`reserve:${g.key}`).shuffle(g.families), n / N)), notes: [] };
     }
     case "classroom": {
       const participating = opts.teachers !== undefined ? new Set(opts.teachers) : undefined;
@@ -217,14 +194,14 @@ function drawSchool(
       const drawn = groupBy(eligible, (f) => classes![f]!).map((g) => {
         const key = `${schoolId}|teacherId=${g.key}`;
         const size = g.families.length;
-        const wanted = opts.count !== undefined ? (typeof opts.count === "number" ? opts.count : opts.count[schoolId] ?? 0) : undefined;
+        const wanted = opts.count !== undefined ? sizeFor({ method: opts.method, count: opts.count }, schoolId, Number.MAX_SAFE_INTEGER, `school '${schoolId}'`) : undefined;
         const k = wanted !== undefined ? Math.min(wanted, size) : sizeFor(opts, schoolId, size, `class '${g.key}'`);
         if (wanted !== undefined && wanted > size) notes.push(`class '${g.key}' in school '${schoolId}' has ${size} families, fewer than ${wanted}: all are invited`);
         const order = random.fork(`class:${g.key}`).shuffle(g.families);
         for (let i = 0; i < k; i++) selected[order[i]!] = 1;
-        return { stratum: stratum(key, g.families, k, size > 0 ? k / size : 0), reserve: reserveOf(key, order, k) };
+        return stratum(key, g.families, order, size > 0 ? k / size : 0);
       });
-      return { strata: drawn.map((d) => d.stratum), reserves: drawn.map((d) => d.reserve), notes };
+      return { strata: drawn, notes };
     }
   }
 }

@@ -73,6 +73,10 @@ export const CohortStratum = z.object({
   students: z.number().int().nonnegative(),
   selected: z.number().int().nonnegative(),
   inclusionProbability: z.number().min(0).max(1),
+  /** The stratum's invited families (including any who declined, and replacements). */
+  selectedFamilyIds: z.array(Id),
+  /** The stratum's reserve, in replacement order. */
+  reserve: z.array(Id),
 });
 /** A stratum of a cohort. */
 export type CohortStratum = z.infer<typeof CohortStratum>;
@@ -89,7 +93,8 @@ export type CohortReplacement = z.infer<typeof CohortReplacement>;
 /**
  * The families invited to a visit this season, and how they were chosen. `selectedFamilyIds` lists
  * every family invited, including those who later declined (listed in `declinedFamilyIds`) and the
- * replacements drawn for them from `reserve`.
+ * replacements drawn for them from `reserve`. `strata` breaks both lists down by stratum (the
+ * school, or the stratum or class within it), the unit within which declines are replaced.
  */
 export const Cohort = z
   .object({
@@ -101,8 +106,6 @@ export const Cohort = z
     reserve: z.array(Id).default([]),
     declinedFamilyIds: z.array(Id).default([]),
     inclusionProbability: z.number().min(0).max(1).optional(),
-    /** The stratum of every selected and reserve family (absent for `all`, where there is no reserve). */
-    familyStrata: z.record(z.string(), z.string()).optional(),
     strata: z.array(CohortStratum).optional(),
     replacements: z.array(CohortReplacement).optional(),
     balance: BalanceReport.optional(),

@@ -8,10 +8,11 @@ describe("replaceDeclined", () => {
   it("replaces each declined family with the next reserve family of the same stratum", () => {
     const cohort = drawn();
     const declined = cohort.selectedFamilyIds[3]!;
-    const stratum = cohort.familyStrata![declined]!;
+    const stratum = cohort.strata!.find((s) => s.selectedFamilyIds.includes(declined))!;
     const after = replaceDeclined(cohort, [declined]);
-    const expected = cohort.reserve.find((id) => cohort.familyStrata![id] === stratum);
-    expect(after.replacements).toEqual([{ declined, replacement: expected, stratum }]);
+    const expected = stratum.reserve[0];
+    expect(after.replacements).toEqual([{ declined, replacement: expected, stratum: stratum.key }]);
+    expect(after.strata!.find((s) => s.key === stratum.key)!.selectedFamilyIds).toContain(expected);
     expect(after.selectedFamilyIds).toContain(expected);
     expect(after.reserve).not.toContain(expected);
     expect(after.declinedFamilyIds).toEqual([declined]);

@@ -62,6 +62,7 @@ describe("sampleCohort", () => {
     const cohort = sampleCohort(students, { method: "balanced", fraction: 0.2, balance: ["priorDaysAbsent", "frl"], strata: ["grade"], seed: 8 });
     expect(cohort.strata!.every((s) => s.key.includes("|grade="))).toBe(true);
     expect(cohort.balance!.maxAbsSmd!).toBeLessThan(0.05);
+    for (const s of cohort.strata!) expect(Math.abs(s.selected - s.families * s.inclusionProbability)).toBeLessThan(1.5);
   });
 
   it("lets each participating teacher invite k families of their own class", () => {
@@ -89,7 +90,11 @@ describe("sampleCohort", () => {
     const selected = new Set(cohort.selectedFamilyIds);
     expect(cohort.reserve.some((id) => selected.has(id))).toBe(false);
     expect(cohort.reserve).toHaveLength(16);
-    for (const id of [...cohort.reserve, ...cohort.selectedFamilyIds]) expect(cohort.familyStrata![id]).toMatch(/^sch-\d\|grade=\d$/);
+    expect(cohort.strata!.flatMap((s) => s.reserve)).toEqual(cohort.reserve);
+    for (const s of cohort.strata!) {
+      expect(s.key).toMatch(/^sch-\d\|grade=\d$/);
+      expect(s.reserve.length).toBe(Math.min(s.selected, s.families - s.selected));
+    }
     expect(sampleCohort(smallFrame(40, 2), { method: "random", count: 8, seed: 6, reserveSize: 2 }).reserve).toHaveLength(4);
   });
 
@@ -133,6 +138,11 @@ describe("sampleCohort reports bad input", () => {
 
   it("names the school when the count is larger than its families", () => {
     expect(() => sampleCohort(smallFrame(10, 1), { method: "random", count: 11, seed: 1 })).toThrow(/count 11 is larger than the 10 families of school 'sch-1'/);
+  });
+
+  it("needs a size for every school when sizes are given per school", () => {
+    expect(() => sampleCohort(smallFrame(10, 2), { method: "random", count: { "sch-1": 2 }, seed: 1 })).toThrow(/no size given for school 'sch-2'/);
+    expect(() => sampleCohort(smallFrame(10, 2), { method: "classroom", count: { "sch-1": 2 }, seed: 1 })).toThrow(/no size given for school 'sch-2'/);
   });
 
   it("needs exactly one of count and fraction", () => {

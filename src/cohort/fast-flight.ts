@@ -1,0 +1,189 @@
+/**
+ * The flight phase at scale: the same random walk as `flight` in cube.ts, but the kernel vector of
+ * the p x (p+1) matrix is found in O(p^2) per step instead of O(p^3). Private to the cohort part.
+ *
+ * The p+1 units in play are p "basic" units, whose p x p matrix C is kept inverted, and one extra
+ * unit e; then u = (-C^-1 x_e, 1) is in the kernel. When a basic unit j is decided, a new unit c
+ * takes its column and C^-1 is updated by the Sherman-Morrison formula for a column replacement
+ * (w = C^-1 x_c; C'^-1 = C^-1 - (w - e_j) (row j of C^-1) / w_j). C^-1 is recomputed from scratch
+ * every REFRESH updates to stop rounding drift, and whenever C is singular (a level absent from the
+ * p units, say) the step falls back to Gaussian elimination via `flight` on those units.
+ */
+import type { Random } from "../random/index.js";
+import { flight, type CubeMatrix } from "./cube.js";
+
+const EPS = 1e-9;
+const REFRESH = 48;
+const SINGULAR = 1e-8;
+
+/** Inverts the p x p matrix of the basic units' columns into `inv` (Gauss-Jordan, partial pivoting); false when singular. */
+function invert(values: Float64Array, width: number, p: number, basis: Int32Array, inv: Float64Array, work: Float64Array): boolean {
+  // work = C (row r = variable r, column c = basic unit c), inv = I.
+  for (let r = 0; r < p; r++) {
+    for (let c = 0; c < p; c++) {
+      work[r * p + c] = values[basis[c]! * width + r]!;
+      inv[r * p + c] = r === c ? 1 : 0;
+    }
+  }
+  for (let c = 0; c < p; c++) {
+    let best = c;
+    let bestAbs = Math.abs(work[c * p + c]!);
+    for (let r = c + 1; r < p; r++) {
+      const a = Math.abs(work[r * p + c]!);
+      if (a > bestAbs) (best = r), (bestAbs = a);
+    }
+    if (bestAbs < SINGULAR) return false;
+    if (best !== c) {
+      for (let j = 0; j < p; j++) {
+        let t = work[c * p + j]!;
+        work[c * p + j] = work[best * p + j]!;
+        work[best * p + j] = t;
+        t = inv[c * p + j]!;
+        inv[c * p + j] = inv[best * p + j]!;
+        inv[best * p + j] = t;
+      }
+    }
+    const piv = work[c * p + c]!;
+    for (let j = 0; j < p; j++) {
+      work[c * p + j] = work[c * p + j]! / piv;
+      inv[c * p + j] = inv[c * p + j]! / piv;
+    }
+    for (let r = 0; r < p; r++) {
+      if (r === c) continue;
+      const f = work[r * p + c]!;
+      if (f === 0) continue;
+      for (let j = 0; j < p; j++) {
+        work[r * p + j] = work[r * p + j]! - f * work[c * p + j]!;
+        inv[r * p + j] = inv[r * p + j]! - f * inv[c * p + j]!;
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * Flight phase over `units` (in processing order) on all `p` balancing variables. Mutates `pi`;
+ * returns the undecided units left for the landing phase.
+ */
+export function fastFlight(matrix: CubeMatrix, p: number, pi: Float64Array, units: readonly number[], random: Random): number[] {
+  const { values, width } = matrix;
+  const undecided = (k: number) => pi[k]! > EPS && pi[k]! < 1 - EPS;
+  let cursor = 0;
+  const next = (): number => {
+    while (cursor < units.length) {
+      const k = units[cursor++]!;
+      if (undecided(k)) return k;
+    }
+    return -1;
+  };
+  const basis = new Int32Array(p);
+  for (let c = 0; c < p; c++) {
+    const k = next();
+    if (k < 0) return flight(matrix, p, pi, Array.from(basis.subarray(0, c)), random);
+    basis[c] = k;
+  }
+  let extra = next();
+  const inv = new Float64Array(p * p);
+  const work = new Float64Array(p * p);
+  const w = new Float64Array(p);
+  const row = new Float64Array(p);
+  let valid = false;
+  let updates = 0;
+  while (extra >= 0) {
+    if (!valid || updates >= REFRESH) {
+      valid = invert(values, width, p, basis, inv, work);
+      updates = 0;
+    }
+    if (!valid) {
+      // Singular basis: one step of the general algorithm on these p+1 units, then carry on.
+      const set = [...basis, extra];
+      const before = set.map((k) => pi[k]!);
+      const rest = flight(matrix, p, pi, set, random);
+      if (rest.length === set.length && set.every((k, i) => pi[k] === before[i])) {
+        // Nothing moved (only when the matrix has full rank on these units and no unit is left to add).
+        return [...rest, ...drain(units, cursor, undecided)];
+      }
+      const keep = set.filter((k) => undecided(k));
+      for (let c = 0; c < p; c++) {
+        const k = c < keep.length ? keep[c]! : next();
+        if (k < 0) return flight(matrix, p, pi, Array.from(basis.subarray(0, c)), random);
+        basis[c] = k;
+      }
+      extra = keep.length > p ? keep[p]! : next();
+      continue;
+    }
+    solve(inv, values, width, p, extra, w);
+    // u = (-w on the basic units, 1 on the extra unit). Largest steps keeping pi in [0, 1].
+    const qe = pi[extra]!;
+    let up = 1 - qe;
+    let down = qe;
+    for (let c = 0; c < p; c++) {
+      const d = -w[c]!;
+      const q = pi[basis[c]!]!;
+      if (d > 1e-14) {
+        if ((1 - q) / d < up) up = (1 - q) / d;
+        if (q / d < down) down = q / d;
+      } else if (d < -1e-14) {
+        if (q / -d < up) up = q / -d;
+        if ((1 - q) / -d < down) down = (1 - q) / -d;
+      }
+    }
+    const step = random.float() * (up + down) < down ? up : -down;
+    for (let c = 0; c < p; c++) {
+      const k = basis[c]!;
+      const q = pi[k]! - step * w[c]!;
+      pi[k] = q < EPS ? 0 : q > 1 - EPS ? 1 : q;
+    }
+    const q = qe + step;
+    pi[extra] = q < EPS ? 0 : q > 1 - EPS ? 1 : q;
+    // Replace decided basic units (Sherman-Morrison), then the extra unit.
+    let candidate = undecided(extra) ? extra : next();
+    for (let c = 0; c < p && valid; c++) {
+      if (undecided(basis[c]!)) continue;
+      if (candidate < 0) return flight(matrix, p, pi, Array.from(basis).filter(undecided), random);
+      solve(inv, values, width, p, candidate, w);
+      const wj = w[c]!;
+      if (Math.abs(wj) < SINGULAR) {
+        basis[c] = candidate;
+        candidate = next();
+        valid = false;
+        break;
+      }
+      for (let j = 0; j < p; j++) row[j] = inv[c * p + j]! / wj;
+      for (let r = 0; r < p; r++) {
+        const f = r === c ? w[r]! - 1 : w[r]!;
+        if (f === 0) continue;
+        for (let j = 0; j < p; j++) inv[r * p + j] = inv[r * p + j]! - f * row[j]!;
+      }
+      basis[c] = candidate;
+      updates++;
+      candidate = next();
+    }
+    if (!valid) {
+      for (let c = 0; c < p; c++) {
+        if (undecided(basis[c]!)) continue;
+        if (candidate < 0) return flight(matrix, p, pi, Array.from(basis).filter(undecided), random);
+        basis[c] = candidate;
+        candidate = next();
+      }
+    }
+    extra = candidate;
+  }
+  return flight(matrix, p, pi, Array.from(basis).filter(undecided), random);
+}
+
+/** w = C^-1 x_k. */
+function solve(inv: Float64Array, values: Float64Array, width: number, p: number, k: number, w: Float64Array): void {
+  const base = k * width;
+  for (let r = 0; r < p; r++) {
+    let s = 0;
+    for (let c = 0; c < p; c++) s += inv[r * p + c]! * values[base + c]!;
+    w[r] = s;
+  }
+}
+
+function drain(units: readonly number[], from: number, undecided: (k: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let i = from; i < units.length; i++) if (undecided(units[i]!)) out.push(units[i]!);
+  return out;
+}

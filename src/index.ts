@@ -80,3 +80,23 @@ export type {
 } from "./schedule/index.js";
 export { BALANCE_THRESHOLDS, checkBalance, replaceDeclined, sampleCohort, verifyCohort } from "./cohort/index.js";
 export type { CohortVerification, FrameRow, FrameSource, SampleCohortOptions, SizePerSchool, VerificationCheck } from "./cohort/index.js";
+export { RECOMMENDED, REPORT_FORMATS, RULES, ValidateConfig, formatReport, mergeReports, resolveConfig, validateConfigJsonSchema, validateProgram } from "./validate/index.js";
+export type {
+  Diagnostic,
+  DiagnosticEntity,
+  Finding,
+  ProgramIndex,
+  Protects,
+  ReportFormat,
+  ResolvedConfig,
+  ResolvedRule,
+  Rule,
+  RuleContext,
+  RuleLevel,
+  RuleMeta,
+  RuleRun,
+  Severity,
+  ValidateConfigInput,
+  ValidateOptions,
+  ValidationReport,
+} from "./validate/index.js";

@@ -1,4 +1,5 @@
-import type { z } from "zod";
+import { z } from "zod";
+import { MAX_INPUT_ISSUES, parseRecordBounded } from "./parse-bounded.js";
 import { PthvInputError, type InputIssue } from "../errors/index.js";
 import { ProgramRecord, type ProgramRecordInput } from "./program.js";
 
@@ -301,11 +302,16 @@ export function parseProgram(input: unknown, sources?: SourceMap): ProgramRecord
       { ...(sources?.file !== undefined ? { file: sources.file } : {}), message: "a programme record must be an object with arrays such as schools, families and visits" },
     ]);
   }
-  const result = ProgramRecord.safeParse(input as ProgramRecordInput);
+  const result = parseRecordBounded(input as Record<string, unknown>);
+  if (result.truncated) {
+    const shown = issuesFromZod(new z.ZodError(result.issues), input, sources);
+    const where = sources?.file !== undefined ? { file: sources.file } : {};
+    throw new PthvInputError([...sortIssues(shown), { ...where, message: `parsing stopped after ${MAX_INPUT_ISSUES} problems: fix these and run again to see the rest` }]);
+  }
   // Ids and references are checked on the input as given, so they are reported together with
   // field problems (every problem at once).
   const refIssues = checkReferences(input as ProgramRecordInput, sources);
-  const issues = result.success ? refIssues : [...issuesFromZod(result.error, input, sources), ...refIssues];
+  const issues = result.data ? refIssues : [...issuesFromZod(new z.ZodError(result.issues), input, sources), ...refIssues];
   if (issues.length > 0) throw new PthvInputError(sortIssues(issues));
   return result.data!;
 }

@@ -7,6 +7,7 @@ import { planCommand, readinessCommand } from "./readiness.js";
 import { sampleDistrictCommand } from "./sample-district.js";
 import { schemaCommand } from "./schema.js";
 import { pairsCommand, scheduleCommand } from "./schedule.js";
+import { validateCommand } from "./validate.js";
 
 /** Every subcommand, in the order `pthv --help` lists them. Parts add theirs here. */
 export const COMMANDS: Command[] = [
@@ -19,5 +20,6 @@ export const COMMANDS: Command[] = [
   planCommand,
   scheduleCommand,
   pairsCommand,
+  validateCommand,
   evaluateCommand,
 ];

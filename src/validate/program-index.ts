@@ -1,0 +1,109 @@
+import type { ProgramRecord } from "../model/index.js";
+import { parseInstant } from "./instant.js";
+import type { ProgramIndex } from "./types.js";
+
+function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) if (!map.has(item.id)) map.set(item.id, item);
+  return map;
+}
+
+/**
+ * Lookups shared by the rules, each built on first use so a validation with few rules enabled pays
+ * only for what it reads.
+ */
+export function indexProgram(record: ProgramRecord): ProgramIndex {
+  // Instants repeat (visits are booked on the hour and half hour, reflections follow them), so each
+  // distinct text is read once; the cache stops growing at a bound so memory stays small.
+  const instants = new Map<string, number>();
+  const time = (iso: string): number => {
+    let ms = instants.get(iso);
+    if (ms === undefined) {
+      ms = parseInstant(iso);
+      if (instants.size < 100_000) instants.set(iso, ms);
+    }
+    return ms;
+  };
+  let schools: Map<string, ProgramRecord["schools"][number]> | undefined;
+  let families: Map<string, ProgramRecord["families"][number]> | undefined;
+  let educators: Map<string, ProgramRecord["educators"][number]> | undefined;
+  let pairs: Map<string, ProgramRecord["pairs"][number]> | undefined;
+  let reflectionsByVisit: Map<string, number | number[]> | undefined;
+  let studentsBySchool: Map<string, ProgramRecord["students"]> | undefined;
+  let visitTimes: { start: Float64Array; end: Float64Array } | undefined;
+  let familyIndex: Map<string, number> | undefined;
+  let visitFamily: Int32Array | undefined;
+  return {
+    get schools() {
+      return (schools ??= byId(record.schools));
+    },
+    get families() {
+      return (families ??= byId(record.families));
+    },
+    get educators() {
+      return (educators ??= byId(record.educators));
+    },
+    get pairs() {
+      return (pairs ??= byId(record.pairs));
+    },
+    get visitTimes() {
+      if (!visitTimes) {
+        const n = record.visits.length;
+        visitTimes = { start: new Float64Array(n), end: new Float64Array(n) };
+        for (let i = 0; i < n; i++) {
+          const visit = record.visits[i]!;
+          visitTimes.start[i] = time(visit.start);
+          visitTimes.end[i] = time(visit.end);
+        }
+      }
+      return visitTimes;
+    },
+    get familyIndex() {
+      if (!familyIndex) {
+        familyIndex = new Map();
+        for (let i = 0; i < record.families.length; i++) {
+          const id = record.families[i]!.id;
+          if (!familyIndex.has(id)) familyIndex.set(id, i);
+        }
+      }
+      return familyIndex;
+    },
+    get visitFamily() {
+      if (!visitFamily) {
+        const families = this.familyIndex;
+        visitFamily = new Int32Array(record.visits.length);
+        for (let i = 0; i < record.visits.length; i++) visitFamily[i] = families.get(record.visits[i]!.familyId) ?? -1;
+      }
+      return visitFamily;
+    },
+    get studentsBySchool() {
+      if (!studentsBySchool) {
+        studentsBySchool = new Map();
+        for (const student of record.students) {
+          const list = studentsBySchool.get(student.schoolId);
+          if (list) list.push(student);
+          else studentsBySchool.set(student.schoolId, [student]);
+        }
+      }
+      return studentsBySchool;
+    },
+    get reflectionsByVisit() {
+      if (!reflectionsByVisit) {
+        reflectionsByVisit = new Map();
+        record.reflections.forEach((reflection, i) => {
+          for (const visitId of reflection.visitIds) {
+            // Most visits have one reflection: a number, not an array, keeps the index small.
+            const seen = reflectionsByVisit!.get(visitId);
+            if (seen === undefined) reflectionsByVisit!.set(visitId, i);
+            else if (typeof seen === "number") reflectionsByVisit!.set(visitId, [seen, i]);
+            else seen.push(i);
+          }
+        });
+      }
+      return reflectionsByVisit;
+    },
+    // Every datetime in a parsed record carries an offset, so the instant is read exactly without
+    // building zoned objects, which would cost far more for comparisons.
+    time,
+  };
+}

@@ -1,0 +1,60 @@
+import { verifyCohort } from "../../cohort/index.js";
+import { isPthvError } from "../../errors/index.js";
+import type { Student } from "../../model/index.js";
+import type { Rule } from "../types.js";
+import { NO_OPTIONS, type NoOptions, docsUrl, isActive } from "./shared.js";
+
+/**
+ * Non-negotiable 4: visits go to all families or a cross-section, never to a group singled out.
+ * Every visited family belongs to a cohort drawn by one of the sampler's methods, and every cohort
+ * re-verifies from its audit record (the sampler's `verifyCohort`, on the frame of its schools'
+ * students), so nobody hand-picked the families.
+ */
+export const cohortProvenance: Rule<NoOptions> = {
+  meta: {
+    id: "cohort-provenance",
+    protects: 4,
+    description: "Every visited family belongs to a cohort drawn by one of the sampler's methods, and each cohort re-verifies from its audit record.",
+    defaultLevel: "error",
+    docs: docsUrl("cohort-provenance"),
+    options: NO_OPTIONS,
+  },
+  check({ record, index, report }) {
+    // Invited families in the records are flagged by index; others (rare) kept by id.
+    const invitedKnown = new Uint8Array(record.families.length);
+    const invitedOther = new Set<string>();
+    for (const cohort of record.cohorts) {
+      for (const id of cohort.selectedFamilyIds) {
+        const f = index.familyIndex.get(id);
+        if (f !== undefined) invitedKnown[f] = 1;
+        else invitedOther.add(id);
+      }
+    }
+    const visitFamily = index.visitFamily;
+    record.visits.forEach((visit, i) => {
+      if (!isActive(visit)) return;
+      const f = visitFamily[i]!;
+      if (f >= 0 ? invitedKnown[f] === 1 : invitedOther.has(visit.familyId)) return;
+      const none = record.cohorts.length === 0 ? "there is no cohort in the records" : "it is in no cohort's selected families";
+      report({ entity: "visit", index: i, id: visit.id, field: "familyId", message: `family '${visit.familyId}' was visited but ${none}: visit only families invited in a cohort drawn by the sampler` });
+    });
+    record.cohorts.forEach((cohort, i) => {
+      const at = { entity: "cohort" as const, index: i, ...(cohort.id !== undefined ? { id: cohort.id } : {}) };
+      const schools = cohort.schoolIds ?? [...index.studentsBySchool.keys()];
+      // A cohort of one school (the usual case) reads that school's students as they are; no copy.
+      const frame: readonly Student[] =
+        schools.length === 1 ? (index.studentsBySchool.get(schools[0]!) ?? []) : schools.flatMap((schoolId) => index.studentsBySchool.get(schoolId) ?? []);
+      if (frame.length === 0) {
+        report({ ...at, field: "audit", message: "the cohort cannot be re-verified: none of its schools' students (its frame) are in the records; add the students" });
+        return;
+      }
+      try {
+        const verification = verifyCohort(frame, cohort);
+        if (!verification.verified) report({ ...at, field: "selectedFamilyIds", message: `the cohort does not re-verify from its audit record (${verification.reasons.join("; ")}): draw cohorts with the sampler and keep them as drawn` });
+      } catch (error) {
+        if (!isPthvError(error)) throw error;
+        report({ ...at, field: "audit", message: `the cohort cannot be re-verified (${error.message.split("\n")[0]}): fix the frame or the audit record` });
+      }
+    });
+  },
+};

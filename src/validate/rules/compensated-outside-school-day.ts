@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { createSchoolDayMinutes } from "../../calendar/minutes-cache.js";
+import type { Rule } from "../types.js";
+import { distinct, docsUrl, isHeld } from "./shared.js";
+
+const Options = z.strictObject({
+  /** Minutes of outside-school-day time an educator's paid hours may fall short by. A shortfall of exactly this passes. */
+  toleranceMinutes: z.number().nonnegative().default(0).describe("Minutes by which an educator's paid time may fall short of the visit's time outside the school day"),
+});
+
+/**
+ * Non-negotiable 2: educators are paid for visits outside the school day. For each completed visit,
+ * the minutes outside the school day (bell times of an instructional day, in the school's time zone,
+ * by the shared calendar) must be covered by each educator's compensated hours for that visit.
+ */
+export const compensatedOutsideSchoolDay: Rule<z.infer<typeof Options>> = {
+  meta: {
+    id: "compensated-outside-school-day",
+    protects: 2,
+    description: "A completed visit outside the school day (in the school's time zone) has compensation for each educator covering its length outside the school day.",
+    defaultLevel: "error",
+    docs: docsUrl("compensated-outside-school-day"),
+    options: Options,
+  },
+  check({ record, index, options, report }) {
+    const { start: starts, end: ends } = index.visitTimes;
+    // Memoized per schedule and local date; the school day is the calendar's schoolDayOn.
+    const minutesInside = createSchoolDayMinutes();
+    record.visits.forEach((visit, i) => {
+      if (!isHeld(visit)) return;
+      const school = index.schools.get(visit.schoolId);
+      if (!school) {
+        report({ entity: "visit", index: i, id: visit.id, field: "schoolId", message: `school '${visit.schoolId}' is not in the records, so the school day is unknown: add the school with its calendar and bell times` });
+        return;
+      }
+      const length = (ends[i]! - starts[i]!) / 60_000;
+      const outside = length - minutesInside(school, visit.start, visit.end, starts[i], ends[i]);
+      if (outside <= 0) return;
+      for (const educatorId of distinct(visit.educatorIds)) {
+        let hours = 0;
+        for (const c of visit.compensation) if (c.educatorId === educatorId) hours += c.hours;
+        const shortfall = outside - hours * 60;
+        if (shortfall > options.toleranceMinutes + 1e-9) {
+          const paid = hours === 0 ? "no compensation" : `compensation for ${Math.round(hours * 60)} min`;
+          report({
+            entity: "visit",
+            index: i,
+            id: visit.id,
+            field: "compensation",
+            message: `educator '${educatorId}' has ${paid} but the visit ran ${Math.round(outside)} min outside the school day: pay each educator for the visit's time outside the school day`,
+          });
+        }
+      }
+    });
+  },
+};

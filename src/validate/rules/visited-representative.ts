@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { BALANCE_THRESHOLDS } from "../../cohort/index.js";
+import { isPthvError } from "../../errors/index.js";
+import type { Student } from "../../model/index.js";
+import type { Rule } from "../types.js";
+import { balanceDrift } from "./balance-drift.js";
+import { docsUrl, isHeld } from "./shared.js";
+
+/** Balancing attributes looked for on student records when no `variables` are configured. */
+export const DEFAULT_BALANCE_VARIABLES = ["grade", "ell", "iep", "frl", "priorDaysAbsent", "priorReadingScore"] as const;
+
+const Options = z.strictObject({
+  variables: z.array(z.string().min(1)).optional().describe("Student columns to compare; default: those of grade, ell, iep, frl, priorDaysAbsent, priorReadingScore that every student of the school has"),
+  maxAbsSmd: z.number().nonnegative().default(BALANCE_THRESHOLDS.acceptable).describe("Largest |standardized mean difference| accepted (What Works Clearinghouse: 0.25); exactly this passes"),
+  minZ: z.number().nonnegative().default(4).describe("Standard errors from a random draw of as many families that an SMD must also exceed to be reported (4: chance alone, across many schools and variables, almost never reaches it); exactly this passes"),
+  minVisitedFamilies: z.number().int().min(1).default(10).describe("Fewest visited families for a school to be assessed"),
+});
+type Options = z.infer<typeof Options>;
+
+/** Variables usable on every student of a frame: a number or boolean on each. */
+function usableVariables(frame: readonly Student[], wanted: readonly string[]): string[] {
+  return wanted.filter((v) => frame.every((s) => typeof s[v] === "number" || typeof s[v] === "boolean"));
+}
+
+/**
+ * Non-negotiable 4, in the field: the families actually visited at each school are representative
+ * of the school's families (its frame of students) on the balancing attributes. A random cohort can
+ * still drift toward a targeted group if only some invited families are visited; this rule sees it.
+ *
+ * A variable is reported when its standardized mean difference (the sampler's `checkBalance`) is
+ * beyond `maxAbsSmd` (What Works Clearinghouse's 0.25) and also beyond `minZ` standard errors of
+ * what a simple random draw of as many families would give (see `balanceDrift`), so small schools
+ * are not flagged for chance alone.
+ */
+export const visitedRepresentative: Rule<Options> = {
+  meta: {
+    id: "visited-representative",
+    protects: 4,
+    description: "At each school, the families actually visited are representative of all the school's families on the balancing attributes.",
+    defaultLevel: "warn",
+    docs: docsUrl("visited-representative"),
+    options: Options,
+  },
+  check({ record, index, options, report, skip, note }) {
+    const visitedBySchool = new Map<string, Set<string>>();
+    const counted = new Uint8Array(record.families.length);
+    const visitFamily = index.visitFamily;
+    record.visits.forEach((visit, i) => {
+      if (!isHeld(visit)) return;
+      const f = visitFamily[i]!;
+      if (f >= 0) {
+        if (counted[f] === 1 && record.families[f]!.schoolId === visit.schoolId) return;
+        if (record.families[f]!.schoolId === visit.schoolId) counted[f] = 1;
+      }
+      const set = visitedBySchool.get(visit.schoolId);
+      if (set) set.add(visit.familyId);
+      else visitedBySchool.set(visit.schoolId, new Set([visit.familyId]));
+    });
+    const skipped: string[] = [];
+    record.schools.forEach((school, i) => {
+      const visited = visitedBySchool.get(school.id);
+      const frame = index.studentsBySchool.get(school.id) ?? [];
+      if (!visited || visited.size < options.minVisitedFamilies || frame.length === 0) {
+        skipped.push(`${school.id} (${visited?.size ?? 0} visited families, ${frame.length} students)`);
+        return;
+      }
+      const variables = options.variables ?? usableVariables(frame, DEFAULT_BALANCE_VARIABLES);
+      if (variables.length === 0) {
+        skipped.push(`${school.id} (no balancing attributes on its students)`);
+        return;
+      }
+      const families = new Set(frame.map((s) => s.familyId));
+      const selected = [...visited].filter((id) => families.has(id));
+      try {
+        const drift = balanceDrift(frame, selected, variables);
+        for (const row of drift.rows) {
+          if (Math.abs(row.smd) > options.maxAbsSmd + 1e-12 && row.z > options.minZ + 1e-12) {
+            const name = row.level !== undefined ? `${row.variable} = ${row.level}` : row.variable;
+            report({
+              entity: "school",
+              index: i,
+              id: school.id,
+              field: row.variable,
+              message: `visited families differ from the school's families on ${name} (SMD ${row.smd.toFixed(2)}, beyond ${options.maxAbsSmd} and ${row.z.toFixed(1)} standard errors from a random draw; ${drift.selectedFamilies} of ${drift.frameFamilies} families visited): visits may be drifting toward a targeted group; reach the invited families not yet visited`,
+            });
+          }
+        }
+      } catch (error) {
+        if (!isPthvError(error)) throw error;
+        report({ entity: "school", index: i, id: school.id, message: `the visited families cannot be compared with the school's families (${error.message.split("\n")[0]}): fix the student records or the configured variables` });
+      }
+    });
+    if (skipped.length === 0) return;
+    const reason = `not assessed (fewer than ${options.minVisitedFamilies} visited families, or no students): ${skipped.join(", ")}`;
+    if (skipped.length === record.schools.length) skip(reason);
+    else note(reason);
+  },
+};

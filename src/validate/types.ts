@@ -1,0 +1,187 @@
+import type { z } from "zod";
+import type { ProgramRecord, SourceMap } from "../model/index.js";
+
+/** How much a finding matters: `error` breaks the programme, `warning` asks for a look. */
+export type Severity = "error" | "warning";
+
+/** A rule's configured level: `off` disables it. */
+export type RuleLevel = "off" | "warn" | "error";
+
+/**
+ * What a rule protects: one of the five non-negotiables (1 voluntary and booked ahead, 2 trained and
+ * compensated, 3 relationship first, 4 no targeting, 5 in pairs with reflection), or `"resolution"`
+ * for the board resolution's plan requirements.
+ */
+export type Protects = 1 | 2 | 3 | 4 | 5 | "resolution";
+
+/** The kind of record a diagnostic is about. */
+export type DiagnosticEntity = "program" | "school" | "family" | "educator" | "pair" | "visit" | "reflection" | "cohort" | "plan";
+
+/**
+ * One finding: which rule, how severe, what is wrong and what to do, the non-negotiable it protects,
+ * and where (entity, id, and file and row when the record was loaded from files).
+ *
+ * @example
+ * ```ts
+ * const d: Diagnostic = { ruleId: "visit-in-pairs", severity: "error", protects: 5, entity: "visit", id: "visit-9",
+ *   message: "visit has 1 educator: visits are made by exactly two educators together", file: "visits.csv", row: 10 };
+ * ```
+ */
+export interface Diagnostic {
+  /** Stable id of the rule that found it. */
+  ruleId: string;
+  /** Severity after configuration. */
+  severity: Severity;
+  /** Plain-English message: what is wrong and what to do. Never contains a child's record values. */
+  message: string;
+  /** The non-negotiable (1 to 5) or `"resolution"` the rule protects. */
+  protects: Protects;
+  /** Kind of record. */
+  entity: DiagnosticEntity;
+  /** Id of the record (pseudonymous), when it has one. */
+  id?: string;
+  /** Field of the record the finding is about, when there is one. */
+  field?: string;
+  /** File the record came from, when loaded from files. */
+  file?: string;
+  /** Line of the record in its file (CSV: the spreadsheet row, header = 1), when known. */
+  row?: number;
+}
+
+/**
+ * A rule's description: stable id, the non-negotiable it protects, what it checks, its default
+ * level, its docs page and the schema of its options (with defaults).
+ *
+ * @example
+ * ```ts
+ * const meta = RULES.find((r) => r.meta.id === "visit-in-pairs")!.meta;
+ * meta.protects; // 5
+ * ```
+ */
+export interface RuleMeta<O = unknown> {
+  /** Stable id, kebab-case; never renamed within a major version. */
+  id: string;
+  /** The non-negotiable or `"resolution"`. */
+  protects: Protects;
+  /** One-sentence description of what the rule requires. */
+  description: string;
+  /** Level in `pthv:recommended`. */
+  defaultLevel: Exclude<RuleLevel, "off">;
+  /** URL of the rule's docs page (docs/rules/<id>.md). */
+  docs: string;
+  /** zod schema of the rule's options; parsing `{}` gives the defaults. */
+  options: z.ZodType<O>;
+}
+
+/** A finding as a rule reports it; the engine adds severity, rule id and location. */
+export interface Finding {
+  /** Kind of record. */
+  entity: DiagnosticEntity;
+  /** Index of the record in its collection (used to locate it in the source files). */
+  index?: number;
+  /** Id of the record. */
+  id?: string;
+  /** Field the finding is about. */
+  field?: string;
+  /** Message: what is wrong and what to do. */
+  message: string;
+}
+
+/**
+ * What a rule's check receives: the record, its options, shared indexes, and `report`. A rule that
+ * cannot apply (no plan in the record, say) calls `skip` with the reason instead.
+ */
+export interface RuleContext<O = unknown> {
+  /** The programme being validated (never mutate it). */
+  record: ProgramRecord;
+  /** The rule's options, defaults filled in. */
+  options: O;
+  /** Lookups shared by all rules, built once per validation. */
+  index: ProgramIndex;
+  /** Records one finding. */
+  report(finding: Finding): void;
+  /** Records that the rule could not apply at all, and why. */
+  skip(reason: string): void;
+  /** Records something the rule left out (a school it could not assess, say), and why. */
+  note(reason: string): void;
+}
+
+/** A rule: `meta` and one check. */
+export interface Rule<O = unknown> {
+  /** The rule's description. */
+  meta: RuleMeta<O>;
+  /** Checks the record and reports each violation through the context. */
+  check(context: RuleContext<O>): void;
+}
+
+/** Lookups over a programme shared by all rules. Built lazily, once per validation. */
+export interface ProgramIndex {
+  /** Schools by id. */
+  readonly schools: ReadonlyMap<string, ProgramRecord["schools"][number]>;
+  /** Families by id. */
+  readonly families: ReadonlyMap<string, ProgramRecord["families"][number]>;
+  /** Educators by id. */
+  readonly educators: ReadonlyMap<string, ProgramRecord["educators"][number]>;
+  /** Pairs by id. */
+  readonly pairs: ReadonlyMap<string, ProgramRecord["pairs"][number]>;
+  /** Students of each school id, in record order (a school's sampling frame). */
+  readonly studentsBySchool: ReadonlyMap<string, ProgramRecord["students"]>;
+  /** Index (into `record.reflections`) of the reflection that names each visit id, or the indexes when several do. */
+  readonly reflectionsByVisit: ReadonlyMap<string, number | readonly number[]>;
+  /** Index (into `record.families`) of each family id, the first when an id repeats. */
+  readonly familyIndex: ReadonlyMap<string, number>;
+  /** Index (into `record.families`) of each visit's family, or -1 when the family is not in the records. */
+  readonly visitFamily: Int32Array;
+  /** Start and end of each visit (by index in `record.visits`), in milliseconds since the epoch, parsed once. */
+  readonly visitTimes: { readonly start: Float64Array; readonly end: Float64Array };
+  /** Milliseconds since the epoch of an ISO datetime with offset (NaN when unparseable). */
+  time(iso: string): number;
+}
+
+/** Options of {@link validateProgram} beyond the configuration. */
+export interface ValidateOptions {
+  /** Where each record came from (from `loadProgram`), so diagnostics name file and row. */
+  sources?: SourceMap;
+}
+
+/** How one rule ran: its level, its options, how many findings, and why it was skipped if it was. */
+export interface RuleRun {
+  /** Rule id. */
+  id: string;
+  /** Configured level. */
+  level: RuleLevel;
+  /** Options in effect (defaults filled in). */
+  options: unknown;
+  /** Number of diagnostics it produced. */
+  findings: number;
+  /** Why the rule did not apply, when it did not. */
+  skipped?: string;
+  /** What the rule left out, and why (it applied to the rest). */
+  notes?: string[];
+}
+
+/**
+ * The result of {@link validateProgram}: `ok` (no errors), counts by severity, the diagnostics in
+ * record order, and what explains them (what was checked, each rule's level and options).
+ *
+ * @example
+ * ```ts
+ * const report = validateProgram(sampleDistrict({ students: 200 }));
+ * report.ok; // true
+ * report.counts; // { error: 0, warning: 0 }
+ * ```
+ */
+export interface ValidationReport {
+  /** True when there is no error-level diagnostic. */
+  ok: boolean;
+  /** Diagnostics by severity. */
+  counts: { error: number; warning: number };
+  /** Every finding. */
+  diagnostics: Diagnostic[];
+  /** Every rule, in catalogue order, with how it ran. */
+  rules: RuleRun[];
+  /** How many records of each kind were checked. */
+  checked: { schools: number; families: number; educators: number; pairs: number; visits: number; reflections: number; cohorts: number; plan: boolean };
+  /** The inputs (files or folders) the report covers, when validated from files. */
+  inputs?: string[];
+}

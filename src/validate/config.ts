@@ -3,7 +3,15 @@ import { PthvConfigError, type InputIssue } from "../errors/index.js";
 import { RULES } from "./rules/index.js";
 import type { RuleLevel } from "./types.js";
 
-/** The name of the built-in base configuration: every rule at its default level and options. */
+/**
+ * The name of the built-in base configuration: every rule at its default level and options.
+ *
+ * @example
+ * ```ts
+ * import { RECOMMENDED, validateProgram } from "pthv";
+ * validateProgram(record, { extends: RECOMMENDED, rules: { "steering-committee": "off" } });
+ * ```
+ */
 export const RECOMMENDED = "pthv:recommended";
 
 /** A rule's level: off, warn or error. */
@@ -17,6 +25,12 @@ function ruleSetting(options: z.ZodType) {
  * The zod schema of `pthv.config.json`: `extends` (only `"pthv:recommended"`, the default), and
  * `rules`, each either a level or `[level, options]`. Built from the rule catalogue, so a new
  * rule's options appear in the published JSON Schema without further work.
+ *
+ * @example
+ * ```ts
+ * import { ValidateConfig } from "pthv";
+ * const config = ValidateConfig.parse(JSON.parse(text)); // throws naming the bad key
+ * ```
  */
 export const ValidateConfig = z.strictObject({
   $schema: z.string().optional().describe("URL or path of this file's JSON Schema"),
@@ -26,10 +40,28 @@ export const ValidateConfig = z.strictObject({
     .optional()
     .describe("Per-rule level (off, warn, error) or [level, options]"),
 });
-/** A configuration as written in `pthv.config.json` (the input form of {@link ValidateConfig}). */
+/**
+ * A configuration as written in `pthv.config.json` (the input form of {@link ValidateConfig}).
+ *
+ * @example
+ * ```ts
+ * import { validateProgram, type ValidateConfigInput } from "pthv";
+ * const config: ValidateConfigInput = { extends: "pthv:recommended", rules: { "reflection-with-partner": ["error", { withinDays: 2 }] } };
+ * validateProgram(record, config);
+ * ```
+ */
 export type ValidateConfigInput = z.input<typeof ValidateConfig>;
 
-/** One rule's resolved setting. */
+/**
+ * One rule's resolved setting.
+ *
+ * @example
+ * ```ts
+ * import { resolveConfig, type ResolvedRule } from "pthv";
+ * const rule: ResolvedRule | undefined = resolveConfig({})["visit-in-pairs"];
+ * rule?.level; // "error"
+ * ```
+ */
 export interface ResolvedRule {
   /** Level in effect. */
   level: RuleLevel;
@@ -37,7 +69,16 @@ export interface ResolvedRule {
   options: unknown;
 }
 
-/** A configuration resolved against `pthv:recommended`: every rule's level and options. */
+/**
+ * A configuration resolved against `pthv:recommended`: every rule's level and options.
+ *
+ * @example
+ * ```ts
+ * import { resolveConfig, type ResolvedConfig } from "pthv";
+ * const config: ResolvedConfig = resolveConfig({ rules: { "scheduled-in-advance": ["error", { minLeadHours: 48 }] } });
+ * config["scheduled-in-advance"]?.options; // { minLeadHours: 48 }
+ * ```
+ */
 export type ResolvedConfig = Record<string, ResolvedRule>;
 
 function fieldOf(path: readonly PropertyKey[]): string {

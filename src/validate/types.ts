@@ -1,20 +1,57 @@
 import type { z } from "zod";
 import type { ProgramRecord, SourceMap } from "../model/index.js";
 
-/** How much a finding matters: `error` breaks the programme, `warning` asks for a look. */
+/**
+ * How much a finding matters: `error` breaks the programme, `warning` asks for a look.
+ *
+ * @example
+ * ```ts
+ * import { sampleDistrict, validateProgram, type Severity } from "pthv";
+ * const report = validateProgram(sampleDistrict());
+ * const severity: Severity = "error";
+ * report.diagnostics.filter((d) => d.severity === severity).length;
+ * ```
+ */
 export type Severity = "error" | "warning";
 
-/** A rule's configured level: `off` disables it. */
+/**
+ * A rule's configured level: `off` disables it.
+ *
+ * @example
+ * ```ts
+ * import { validateProgram, type RuleLevel } from "pthv";
+ * const level: RuleLevel = "warn";
+ * validateProgram(record, { rules: { "visited-representative": level } });
+ * ```
+ */
 export type RuleLevel = "off" | "warn" | "error";
 
 /**
  * What a rule protects: one of the five non-negotiables (1 voluntary and booked ahead, 2 trained and
  * compensated, 3 relationship first, 4 no targeting, 5 in pairs with reflection), or `"resolution"`
  * for the board resolution's plan requirements.
+ *
+ * @example
+ * ```ts
+ * import { sampleDistrict, validateProgram, type Protects } from "pthv";
+ * const report = validateProgram(sampleDistrict());
+ * const protects: Protects = 5;
+ * report.diagnostics.filter((d) => d.protects === protects); // findings about pairs and reflection
+ * ```
  */
 export type Protects = 1 | 2 | 3 | 4 | 5 | "resolution";
 
-/** The kind of record a diagnostic is about. */
+/**
+ * The kind of record a diagnostic is about.
+ *
+ * @example
+ * ```ts
+ * import { sampleDistrict, validateProgram, type DiagnosticEntity } from "pthv";
+ * const report = validateProgram(sampleDistrict());
+ * const byEntity = new Map<DiagnosticEntity, number>();
+ * for (const d of report.diagnostics) byEntity.set(d.entity, (byEntity.get(d.entity) ?? 0) + 1);
+ * ```
+ */
 export type DiagnosticEntity = "program" | "school" | "family" | "educator" | "pair" | "visit" | "reflection" | "cohort" | "plan";
 
 /**
@@ -73,7 +110,15 @@ export interface RuleMeta<O = unknown> {
   options: z.ZodType<O>;
 }
 
-/** A finding as a rule reports it; the engine adds severity, rule id and location. */
+/**
+ * A finding as a rule reports it; the engine adds severity, rule id and location.
+ *
+ * @example
+ * ```ts
+ * import type { Finding } from "pthv";
+ * const finding: Finding = { entity: "visit", index: 3, id: "visit-4", field: "educatorIds", message: "visit has 3 educators: visits are made by exactly two" };
+ * ```
+ */
 export interface Finding {
   /** Kind of record. */
   entity: DiagnosticEntity;
@@ -90,6 +135,14 @@ export interface Finding {
 /**
  * What a rule's check receives: the record, its options, shared indexes, and `report`. A rule that
  * cannot apply (no plan in the record, say) calls `skip` with the reason instead.
+ *
+ * @example
+ * ```ts
+ * import type { RuleContext } from "pthv";
+ * function check({ record, report }: RuleContext<{ maxHours: number }>) {
+ *   record.visits.forEach((v, index) => { if (v.agenda.length === 0) report({ entity: "visit", index, id: v.id, message: "no agenda" }); });
+ * }
+ * ```
  */
 export interface RuleContext<O = unknown> {
   /** The programme being validated (never mutate it). */
@@ -106,7 +159,16 @@ export interface RuleContext<O = unknown> {
   note(reason: string): void;
 }
 
-/** A rule: `meta` and one check. */
+/**
+ * A rule: `meta` and one check.
+ *
+ * @example
+ * ```ts
+ * import { RULES, type Rule } from "pthv";
+ * const rule: Rule<never> = RULES[0]!;
+ * console.log(rule.meta.id, rule.meta.docs);
+ * ```
+ */
 export interface Rule<O = unknown> {
   /** The rule's description. */
   meta: RuleMeta<O>;
@@ -114,7 +176,17 @@ export interface Rule<O = unknown> {
   check(context: RuleContext<O>): void;
 }
 
-/** Lookups over a programme shared by all rules. Built lazily, once per validation. */
+/**
+ * Lookups over a programme shared by all rules. Built lazily, once per validation.
+ *
+ * @example
+ * ```ts
+ * import type { Rule } from "pthv";
+ * const rule: Rule = { meta, check: ({ record, index, report }) => {
+ *   record.visits.forEach((v, i) => { if (!index.families.has(v.familyId)) report({ entity: "visit", index: i, id: v.id, message: "unknown family" }); });
+ * } };
+ * ```
+ */
 export interface ProgramIndex {
   /** Schools by id. */
   readonly schools: ReadonlyMap<string, ProgramRecord["schools"][number]>;
@@ -138,13 +210,34 @@ export interface ProgramIndex {
   time(iso: string): number;
 }
 
-/** Options of {@link validateProgram} beyond the configuration. */
+/**
+ * Options of {@link validateProgram} beyond the configuration.
+ *
+ * @example
+ * ```ts
+ * import { validateProgram, type ValidateOptions } from "pthv";
+ * import { loadProgram } from "pthv/node";
+ * const { program, sources } = await loadProgram("district/");
+ * const options: ValidateOptions = { sources };
+ * validateProgram(program, undefined, options); // diagnostics name file and row
+ * ```
+ */
 export interface ValidateOptions {
   /** Where each record came from (from `loadProgram`), so diagnostics name file and row. */
   sources?: SourceMap;
 }
 
-/** How one rule ran: its level, its options, how many findings, and why it was skipped if it was. */
+/**
+ * How one rule ran: its level, its options, how many findings, and why it was skipped if it was.
+ *
+ * @example
+ * ```ts
+ * import { sampleDistrict, validateProgram, type RuleRun } from "pthv";
+ * const report = validateProgram(sampleDistrict());
+ * const runs: RuleRun[] = report.rules;
+ * runs.filter((r) => r.skipped).map((r) => `${r.id}: ${r.skipped}`);
+ * ```
+ */
 export interface RuleRun {
   /** Rule id. */
   id: string;

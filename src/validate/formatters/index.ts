@@ -6,9 +6,26 @@ import { formatMarkdown } from "./markdown.js";
 import { formatSarif } from "./sarif.js";
 import { formatStylish } from "./stylish.js";
 
-/** The output formats of `pthv validate`. */
+/**
+ * The output formats of `pthv validate`.
+ *
+ * @example
+ * ```ts
+ * import { REPORT_FORMATS } from "pthv";
+ * REPORT_FORMATS.includes("sarif"); // true
+ * ```
+ */
 export const REPORT_FORMATS = ["stylish", "json", "junit", "sarif", "github", "markdown"] as const;
-/** One of {@link REPORT_FORMATS}. */
+/**
+ * One of {@link REPORT_FORMATS}.
+ *
+ * @example
+ * ```ts
+ * import { formatReport, validateProgram, type ReportFormat } from "pthv";
+ * const format: ReportFormat = "sarif";
+ * const text = formatReport(validateProgram(record), format);
+ * ```
+ */
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 const FORMATTERS: Record<ReportFormat, (report: ValidationReport) => string> = {

@@ -13,7 +13,15 @@ import { steeringCommittee } from "./steering-committee.js";
 import { visitInPairs } from "./visit-in-pairs.js";
 import { visitedRepresentative } from "./visited-representative.js";
 
-/** Every rule, in the order of the non-negotiables they protect. */
+/**
+ * Every rule, in the order of the non-negotiables they protect.
+ *
+ * @example
+ * ```ts
+ * import { RULES } from "pthv";
+ * RULES.map((r) => `${r.meta.id} (non-negotiable ${r.meta.protects}): ${r.meta.description}`);
+ * ```
+ */
 export const RULES: readonly Rule<never>[] = [
   familyConsent,
   educatorOptIn,

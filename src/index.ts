@@ -100,3 +100,5 @@ export type {
   ValidateOptions,
   ValidationReport,
 } from "./validate/index.js";
+export { SEASON_STEPS, runSeason } from "./season/index.js";
+export type { SeasonOptions, SeasonRun, SeasonSlip, SeasonStep } from "./season/index.js";

@@ -52,7 +52,7 @@ function fold(line: string): string {
  * educators as attendees and the reflection in the description. No student names or addresses
  * are written; the family's pseudonymous id is, unless `includeFamilyId` is false.
  *
- * @param schedule - a schedule from {@link scheduleVisits}
+ * @param schedules - a schedule from {@link scheduleVisits}, or several (one per school) for one calendar
  * @param options - calendar name, attendee addresses, whether to show family ids
  * @returns iCalendar text with CRLF line ends
  *
@@ -61,36 +61,39 @@ function fold(line: string): string {
  * const ics = toICalendar(schedule, { calendarName: "Home visits, fall 2026" });
  * ```
  */
-export function toICalendar(schedule: Schedule, options: ICalendarOptions = {}): string {
+export function toICalendar(schedules: Schedule | readonly Schedule[], options: ICalendarOptions = {}): string {
   const address = options.attendeeAddress ?? ((id: string) => `urn:pthv:educator:${encodeURIComponent(id)}`);
   const showFamily = options.includeFamilyId ?? true;
-  const reflectionOf = new Map(schedule.reflections.map((r) => [r.visitIds[0], r]));
   const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//pthv//pair scheduler//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
   if (options.calendarName !== undefined) lines.push(`X-WR-CALNAME:${text(options.calendarName)}`);
-  for (const v of schedule.visits) {
-    const reflection = reflectionOf.get(v.id);
-    const kind = v.visitNumber === 1 ? "first visit (relationship: hopes and dreams)" : "second visit (academic support)";
-    const details = [
-      `Parent Teacher Home Visit, ${kind}.`,
-      showFamily ? `Family ${v.familyId}.` : "",
-      `Pair ${v.pairId}: ${v.educatorIds.join(" and ")}.`,
-      v.interpreter ? "An interpreter is needed." : "",
-      reflection ? `Reflection with your partner until ${DateTime.fromISO(reflection.end, { setZone: true }).toFormat("HH:mm")}.` : "",
-    ].filter((s) => s !== "");
-    lines.push(
-      "BEGIN:VEVENT",
-      `UID:${showFamily ? `${v.id}-${schedule.schoolId}` : sha256Hex(`${schedule.schoolId}\u0000${v.id}`).slice(0, 32)}@pthv`,
-      `DTSTAMP:${utc(v.scheduledAt)}`,
-      `DTSTART:${utc(v.start)}`,
-      `DTEND:${utc(v.end)}`,
-      `SUMMARY:${text(`Home visit${showFamily ? ` with family ${v.familyId}` : ""} (${v.visitNumber === 1 ? "first" : "second"})`)}`,
-      `DESCRIPTION:${text(details.join(" "))}`,
-      ...v.educatorIds.map((id) => `ATTENDEE;CN="${id.replace(/"/g, "'")}";ROLE=REQ-PARTICIPANT:${address(id)}`),
-      "CATEGORIES:PTHV",
-      "STATUS:CONFIRMED",
-      "TRANSP:OPAQUE",
-      "END:VEVENT",
-    );
+  const list: readonly Schedule[] = Array.isArray(schedules) ? (schedules as readonly Schedule[]) : [schedules as Schedule];
+  for (const schedule of list) {
+    const reflectionOf = new Map(schedule.reflections.map((r) => [r.visitIds[0], r]));
+    for (const v of schedule.visits) {
+      const reflection = reflectionOf.get(v.id);
+      const kind = v.visitNumber === 1 ? "first visit (relationship: hopes and dreams)" : "second visit (academic support)";
+      const details = [
+        `Parent Teacher Home Visit, ${kind}.`,
+        showFamily ? `Family ${v.familyId}.` : "",
+        `Pair ${v.pairId}: ${v.educatorIds.join(" and ")}.`,
+        v.interpreter ? "An interpreter is needed." : "",
+        reflection ? `Reflection with your partner until ${DateTime.fromISO(reflection.end, { setZone: true }).toFormat("HH:mm")}.` : "",
+      ].filter((s) => s !== "");
+      lines.push(
+        "BEGIN:VEVENT",
+        `UID:${showFamily ? `${v.id}-${schedule.schoolId}` : sha256Hex(`${schedule.schoolId}\u0000${v.id}`).slice(0, 32)}@pthv`,
+        `DTSTAMP:${utc(v.scheduledAt)}`,
+        `DTSTART:${utc(v.start)}`,
+        `DTEND:${utc(v.end)}`,
+        `SUMMARY:${text(`Home visit${showFamily ? ` with family ${v.familyId}` : ""} (${v.visitNumber === 1 ? "first" : "second"})`)}`,
+        `DESCRIPTION:${text(details.join(" "))}`,
+        ...v.educatorIds.map((id) => `ATTENDEE;CN="${id.replace(/"/g, "'")}";ROLE=REQ-PARTICIPANT:${address(id)}`),
+        "CATEGORIES:PTHV",
+        "STATUS:CONFIRMED",
+        "TRANSP:OPAQUE",
+        "END:VEVENT",
+      );
+    }
   }
   lines.push("END:VCALENDAR");
   return `${lines.map(fold).join("\r\n")}\r\n`;
@@ -112,7 +115,7 @@ export type ScheduleTable = "visits" | "unscheduled" | "compensation";
  * Writes one table of a schedule as CSV for spreadsheets, protected against formula injection
  * (cells starting with `=`, `+`, `-` or `@` are prefixed with an apostrophe).
  *
- * @param schedule - a schedule from {@link scheduleVisits}
+ * @param schedules - a schedule from {@link scheduleVisits}, or several (one per school) for one calendar
  * @param table - `visits` (default), `unscheduled` or `compensation`
  * @returns CSV text with a header row
  *

@@ -47,11 +47,21 @@ describe("the pthv command", () => {
     expect((await cli("sample-district", "--format", "csv")).code).toBe(2);
   });
 
-  it("runs the demo on the sample district without printing any student's record", async () => {
-    const { code, stdout } = await cli("demo", "--students", "400");
+  it("runs a whole season on the sample district, writes every output, and prints no student's record", async () => {
+    const dir = await tempDir();
+    const { code, stdout } = await cli("demo", "--students", "900", "--out", dir);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/students\s+400/);
+    expect(stdout).toMatch(/900 students/);
+    expect(stdout).toMatch(/6\. validation\s+3 errors/);
     expect(stdout).not.toMatch(/stu-\d/);
+    const sarif = JSON.parse(await readFile(join(dir, "validation.sarif"), "utf8"));
+    expect(sarif.version).toBe("2.1.0");
+    expect(sarif.runs[0].results).toHaveLength(3);
+    expect(await readFile(join(dir, "schedule.ics"), "utf8")).toMatch(/^BEGIN:VCALENDAR/);
+    for (const file of ["readiness.md", "evaluation.md", "forest-plot.svg", "absence-rates.svg", "1-readiness.json", "7-evaluation.json"]) {
+      expect((await readFile(join(dir, file), "utf8")).length).toBeGreaterThan(100);
+    }
+    expect(await readFile(join(dir, "evaluation.md"), "utf8")).not.toMatch(/stu-\d/);
   });
 });
 

@@ -4,7 +4,9 @@
  *
  * @packageDocumentation
  */
-export { loadProgram, parseJsonText } from "./load.js";
+export { loadProgram } from "./load.js";
+export { parseJsonText } from "./parse-json.js";
+export { readJsonFile, readTextFile } from "./read-file.js";
 export type { LoadedProgram } from "./load.js";
 export { writeProgramCsv, writeProgramJson } from "./write.js";
 export { camelCaseHeader, parseCsv, splitList, toBoolean, toColumnValue, toNumber } from "./csv.js";

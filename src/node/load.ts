@@ -1,8 +1,9 @@
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { PthvInputError, type InputIssue } from "../errors/index.js";
 import { parseProgram, type ProgramRecord, type SourceMap } from "../model/index.js";
 import { camelCaseHeader, parseCsv } from "./csv.js";
+import { readJsonFile, readTextFile } from "./read-file.js";
 import { CSV_FILES, readCsvRecords } from "./program-csv.js";
 
 /** JSON files a programme folder may hold beside its CSV files. */
@@ -22,55 +23,6 @@ const JSON_SIDE_FILES = { "cohorts.json": "cohorts", "plan.json": "plan", "seaso
 export interface LoadedProgram {
   program: ProgramRecord;
   sources: SourceMap;
-}
-
-/**
- * Parses JSON text, turning a syntax error into a located input issue (line and column).
- *
- * @example
- * ```ts
- * const value = parseJsonText('{"schools": []}', "program.json");
- * ```
- */
-export function parseJsonText(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    let row: number | undefined;
-    let where = "";
-    if (position) {
-      const offset = Number(position[1]);
-      const before = text.slice(0, offset);
-      row = before.split("\n").length;
-      where = ` at column ${offset - before.lastIndexOf("\n")}`;
-    } else if (/Unexpected end/i.test(message)) {
-      row = text.split("\n").length;
-      where = " at the end (the file looks truncated)";
-    }
-    throw new PthvInputError([
-      { file, ...(row !== undefined ? { row } : {}), message: `not valid JSON${where}: fix the syntax (${message.replace(/^.*?: /, "")})` },
-    ]);
-  }
-}
-
-async function readText(path: string, file: string): Promise<string> {
-  try {
-    const bytes = await readFile(path);
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    if (text.includes("\u0000")) throw new Error("binary");
-    return text;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message =
-      code === "ENOENT"
-        ? "file not found: check the path"
-        : code === "EACCES"
-          ? "permission denied: make the file readable"
-          : "not a UTF-8 text file: save it as UTF-8 JSON or CSV";
-    throw new PthvInputError([{ file, message }]);
-  }
 }
 
 /**
@@ -100,9 +52,8 @@ export async function loadProgram(path: string): Promise<LoadedProgram> {
   }
   if (info.isDirectory()) return loadProgramFolder(path);
   const file = basename(path);
-  const text = await readText(path, file);
   const sources: SourceMap = { file };
-  return { program: parseProgram(parseJsonText(text, file), sources), sources };
+  return { program: parseProgram(await readJsonFile(path), sources), sources };
 }
 
 async function loadProgramFolder(dir: string): Promise<LoadedProgram> {
@@ -119,7 +70,7 @@ async function loadProgramFolder(dir: string): Promise<LoadedProgram> {
   const headers = new Map<string, Map<string, string>>();
   for (const spec of CSV_FILES) {
     if (!names.includes(spec.file)) continue;
-    const table = parseCsv(await readText(join(dir, spec.file), spec.file), spec.file, issues);
+    const table = parseCsv(await readTextFile(join(dir, spec.file)), spec.file, issues);
     const { records, rows } = readCsvRecords(table, spec, issues);
     headers.set(spec.file, table.written);
     record[spec.collection] = records;
@@ -128,7 +79,7 @@ async function loadProgramFolder(dir: string): Promise<LoadedProgram> {
   for (const [name, key] of Object.entries(JSON_SIDE_FILES)) {
     if (!names.includes(name)) continue;
     try {
-      record[key] = parseJsonText(await readText(join(dir, name), name), name);
+      record[key] = await readJsonFile(join(dir, name));
       if (key === "cohorts") sources.cohorts = (Array.isArray(record[key]) ? (record[key] as unknown[]) : []).map(() => ({ file: name }));
     } catch (error) {
       if (error instanceof PthvInputError) issues.push(...error.issues);

@@ -1,7 +1,7 @@
-import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { PthvInputError, type InputIssue } from "../errors/index.js";
 import { parseCsv, type CsvTable } from "./csv.js";
+import { readTextFile } from "./read-file.js";
 
 /**
  * Reads one CSV file into a {@link CsvTable} (camelCase headers, raw cells, spreadsheet rows),
@@ -20,13 +20,7 @@ import { parseCsv, type CsvTable } from "./csv.js";
  */
 export async function readCsvFile(path: string): Promise<CsvTable> {
   const file = basename(path);
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(await readFile(path));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new PthvInputError([{ file, message: code === "ENOENT" ? "file not found: check the path" : "not a readable UTF-8 text file" }]);
-  }
+  const text = await readTextFile(path);
   const issues: InputIssue[] = [];
   const table = parseCsv(text, file, issues);
   if (issues.length > 0) throw new PthvInputError(issues);

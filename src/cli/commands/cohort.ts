@@ -1,10 +1,10 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { sampleCohort, verifyCohort, type FrameRow, type FrameSource, type SampleCohortOptions } from "../../cohort/index.js";
 import { PthvInputError, PthvUsageError, TargetingError } from "../../errors/index.js";
 import { Cohort, issuesFromZod } from "../../model/index.js";
 import { toCsv } from "../../format/csv.js";
-import { camelCaseHeader, parseJsonText, readCsvFile, toColumnValue } from "../../node/index.js";
+import { camelCaseHeader, readCsvFile, readJsonFile, toColumnValue } from "../../node/index.js";
 import { choiceOption, numberOption, parseCommandArgs, type Command } from "../command.js";
 
 const TEXT_COLUMNS = new Set(["id", "schoolId", "familyId", "teacherId"]);
@@ -21,7 +21,7 @@ async function loadFrame(path: string): Promise<{ rows: FrameRow[]; source: Fram
     });
     return { rows, source: { file, rows: table.rows.map((r) => r.line) } };
   }
-  const json = parseJsonText(await readText(path, file), file);
+  const json = await readJsonFile(path);
   const rows = Array.isArray(json) ? json : typeof json === "object" && json !== null && Array.isArray((json as { students?: unknown }).students) ? (json as { students: unknown[] }).students : undefined;
   if (rows === undefined) throw new PthvInputError([{ file, message: "a JSON frame is an array of student rows, or an object with a 'students' array" }]);
   const bad = rows.findIndex((r) => typeof r !== "object" || r === null || Array.isArray(r));
@@ -29,17 +29,10 @@ async function loadFrame(path: string): Promise<{ rows: FrameRow[]; source: Fram
   return { rows: rows as FrameRow[], source: { file } };
 }
 
-async function readText(path: string, file: string): Promise<string> {
-  try {
-    return await readFile(path, "utf8");
-  } catch {
-    throw new PthvInputError([{ file, message: "file not found or not readable: check the path" }]);
-  }
-}
 
 async function loadCohort(path: string): Promise<Cohort> {
   const file = basename(path);
-  const json = parseJsonText(await readText(path, file), file);
+  const json = await readJsonFile(path);
   const parsed = Cohort.safeParse(json);
   if (!parsed.success) throw new PthvInputError(issuesFromZod(parsed.error, json).map((issue) => ({ ...issue, file, entity: "cohort" })));
   return parsed.data;

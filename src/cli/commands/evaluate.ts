@@ -1,20 +1,14 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { PthvInputError, PthvUsageError } from "../../errors/index.js";
 import { absenceRateSpec, absenceRateSvg, evaluateOutcomes, forestPlotSpec, forestPlotSvg, OUTCOMES, toHtml, toMarkdown, type EvaluateOptions, type OutcomeName } from "../../evaluate/index.js";
-import { camelCaseHeader, parseJsonText, readCsvFile } from "../../node/index.js";
+import { camelCaseHeader, readCsvFile, readJsonFile } from "../../node/index.js";
 import { choiceOption, numberOption, parseCommandArgs, type Command } from "../command.js";
 
 /** Reads the lottery's cohorts (a JSON array, as sample-district writes cohorts.json). */
 async function readCohorts(path: string): Promise<{ selectedFamilyIds: string[] }[]> {
   const file = basename(path);
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch {
-    throw new PthvInputError([{ file, message: "file not found: check the --cohorts path" }]);
-  }
-  const parsed = parseJsonText(text, file);
+  const parsed = await readJsonFile(path, "check the --cohorts path");
   const cohorts = Array.isArray(parsed) ? parsed : [parsed];
   const bad = cohorts.findIndex((c) => !(c && typeof c === "object" && Array.isArray((c as { selectedFamilyIds?: unknown }).selectedFamilyIds) && (c as { selectedFamilyIds: unknown[] }).selectedFamilyIds.every((id) => typeof id === "string")));
   if (bad >= 0) throw new PthvInputError([{ file, field: `[${bad}].selectedFamilyIds`, entity: "cohort", message: "each cohort needs selectedFamilyIds, a list of family ids (as sampleCohort writes it)" }]);

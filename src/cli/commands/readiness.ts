@@ -1,22 +1,9 @@
-import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { PthvInputError, PthvUsageError } from "../../errors/index.js";
-import { parseJsonText, readCsvFile } from "../../node/index.js";
+import { readCsvFile, readJsonFile } from "../../node/index.js";
 import type { SchoolReadinessInput } from "../../model/index.js";
 import { PLAN_FORMATS, RANKING_FORMATS, checkPlan, formatPlanCheck, formatRanking, rankSchools, readinessFromRows, type ReadinessSources } from "../../readiness/index.js";
 import { choiceOption, numberOption, parseCommandArgs, type Command } from "../command.js";
-
-async function readJson(path: string): Promise<unknown> {
-  const file = basename(path);
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(await readFile(path));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new PthvInputError([{ file, message: code === "ENOENT" ? "file not found: check the path" : "not a readable UTF-8 text file" }]);
-  }
-  return parseJsonText(text, file);
-}
 
 async function loadSchools(path: string): Promise<{ schools: SchoolReadinessInput[]; sources: ReadinessSources }> {
   const extension = extname(path).toLowerCase();
@@ -25,7 +12,7 @@ async function loadSchools(path: string): Promise<{ schools: SchoolReadinessInpu
     return readinessFromRows(table.rows, table.file);
   }
   if (extension !== ".json") throw new PthvUsageError(`--input must be a .csv or .json file (got '${basename(path)}')`);
-  const json = await readJson(path);
+  const json = await readJsonFile(path, "check the path given with --input");
   const list = Array.isArray(json) ? json : typeof json === "object" && json !== null && Array.isArray((json as { schools?: unknown }).schools) ? (json as { schools: unknown[] }).schools : null;
   if (list === null) throw new PthvInputError([{ file: basename(path), message: "expected a list of schools, or an object with a 'schools' list" }]);
   return { schools: list as SchoolReadinessInput[], sources: { file: basename(path) } };
@@ -109,7 +96,7 @@ Exit codes: 0 the plan is in order, 1 the plan has problems, 2 usage or input er
     if (values.input === undefined) throw new PthvUsageError("give the plan with --input plan.json");
     const format = choiceOption(values.format, "format", PLAN_FORMATS, "text");
     const minWords = numberOption(values["min-words"], "min-words", (n) => Number.isInteger(n) && n >= 1, "a whole number of at least 1");
-    const json = await readJson(values.input);
+    const json = await readJsonFile(values.input, "check the path given with --input");
     const plan = typeof json === "object" && json !== null && "plan" in json && !("passedAt" in json) ? (json as { plan: unknown }).plan : json;
     const check = checkPlan(plan as Parameters<typeof checkPlan>[0], { today: values.today ?? new Date(), ...(minWords === undefined ? {} : { minWords }) });
     io.stdout(formatPlanCheck(check, format));

@@ -1,25 +1,12 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { z } from "zod";
 import { PthvInputError } from "../../errors/index.js";
-import { loadProgram } from "../../node/index.js";
+import { loadProgram, readJsonFile } from "../../node/index.js";
 import { PairingOptions, ScheduleInput, formPairs, scheduleInputFromProgram, scheduleToCsv, scheduleVisits, toICalendar, type Pairing, type Schedule } from "../../schedule/index.js";
 import { toCsv } from "../../format/csv.js";
 import { choiceOption, parseCommandArgs, type CliIO, type Command } from "../command.js";
 import { PthvUsageError } from "../../errors/index.js";
 
-async function readJson(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch {
-    throw new PthvInputError([{ file: path, message: "cannot be read: check the path given with --input" }]);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new PthvInputError([{ file: path, message: `is not valid JSON (${error instanceof Error ? error.message : String(error)})` }]);
-  }
-}
 
 /** Runs `call`, adding the input file to every located problem it reports. */
 function inFile<T>(file: string, call: () => T): T {
@@ -110,7 +97,7 @@ Exit codes: 0 scheduled (families that could not be booked are listed with reaso
       schedule = inFile(values.program, () => scheduleVisits(input));
     } else {
       const file = values.input!;
-      const raw = await readJson(file);
+      const raw = await readJsonFile(file, "check the path given with --input");
       schedule = inFile(file, () => scheduleVisits(raw as Parameters<typeof scheduleVisits>[0]));
     }
     const { input: _input, ...result } = schedule;
@@ -157,7 +144,7 @@ Exit codes: 0 paired, 2 bad input or usage.`,
     if (values.input === undefined) throw new PthvUsageError("give the pairing input with --input file.json");
     const format = choiceOption(values.format, "format", ["json", "table", "csv"] as const, "json");
     const file = values.input;
-    const raw = (await readJson(file)) as Record<string, unknown> | null;
+    const raw = (await readJsonFile(file, "check the path given with --input")) as Record<string, unknown> | null;
     if (raw === null || typeof raw !== "object" || !Array.isArray(raw.educators)) {
       throw new PthvInputError([{ file, field: "educators", message: "is required: a list of educators" }]);
     }

@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { stat, writeFile } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { PthvConfigError, PthvInputError, PthvUsageError, type InputIssue } from "../../errors/index.js";
 import type { SourceMap } from "../../model/index.js";
-import { loadProgram, parseJsonText } from "../../node/index.js";
+import { loadProgram, readJsonFile } from "../../node/index.js";
 import { REPORT_FORMATS, formatReport, mergeReports, resolveConfig, validateProgram, type ValidationReport } from "../../validate/index.js";
 import { choiceOption, numberOption, parseCommandArgs, type Command } from "../command.js";
 
@@ -33,16 +33,11 @@ function relocateSources(sources: SourceMap, input: string, isFolder: boolean): 
 }
 
 async function readConfig(path: string): Promise<unknown> {
-  let text: string;
   try {
-    text = await readFile(path, "utf8");
-  } catch {
-    throw new PthvConfigError([{ file: displayPath(path), message: "cannot read the configuration file: check the path given to --config" }]);
-  }
-  try {
-    return parseJsonText(text, displayPath(path));
+    return await readJsonFile(path, "check the path given to --config");
   } catch (error) {
-    if (error instanceof PthvInputError) throw new PthvConfigError(error.issues);
+    // The configuration's problems are configuration errors, located the same way.
+    if (error instanceof PthvInputError) throw new PthvConfigError(error.issues.map((i) => ({ ...i, file: displayPath(path) })));
     throw error;
   }
 }

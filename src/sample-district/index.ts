@@ -8,7 +8,6 @@
  *
  * @packageDocumentation
  */
-import { DateTime } from "luxon";
 import { payFor } from "../cost/index.js";
 import type {
   Cohort,
@@ -22,12 +21,14 @@ import type {
   School,
   Student,
   Visit,
-  AvailabilityWindow,
 } from "../model/index.js";
-import { createRandom, type Random, type Seed } from "../random/index.js";
+import { createRandom, type Seed } from "../random/index.js";
 import { replaceDeclined, sampleCohort } from "../cohort/index.js";
 import { bellTimesFor, sampleYear } from "./calendar.js";
 import { binomial } from "./draws.js";
+import { familyAvailability, makeEducator, pad, pick, skewedFrailty } from "./people.js";
+import { samplePlan } from "./plan.js";
+import { countInstructionalDays, visitSlots, zonedFormatter, type Slot } from "./slots.js";
 
 /**
  * Options of {@link sampleDistrict}. Every field has a documented default.
@@ -110,19 +111,6 @@ const NAMES = ["Maple", "Riverside", "Cedar Grove", "Lincoln", "Harbor View", "O
 const LANGUAGES: [string, number][] = [["en", 0.68], ["es", 0.2], ["vi", 0.04], ["zh", 0.03], ["ar", 0.03], ["so", 0.02]];
 const CLASS_SIZE = 22;
 const READING_CUT = 500;
-
-function pick<T>(random: Random, weighted: readonly [T, number][]): T {
-  let u = random.float();
-  for (const [value, weight] of weighted) {
-    if (u < weight) return value;
-    u -= weight;
-  }
-  return weighted[weighted.length - 1]![0];
-}
-
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, "0");
-}
 
 /**
  * Builds a synthetic district deterministically: the same options give the same district on every
@@ -428,143 +416,4 @@ export function sampleDistrict(options: SampleDistrictOptions = {}): SampleDistr
       selection: "families whose children were absent at least 10% of last year's enrolled days accept a visit at 0.7/1.1 the rate of others",
     },
   };
-}
-
-/** A skewed individual frailty with mean 1: the square of a mean-1 Irwin-Hall draw, rescaled. */
-function skewedFrailty(random: Random): number {
-  const s = (random.float() + random.float() + random.float() + random.float()) / 2; // mean 1, variance 1/12
-  return (s * s) / (1 + 1 / 12);
-}
-
-const EVENINGS = (["monday", "tuesday", "wednesday", "thursday"] as const).map(
-  (weekday): AvailabilityWindow => Object.freeze({ kind: "weekly", weekday, start: "16:00", end: "20:30" }),
-);
-const SATURDAY: AvailabilityWindow = Object.freeze({ kind: "weekly", weekday: "saturday", start: "09:30", end: "14:00" });
-
-/** Weekday evenings and/or Saturday mornings. Window objects are frozen and shared between families. */
-function familyAvailability(random: Random): AvailabilityWindow[] {
-  const windows: AvailabilityWindow[] = [];
-  if (random.bernoulli(0.75)) {
-    for (const evening of EVENINGS) if (random.bernoulli(0.7)) windows.push(evening);
-  }
-  if (windows.length === 0 || random.bernoulli(0.5)) windows.push(SATURDAY);
-  return windows;
-}
-
-const EDUCATOR_AVAILABILITY: AvailabilityWindow[] = [
-  ...(["monday", "tuesday", "wednesday", "thursday"] as const).map(
-    (weekday): AvailabilityWindow => Object.freeze({ kind: "weekly", weekday, start: "15:30", end: "20:30" }),
-  ),
-  Object.freeze({ kind: "weekly", weekday: "saturday", start: "09:00", end: "14:00" }),
-];
-
-function makeEducator(random: Random, id: string, schoolId: string, role: Educator["role"], year: number, zoned: Zoned): Educator {
-  const languages = ["en"];
-  if (random.bernoulli(role === "paraprofessional" ? 0.45 : 0.22)) languages.push("es");
-  for (const other of ["vi", "zh", "ar", "so"]) if (random.bernoulli(0.02)) languages.push(other);
-  const optedIn = random.bernoulli(role === "teacher" ? 0.55 : 0.5);
-  const trained = optedIn && random.bernoulli(0.9);
-  const experience = random.bernoulli(0.35) ? "experienced" : "first-year";
-  const educator: Educator = {
-    id,
-    schoolId,
-    role,
-    languages,
-    trainings: trained ? [{ completedAt: zoned(`${year}-06-${pad(22 + random.int(4), 2)}`, "15:00"), hours: 6, outsideSchoolDay: true }] : [],
-    hourlyRate: [38, 42, 46, 50][random.int(4)]!,
-    availability: EDUCATOR_AVAILABILITY.slice(),
-    experience,
-  };
-  if (optedIn) educator.optedInAt = zoned(`${year}-05-${pad(4 + random.int(24), 2)}`, "16:00");
-  return educator;
-}
-
-function samplePlan(passedAt: string, presentedAt: string, timeZone: string): ImplementationPlan {
-  return {
-    districtName: "Sample Unified School District",
-    timeZone,
-    passedAt,
-    presentedAt,
-    elements: {
-      funding: "Title I family-engagement funds and a district match cover visit, reflection and training pay at each educator's hourly rate.",
-      implementationTimeline: "Training in June, first visits from mid-July to the end of October, second visits January to April, evaluation in July.",
-      schoolSelectionAndReadiness: "Schools apply; readiness is scored on a principal champion, teacher support of at least 50%, funding and processes.",
-      rolesAndResponsibilities: "A district coordinator, a site lead at each school, principals as champions, and the steering committee meeting monthly.",
-      administrativeProcedures: "Families are invited by cohort; visits are booked in advance through the coordinator; timesheets are submitted within two weeks.",
-      trainingAndSupport: "All visiting educators complete the model's training before visiting; site leads hold reflection check-ins each month.",
-      dataCollectionAndEvaluation: "Visit logs and reflections are validated against the non-negotiables; absences and reading are evaluated against similar students.",
-    },
-    steeringCommittee: [
-      { id: "sc-01", group: "district-leader", role: "chair" },
-      { id: "sc-02", group: "school-leader" },
-      { id: "sc-03", group: "parent" },
-      { id: "sc-04", group: "parent" },
-      { id: "sc-05", group: "student" },
-      { id: "sc-06", group: "educator" },
-      { id: "sc-07", group: "union-leader" },
-    ],
-  };
-}
-
-type Zoned = (isoDate: string, time: string) => string;
-
-/** Formats local date and time in the district's zone as an ISO string with offset, cached. */
-function zonedFormatter(zone: string): Zoned {
-  const cache = new Map<string, string>();
-  return (isoDate, time) => {
-    const key = `${isoDate}T${time}`;
-    let value = cache.get(key);
-    if (value === undefined) {
-      value = DateTime.fromISO(key, { zone }).toISO({ suppressMilliseconds: true })!;
-      cache.set(key, value);
-    }
-    return value;
-  };
-}
-
-function countInstructionalDays(first: string, last: string, closed: string[]): number {
-  const closedSet = new Set(closed);
-  let n = 0;
-  for (let d = DateTime.fromISO(first); d <= DateTime.fromISO(last); d = d.plus({ days: 1 })) {
-    if (d.weekday <= 5 && !closedSet.has(d.toISODate()!)) n++;
-  }
-  return n;
-}
-
-interface Slot {
-  start: string;
-  end: string;
-  reflectionAt: string;
-  bookDate: (leadDays: number) => string;
-}
-
-/**
- * Visit slots outside any school day: Monday to Thursday at 16:30 and 18:30 (after every bell), and
- * Saturdays at 10:00 and 12:00. Each visit is an hour; the reflection follows 15 minutes after.
- */
-function visitSlots(from: string, to: string, zoned: Zoned, closed: string[] = []): Slot[] {
-  const slots: Slot[] = [];
-  const closedSet = new Set(closed);
-  for (let d = DateTime.fromISO(from); d <= DateTime.fromISO(to); d = d.plus({ days: 1 })) {
-    const date = d.toISODate()!;
-    if (closedSet.has(date)) continue;
-    const bookDates = new Map<number, string>();
-    const times = d.weekday <= 4 ? [["16:30", "17:30", "17:45"], ["18:30", "19:30", "19:45"]] : d.weekday === 6 ? [["10:00", "11:00", "11:15"], ["12:00", "13:00", "13:15"]] : [];
-    for (const [start, end, reflect] of times) {
-      slots.push({
-        start: zoned(date, start!),
-        end: zoned(date, end!),
-        reflectionAt: zoned(date, reflect!),
-        bookDate: (lead) => {
-          let booked = bookDates.get(lead);
-          if (booked === undefined) {
-            booked = d.minus({ days: lead }).toISODate()!;
-            bookDates.set(lead, booked);
-          }
-          return booked;
-        },
-      });
-    }
-  }
-  return slots;
 }

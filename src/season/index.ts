@@ -170,7 +170,11 @@ export function runSeason(district: SampleDistrict | ProgramRecord, options: Sea
   const season = district.season;
   const seasonStart = season ? DateTime.fromISO(season.firstVisits.start, { zone: district.schools[0]?.timeZone ?? "UTC" }) : undefined;
   const readyBy = seasonStart?.toISO() ?? "";
-  const pairing = step("pairs", () => formPairs(inChosen(district.educators), { readyBy }));
+  // Pairs weigh teaching the invited families' children and speaking their home languages.
+  const invitedFamilies = inChosen(district.families).filter((f) => invited.has(f.id));
+  const pairing = step("pairs", () =>
+    formPairs(inChosen(district.educators), { readyBy, students: inChosen(district.students).filter((s) => invited.has(s.familyId)), families: invitedFamilies }),
+  );
   const pairs = pairing.pairs.map((p) => ({ id: p.id, schoolId: p.schoolId, educatorIds: p.educatorIds }));
 
   // Only families the cohort invited were asked: the others' consent stays pending, so they are

@@ -3,11 +3,12 @@
 # and Deno's Jupyter kernel, and fails if any cell errors. Deno comes from the npm registry (the
 # binary inside @deno/linux-x64-glibc), jupyter-nbconvert and python3-ipykernel from Debian when
 # missing. Run from the repository root after `npm run build`; the executed notebook, with its
-# outputs, is written to .ci/out/notebook/.
+# outputs, is written to .ci/out/notebook/. Usage: bash .ci/notebook.sh [notebook.ipynb]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f dist/index.js ] || { echo "dist/ is missing: run npm run build first"; exit 1; }
 
+notebook="${1:-examples/analyst.ipynb}"
 runtimes=.ci/out/runtimes
 out=.ci/out/notebook
 mkdir -p "$runtimes" "$out"
@@ -25,15 +26,15 @@ fi
 # The kernelspec `deno`, named as the notebook's metadata names it, pointing at this deno binary.
 "$deno" jupyter --install --force >/dev/null 2>&1
 
-echo "-- executing examples/analyst.ipynb with $("$deno" --version | head -n 1) and nbconvert $(jupyter-nbconvert --version)"
+echo "-- executing $notebook with $("$deno" --version | head -n 1) and nbconvert $(jupyter-nbconvert --version)"
 # nbconvert exits non-zero when any cell raises (allow_errors is off); a cell running longer than
 # the timeout also fails the run.
 jupyter-nbconvert --to notebook --execute \
   --ExecutePreprocessor.kernel_name=deno --ExecutePreprocessor.timeout=300 \
-  --output-dir "$out" examples/analyst.ipynb
+  --output-dir "$out" "$notebook"
 
 # Belt and braces: the executed notebook must hold no error output, and every code cell must have run.
-python3 - "$out/analyst.ipynb" <<'PY'
+python3 - "$out/$(basename "$notebook")" <<'PY'
 import json, sys
 nb = json.load(open(sys.argv[1], encoding="utf-8"))
 code = [c for c in nb["cells"] if c["cell_type"] == "code"]

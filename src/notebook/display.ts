@@ -64,7 +64,10 @@ export interface MimeBundle {
  * JSON.stringify(display); // the bundle, without the symbol-keyed method
  * ```
  */
-export type JupyterDisplay = MimeBundle & { readonly [display: symbol]: () => MimeBundle };
+export interface JupyterDisplay extends MimeBundle {
+  /** Under `Symbol.for("Jupyter.display")`: returns the bundle, for Deno's kernel to render. Not enumerable. */
+  readonly [display: symbol]: () => MimeBundle;
+}
 
 const plainTitle = (report: EvaluationReport, what: string) =>
   `${what} of home visits (${report.design} design; ${report.effects.length} effect${report.effects.length === 1 ? "" : "s"})`;

@@ -100,5 +100,5 @@ export type {
   ValidateOptions,
   ValidationReport,
 } from "./validate/index.js";
-export { JUPYTER_VIEWS, effectsTableHtml, toJupyter } from "./notebook/index.js";
-export type { JupyterDisplay, JupyterView, MimeBundle } from "./notebook/index.js";
+export { JUPYTER_VIEWS, analystNotebook, effectsTableHtml, toJupyter } from "./notebook/index.js";
+export type { AnalystNotebookOptions, JupyterDisplay, JupyterNotebook, JupyterView, MimeBundle } from "./notebook/index.js";

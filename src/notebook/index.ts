@@ -7,3 +7,5 @@
 export { JUPYTER_VIEWS, toJupyter } from "./display.js";
 export type { JupyterDisplay, JupyterView, MimeBundle } from "./display.js";
 export { effectsTableHtml } from "./effects-table.js";
+export { analystNotebook } from "./analyst-notebook.js";
+export type { AnalystNotebookOptions, JupyterNotebook } from "./analyst-notebook.js";

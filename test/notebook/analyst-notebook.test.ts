@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { analystNotebook } from "../../src/index.js";
+import { ANALYST_EXAMPLE_OPTIONS } from "./analyst-example-options.js";
 
 /**
  * The analyst notebook is executed by .ci/notebook.sh (Deno's kernel under nbconvert); these checks
@@ -16,6 +18,10 @@ const notebook = JSON.parse(readFileSync("examples/analyst.ipynb", "utf8")) as {
 const code = notebook.cells.filter((c) => c.cell_type === "code").map((c) => ({ ...c, text: c.source.join("") }));
 
 describe("the analyst notebook", () => {
+  it("is exactly what analystNotebook writes for the sample district (regenerate with scripts/notebook/write-analyst-notebook.ts)", () => {
+    expect(readFileSync("examples/analyst.ipynb", "utf8")).toBe(`${JSON.stringify(analystNotebook(ANALYST_EXAMPLE_OPTIONS), null, 1)}\n`);
+  });
+
   it("asks for Deno's kernel in nbformat 4", () => {
     expect(notebook.nbformat).toBe(4);
     expect(notebook.metadata.kernelspec).toMatchObject({ name: "deno", language: "typescript" });

@@ -24,13 +24,13 @@ if ! command -v jupyter-nbconvert >/dev/null 2>&1; then
 fi
 
 # The kernelspec `deno`, named as the notebook's metadata names it, pointing at this deno binary.
-"$deno" jupyter --install --force >/dev/null 2>&1
+"$deno" jupyter --install --force >/dev/null 2>"$out/kernel-install.log" || { cat "$out/kernel-install.log"; echo "deno jupyter --install failed"; exit 1; }
 
 echo "-- executing $notebook with $("$deno" --version | head -n 1) and nbconvert $(jupyter-nbconvert --version)"
 # nbconvert exits non-zero when any cell raises (allow_errors is off); a cell running longer than
-# the timeout also fails the run.
+# its timeout (300 s), or a kernel not ready within 120 s, also fails the run.
 jupyter-nbconvert --to notebook --execute \
-  --ExecutePreprocessor.kernel_name=deno --ExecutePreprocessor.timeout=300 \
+  --ExecutePreprocessor.kernel_name=deno --ExecutePreprocessor.timeout=300 --ExecutePreprocessor.startup_timeout=120 \
   --output-dir "$out" "$notebook"
 
 # Belt and braces: the executed notebook must hold no error output, and every code cell must have run.

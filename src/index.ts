@@ -102,3 +102,5 @@ export type {
 } from "./validate/index.js";
 export { SEASON_STEPS, runSeason } from "./season/index.js";
 export type { SeasonOptions, SeasonRun, SeasonSlip, SeasonStep } from "./season/index.js";
+export { JUPYTER_VIEWS, analystNotebook, effectsTableHtml, toJupyter } from "./notebook/index.js";
+export type { AnalystNotebookOptions, JupyterDisplay, JupyterNotebook, JupyterView, MimeBundle } from "./notebook/index.js";

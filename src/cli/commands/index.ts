@@ -3,6 +3,7 @@ import { sampleCommand } from "./cohort.js";
 import { demoCommand } from "./demo.js";
 import { evaluateCommand } from "./evaluate.js";
 import { inspectCommand } from "./inspect.js";
+import { notebookCommand } from "./notebook.js";
 import { planCommand, readinessCommand } from "./readiness.js";
 import { sampleDistrictCommand } from "./sample-district.js";
 import { schemaCommand } from "./schema.js";
@@ -22,4 +23,5 @@ export const COMMANDS: Command[] = [
   pairsCommand,
   validateCommand,
   evaluateCommand,
+  notebookCommand,
 ];

@@ -62,15 +62,16 @@ export function planCrossProduct(X: Float64Array, n: number, cols: readonly numb
     const bit = patterned.length < PATTERN_BITS ? 1 << patterned.length : 0;
     let ones = 0;
     let scanned = n;
+    // branch-free on 0/1 values (random 0s and 1s would defeat branch prediction): v (1 - v)
+    // is 0 exactly for 0 and 1, and v * bit sets the bit on the rows at 1
     for (let i = 0; i < n; i++) {
       const v = X[off + i] as number;
-      if (v === 1) {
-        ones++;
-        codes[i] = (codes[i] as number) | bit;
-      } else if (v !== 0) {
+      if (v * (1 - v) !== 0) {
         scanned = i;
         break;
       }
+      ones += v;
+      codes[i] = (codes[i] as number) | (v * bit);
     }
     const binary = scanned === n;
     if (binary && ones > 0 && ones < n && bit !== 0) {

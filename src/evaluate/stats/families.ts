@@ -52,13 +52,33 @@ export function mapByValue(values: Float64Array, f: (v: number) => number, out: 
   const table = new Float64Array(TABLE_SIZE).fill(NaN);
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
-    if (v >= 0 && v < TABLE_SIZE && Number.isInteger(v)) {
+    // (v | 0) === v: v is a whole number (cheaper than Number.isInteger on this range)
+    if (v >= 0 && v < TABLE_SIZE && (v | 0) === v) {
       let r = table[v] as number;
       if (Number.isNaN(r)) table[v] = r = f(v);
       out[i] = r;
     } else out[i] = f(v);
   }
   return out;
+}
+
+const ZERO_ONE = new WeakMap<Float64Array, boolean>();
+
+/** True when every response is 0 or 1 (checked once per response array). */
+function isZeroOne(y: Float64Array): boolean {
+  let known = ZERO_ONE.get(y);
+  if (known === undefined) {
+    known = true;
+    for (let i = 0; i < y.length; i++) {
+      const v = y[i] as number;
+      if (v * (1 - v) !== 0) {
+        known = false;
+        break;
+      }
+    }
+    ZERO_ONE.set(y, known);
+  }
+  return known;
 }
 
 function yLogY(y: number, mu: number): number {
@@ -87,6 +107,16 @@ export const gaussianKernel: FamilyKernel = {
   muEta: () => 1,
   deviance(y, wt, mu, _eta, start = 0, end = y.length) {
     let s = 0;
+    if (isZeroOne(y)) {
+      // 0/1 outcomes: -log(mu) or -log(1 - mu), the operand picked by arithmetic, not a branch
+      // (1 * mu + 0 * (1 - mu) is exactly mu, 0 * mu + 1 * (1 - mu) exactly 1 - mu)
+      for (let i = start; i < end; i++) {
+        const yi = y[i] as number;
+        const m = mu[i] as number;
+        s += 2 * (wt[i] as number) * -Math.log(yi * m + (1 - yi) * (1 - m));
+      }
+      return s;
+    }
     for (let i = start; i < end; i++) {
       const r = (y[i] as number) - (mu[i] as number);
       s += (wt[i] as number) * r * r;
@@ -143,6 +173,16 @@ export const binomialKernel: FamilyKernel = {
   muEta: (eta) => logitMuEta(eta),
   deviance(y, wt, mu, _eta, start = 0, end = y.length) {
     let s = 0;
+    if (isZeroOne(y)) {
+      // 0/1 outcomes: -log(mu) or -log(1 - mu), the operand picked by arithmetic, not a branch
+      // (1 * mu + 0 * (1 - mu) is exactly mu, 0 * mu + 1 * (1 - mu) exactly 1 - mu)
+      for (let i = start; i < end; i++) {
+        const yi = y[i] as number;
+        const m = mu[i] as number;
+        s += 2 * (wt[i] as number) * -Math.log(yi * m + (1 - yi) * (1 - m));
+      }
+      return s;
+    }
     for (let i = start; i < end; i++) {
       const yi = y[i] as number;
       const m = mu[i] as number;

@@ -47,7 +47,38 @@ function firstNonFinite(X: Float64Array, off: number, n: number): number {
   return -1;
 }
 
-function checkColumn(issues: InputIssue[], field: string, values: ArrayLike<number>, ok: (v: number) => boolean, what: string): void {
+/**
+ * True when every value passes the rule, by a tight loop per rule (no callback per value): the
+ * common case of a clean column costs one cheap pass; only a failing column is scanned again
+ * with the callback to count and locate its bad rows.
+ */
+function allPass(values: ArrayLike<number>, rule: ResponseRule | "positive"): boolean {
+  const n = values.length;
+  if (rule === "unit-interval") {
+    for (let i = 0; i < n; i++) {
+      const v = values[i] as number;
+      if (!(v >= 0 && v <= 1)) return false;
+    }
+  } else if (rule === "non-negative") {
+    for (let i = 0; i < n; i++) {
+      const v = values[i] as number;
+      if (!(v >= 0 && v < Infinity)) return false;
+    }
+  } else if (rule === "positive") {
+    for (let i = 0; i < n; i++) {
+      const v = values[i] as number;
+      if (!(v > 0 && v < Infinity)) return false;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      if (!Number.isFinite(values[i])) return false;
+    }
+  }
+  return true;
+}
+
+function checkColumn(issues: InputIssue[], field: string, values: ArrayLike<number>, ok: (v: number) => boolean, what: string, rule?: ResponseRule | "positive"): void {
+  if (rule !== undefined && allPass(values, rule)) return;
   const bad = badRows(values, ok);
   if (bad.count > 0) {
     issues.push({ field, row: bad.first + 1, message: `${bad.count} value${bad.count === 1 ? " is" : "s are"} ${what} (first at row ${bad.first + 1}); remove or correct those rows before fitting` });
@@ -136,14 +167,14 @@ export function checkModelInput(input: ModelInput, rule: ResponseRule): CheckedI
   const yOk =
     rule === "unit-interval" ? (v: number) => v >= 0 && v <= 1 : rule === "non-negative" ? (v: number) => v >= 0 && v < Infinity : finite;
   const yWhat = rule === "unit-interval" ? "outside 0..1 or missing" : rule === "non-negative" ? "negative, missing or not finite" : "missing or not finite";
-  checkColumn(issues, "y", input.y, yOk, yWhat);
+  checkColumn(issues, "y", input.y, yOk, yWhat, rule);
   if (input.offset) {
     if (input.offset.length !== n) issues.push({ field: "offset", message: `offset has ${input.offset.length} values for ${n} rows` });
-    else checkColumn(issues, "offset", input.offset, finite, "missing or not finite (a log offset needs positive days enrolled)");
+    else checkColumn(issues, "offset", input.offset, finite, "missing or not finite (a log offset needs positive days enrolled)", "any");
   }
   if (input.weights) {
     if (input.weights.length !== n) issues.push({ field: "weights", message: `weights has ${input.weights.length} values for ${n} rows` });
-    else checkColumn(issues, "weights", input.weights, (v) => v > 0 && v < Infinity, "not positive and finite");
+    else checkColumn(issues, "weights", input.weights, (v) => v > 0 && v < Infinity, "not positive and finite", "positive");
   }
   if (input.clusters && input.clusters.length !== n) {
     issues.push({ field: "clusters", message: `clusters has ${input.clusters.length} values for ${n} rows` });

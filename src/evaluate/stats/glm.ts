@@ -25,7 +25,7 @@ export function runIrls(input: CheckedInput, kernel: FamilyKernel, etaStart?: Fl
       offset: input.offset,
       kernel,
       ...(etaStart ? { etaStart } : {}),
-      ...(plan ? { plan } : {}),
+      plan: plan ?? input.plan,
       maxIterations: input.maxIterations,
       epsilon: input.epsilon,
     });

@@ -6,7 +6,6 @@
  * |Lm0 - Lm| / d1 + |del| / d2 <= epsilon, d1 = sqrt(2 max(1, df.residual)), d2 = 1.
  */
 import { PthvEstimationError } from "../../errors/index.js";
-import { planCrossProduct } from "./crossprod.js";
 import { describeFit } from "./describe.js";
 import { DOUBLE_EPS } from "./families.js";
 import { negativeBinomialKernel, poissonKernel } from "./log-link.js";
@@ -29,7 +28,7 @@ export function fitNegativeBinomial(input: NegativeBinomialInput): ModelFit {
   const { y, wt, maxIterations, epsilon } = checked;
   assertOutcomeVaries(y, "negative binomial");
   const grouped = groupResponse(y, wt);
-  const plan = planCrossProduct(checked.X, checked.n, Array.from({ length: checked.p }, (_, j) => j));
+  const plan = checked.plan;
   let fit = runIrls(checked, input.initTheta !== undefined ? negativeBinomialKernel(input.initTheta) : poissonKernel, undefined, plan);
   const extraWarnings: string[] = [];
   let mu = fit.mu;

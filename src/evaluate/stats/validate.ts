@@ -4,6 +4,7 @@
  * (they are about children), only the field, a count and the first row (1-based).
  */
 import { PthvEstimationError, PthvInputError, type InputIssue } from "../../errors/index.js";
+import { planCrossProduct, type CrossProductPlan } from "./crossprod.js";
 import type { ClusterIds, ModelInput, NumericColumn } from "./types.js";
 
 /** A model input checked and converted. */
@@ -21,6 +22,8 @@ export interface CheckedInput {
   maxIterations: number;
   epsilon: number;
   minClusters: number;
+  /** How the columns of X are handled by the cross-product (built while checking X). */
+  plan: CrossProductPlan;
 }
 
 /** What the response must satisfy for a family. */
@@ -154,10 +157,16 @@ export function checkModelInput(input: ModelInput, rule: ResponseRule): CheckedI
   if (n === 0) throw new PthvEstimationError("no observations: nothing can be estimated");
   if (p === 0) throw new PthvEstimationError("the design matrix has no columns: nothing can be estimated");
   const issues: InputIssue[] = [];
+  let plan: CrossProductPlan | undefined;
   if (input.X.length !== n * p) {
     issues.push({ field: "X", message: `the design matrix holds ${input.X.length} values but ${p} columns of ${n} rows need ${n * p}; pass one name per column and one response per row` });
   } else {
+    // the plan scans every column of ones and every 0/1 column in full (so those are finite);
+    // only the columns it handles as continuous are scanned again for non-finite values
+    plan = planCrossProduct(input.X, n, Array.from({ length: p }, (_, j) => j));
+    const dense = new Set(plan.dense);
     input.names.forEach((name, j) => {
+      if (!dense.has(j)) return;
       const bad = firstNonFinite(input.X, j * n, n);
       if (bad >= 0) checkColumn(issues, name, input.X.subarray(j * n, (j + 1) * n), finite, "missing or not finite");
     });
@@ -181,8 +190,9 @@ export function checkModelInput(input: ModelInput, rule: ResponseRule): CheckedI
   }
   const level = input.level ?? 0.95;
   if (!(level > 0 && level < 1)) issues.push({ field: "level", message: "the confidence level must be between 0 and 1, e.g. 0.95" });
-  if (issues.length > 0) throw new PthvInputError(issues, `${issues.length} problem${issues.length === 1 ? "" : "s"} in the model input`);
+  if (issues.length > 0 || !plan) throw new PthvInputError(issues, `${issues.length} problem${issues.length === 1 ? "" : "s"} in the model input`);
   return {
+    plan,
     X: input.X,
     names: input.names,
     n,

@@ -93,6 +93,48 @@ function addUpper(m: Float64Array, k: number, a: number, b: number, v: number): 
   m[at] = (m[at] as number) + v;
 }
 
+/** Sums of the 2 x 2 tile of dense columns (a, a1) x (tb, tb + 1) over one block of rows. */
+function tile2x2(
+  X: Float64Array,
+  wx: Float64Array,
+  xtwx: Float64Array,
+  k: number,
+  colOffset: Int32Array,
+  dense: readonly number[],
+  start: number,
+  len: number,
+  ta: number,
+  tb: number,
+  a: number,
+  a1: number,
+  u0: number,
+  u1: number,
+): void {
+  const d = dense.length;
+  const b = dense[tb] as number;
+  const b1 = tb + 1 < d ? (dense[tb + 1] as number) : b;
+  const v0 = (colOffset[b] as number) + start;
+  const v1 = (colOffset[b1] as number) + start;
+  let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
+  for (let i = 0; i < len; i++) {
+    const p0 = wx[u0 + i] as number;
+    const p1 = wx[u1 + i] as number;
+    const q0 = X[v0 + i] as number;
+    const q1 = X[v1 + i] as number;
+    s00 += p0 * q0;
+    s01 += p0 * q1;
+    s10 += p1 * q0;
+    s11 += p1 * q1;
+  }
+  // the same cells, and the same guards against repeated columns, as the 2 x 4 tile
+  addUpper(xtwx, k, a, b, s00);
+  if (a1 !== a && tb >= ta + 1) addUpper(xtwx, k, a1, b, s10);
+  if (b1 !== b) {
+    addUpper(xtwx, k, a, b1, s01);
+    if (a1 !== a && tb + 1 >= ta + 1) addUpper(xtwx, k, a1, b1, s11);
+  }
+}
+
 /**
  * X'WX (k x k, full, row-major) and X'Wz (k) for the planned columns. Every cell is a sum over
  * rows of w x_a x_b (or w x_a z); only the order of additions differs from a plain loop. When
@@ -168,6 +210,11 @@ export function weightedCrossProduct(
       const u0 = a * BLOCK;
       const u1 = a1 * BLOCK;
       for (let tb = ta; tb < d; tb += 4) {
+        if (d - tb <= 2) {
+          // one or two columns left: a 2 x 2 tile, not a 2 x 4 one with repeated columns
+          tile2x2(X, wx, xtwx, k, colOffset, dense, start, len, ta, tb, a, a1, u0, u1);
+          continue;
+        }
         const b = dense[tb] as number;
         const b1 = tb + 1 < d ? (dense[tb + 1] as number) : b;
         const b2 = tb + 2 < d ? (dense[tb + 2] as number) : b1;

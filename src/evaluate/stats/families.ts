@@ -140,6 +140,9 @@ function logitMuEta(eta: number): number {
   return e / (ope * ope);
 }
 
+/** Trials below this get their log binomial coefficients from a table in the AIC. */
+const CHOOSE_SIZE = 32;
+
 /** Binomial family, logit link; y is 0/1 or a proportion of `wt` trials. */
 export const binomialKernel: FamilyKernel = {
   family: "binomial",
@@ -200,14 +203,23 @@ export const binomialKernel: FamilyKernel = {
   },
   aic(y, wt, mu) {
     let s = 0;
+    // log choose(trials, k) once per (trials, k) for up to 31 trials (usually trials = 1)
+    const chooseTable = new Float64Array(CHOOSE_SIZE * CHOOSE_SIZE).fill(NaN);
     for (let i = 0; i < y.length; i++) {
       const m = wt[i] as number;
       if (!(m > 0)) continue;
       const trials = Math.round(m);
       const k = Math.round(m * (y[i] as number));
       const p = mu[i] as number;
-      const logChoose = logGamma(trials + 1) - logGamma(k + 1) - logGamma(trials - k + 1);
-      const ll = logChoose + (k > 0 ? k * Math.log(p) : 0) + (trials - k > 0 ? (trials - k) * Math.log(1 - p) : 0);
+      let logChoose: number;
+      if (trials < CHOOSE_SIZE) {
+        const at = trials * CHOOSE_SIZE + k;
+        logChoose = chooseTable[at] as number;
+        if (Number.isNaN(logChoose)) chooseTable[at] = logChoose = logGamma(trials + 1) - logGamma(k + 1) - logGamma(trials - k + 1);
+      } else logChoose = logGamma(trials + 1) - logGamma(k + 1) - logGamma(trials - k + 1);
+      // p lies strictly inside (0, 1) (logit_linkinv clamps), so 0 * log(p) is (+/-)0, exactly
+      // what R's k > 0 branch adds; no branch on the random 0/1 outcome
+      const ll = logChoose + k * Math.log(p) + (trials - k) * Math.log(1 - p);
       s += (wt[i] as number) / m * ll;
     }
     return -2 * s;

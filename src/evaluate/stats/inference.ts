@@ -78,6 +78,7 @@ export function clusterCovariance(
   const nb = bitSlots.length;
   const isLog = kernel.link === "log";
   const isIdentity = kernel.link === "identity";
+  const isLogit = kernel.link === "logit";
   const w = fit.w;
   const eta = fit.eta;
   const mu = fit.mu;
@@ -85,8 +86,10 @@ export function clusterCovariance(
   for (let i = 0; i < n; i++) {
     const m = mu[i] as number;
     // sandwich's estfun.glm: working residual (y - mu) / mu.eta times the working weight; mu.eta
-    // is mu itself for the log link (log-link.ts) and 1 for the identity
-    const me = isLog ? m : isIdentity ? 1 : kernel.muEta(eta[i] as number, m);
+    // is mu itself for the log link (log-link.ts) and 1 for the identity; for the logit, mu (1 - mu)
+    // where that keeps its precision, as the working weights use it (families.ts), saving an exp
+    const e = eta[i] as number;
+    const me = isLog ? m : isIdentity ? 1 : isLogit && e <= 15 && e >= -15 ? m * (1 - m) : kernel.muEta(e, m);
     const r = (((y[i] as number) - m) / me) * (w[i] as number);
     const g = codes[i] as number;
     if (cell) {

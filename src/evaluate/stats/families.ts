@@ -53,9 +53,11 @@ export function mapByValue(values: Float64Array, f: (v: number) => number, out: 
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
     // (v | 0) === v: v is a whole number (cheaper than Number.isInteger on this range)
-    if (v >= 0 && v < TABLE_SIZE && (v | 0) === v) {
-      let r = table[v] as number;
-      if (Number.isNaN(r)) table[v] = r = f(v);
+    // index by the int32 (v | 0), not by the double v: a double index boxed a number per row
+    const key = v | 0;
+    if (v >= 0 && v < TABLE_SIZE && key === v) {
+      let r = table[key] as number;
+      if (Number.isNaN(r)) table[key] = r = f(v);
       out[i] = r;
     } else out[i] = f(v);
   }
@@ -155,9 +157,12 @@ export const binomialKernel: FamilyKernel = {
   },
   linkfun: (mu) => Math.log(mu / (1 - mu)),
   linkinv(eta, mu, start = 0, end = eta.length) {
+    // the clamps as local doubles: selecting between exp(e) and module constants boxed a number per row
+    const low = +DOUBLE_EPS;
+    const high = +INVEPS;
     for (let i = start; i < end; i++) {
       const e = eta[i] as number;
-      const t = e < MTHRESH ? DOUBLE_EPS : e > THRESH ? INVEPS : Math.exp(e);
+      const t = e < MTHRESH ? low : e > THRESH ? high : Math.exp(e);
       mu[i] = t / (1 + t);
     }
   },

@@ -112,14 +112,16 @@ function startFromResponse(y: Float64Array, kernel: FamilyKernel, eta: Float64Ar
   };
   for (let i = 0; i < y.length; i++) {
     const v = y[i] as number;
-    if (v >= 0 && v < START_TABLE && (v | 0) === v) {
-      let e = etaTable[v] as number;
+    // an int32 index (v | 0): indexing by the double v boxed a number per row
+    const key = v | 0;
+    if (v >= 0 && v < START_TABLE && key === v) {
+      let e = etaTable[key] as number;
       if (Number.isNaN(e)) {
-        etaTable[v] = e = startEta(v);
-        muTable[v] = muOf(e);
+        etaTable[key] = e = startEta(v);
+        muTable[key] = muOf(e);
       }
       eta[i] = e;
-      mu[i] = muTable[v] as number;
+      mu[i] = muTable[key] as number;
     } else {
       const e = startEta(v);
       eta[i] = e;

@@ -4,7 +4,7 @@
  * in percentage points) and linear models (difference in points, Hedges' g).
  */
 import { PthvEstimationError } from "../errors/index.js";
-import { fitGlm, fitNegativeBinomial, smallSampleCorrection, type Coefficient, type ModelFit } from "./stats/index.js";
+import { fitCountModels, fitGlm, smallSampleCorrection, type Coefficient, type ModelFit } from "./stats/index.js";
 import { buildDesign, gather, gatherClusters, type DesignCache, type TreatmentColumn } from "./design-matrix.js";
 import type { StudentFrame } from "./frame.js";
 import type { OutcomeColumn } from "./outcomes.js";
@@ -113,9 +113,11 @@ export function fitOutcomeModels(spec: ModelSpec): OutcomeModels {
   if (outcome.kind === "count") {
     const offset = new Float64Array(rows.length);
     for (let i = 0; i < rows.length; i++) offset[i] = Math.log(frame.daysEnrolled[rows[i]!]!);
+    // one check of the input and one Poisson IRLS for both models (glm.nb starts from it)
+    const counts = fitCountModels({ ...common, offset });
     const fits: [string, () => ModelFit][] = [
-      [`${prefix}.negative-binomial`, () => fitNegativeBinomial({ ...common, offset })],
-      [`${prefix}.poisson`, () => fitGlm({ ...common, offset, family: "poisson" })],
+      [`${prefix}.negative-binomial`, counts.negativeBinomial],
+      [`${prefix}.poisson`, counts.poisson],
     ];
     for (const [id, fit] of fits) {
       const fitted = record(id, fit);

@@ -43,6 +43,25 @@ function isColumnOfOnes(X: Float64Array, off: number, n: number): boolean {
   return true;
 }
 
+/**
+ * Sets `bit` in `codes` on the rows where the column at `off` is 1, while it holds only 0s and
+ * 1s. Returns the number of 1s, or -1 - i when row i is the first that is neither 0 nor 1 (the
+ * bit is then set on some rows before i). A function of its own, called once per column, so that
+ * V8 optimises it as a whole rather than replacing the running loop of a longer function.
+ */
+function markZeroOneColumn(X: Float64Array, off: number, n: number, codes: Uint16Array, bit: number): number {
+  let ones = 0;
+  // branch-free on 0/1 values (random 0s and 1s would defeat branch prediction): v (1 - v)
+  // is 0 exactly for 0 and 1, and v * bit sets the bit on the rows at 1
+  for (let i = 0; i < n; i++) {
+    const v = X[off + i] as number;
+    if (v * (1 - v) !== 0) return -1 - i;
+    ones += v;
+    codes[i] = (codes[i] as number) | (v * bit);
+  }
+  return ones;
+}
+
 /** Plans the cross-product of the columns `cols` of the column-major X (n rows). */
 export function planCrossProduct(X: Float64Array, n: number, cols: readonly number[]): CrossProductPlan {
   const k = cols.length;
@@ -60,19 +79,10 @@ export function planCrossProduct(X: Float64Array, n: number, cols: readonly numb
       continue;
     }
     const bit = patterned.length < PATTERN_BITS ? 1 << patterned.length : 0;
-    let ones = 0;
-    let scanned = n;
-    for (let i = 0; i < n; i++) {
-      const v = X[off + i] as number;
-      if (v === 1) {
-        ones++;
-        codes[i] = (codes[i] as number) | bit;
-      } else if (v !== 0) {
-        scanned = i;
-        break;
-      }
-    }
-    const binary = scanned === n;
+    const scan = markZeroOneColumn(X, off, n, codes, bit);
+    const binary = scan >= 0;
+    const ones = binary ? scan : 0;
+    const scanned = binary ? n : -1 - scan;
     if (binary && ones > 0 && ones < n && bit !== 0) {
       patterned.push(a);
       continue;
@@ -90,6 +100,48 @@ export const CROSS_PRODUCT_BLOCK = BLOCK;
 function addUpper(m: Float64Array, k: number, a: number, b: number, v: number): void {
   const at = a <= b ? a * k + b : b * k + a;
   m[at] = (m[at] as number) + v;
+}
+
+/** Sums of the 2 x 2 tile of dense columns (a, a1) x (tb, tb + 1) over one block of rows. */
+function tile2x2(
+  X: Float64Array,
+  wx: Float64Array,
+  xtwx: Float64Array,
+  k: number,
+  colOffset: Int32Array,
+  dense: readonly number[],
+  start: number,
+  len: number,
+  ta: number,
+  tb: number,
+  a: number,
+  a1: number,
+  u0: number,
+  u1: number,
+): void {
+  const d = dense.length;
+  const b = dense[tb] as number;
+  const b1 = tb + 1 < d ? (dense[tb + 1] as number) : b;
+  const v0 = (colOffset[b] as number) + start;
+  const v1 = (colOffset[b1] as number) + start;
+  let s00 = 0, s01 = 0, s10 = 0, s11 = 0;
+  for (let i = 0; i < len; i++) {
+    const p0 = wx[u0 + i] as number;
+    const p1 = wx[u1 + i] as number;
+    const q0 = X[v0 + i] as number;
+    const q1 = X[v1 + i] as number;
+    s00 += p0 * q0;
+    s01 += p0 * q1;
+    s10 += p1 * q0;
+    s11 += p1 * q1;
+  }
+  // the same cells, and the same guards against repeated columns, as the 2 x 4 tile
+  addUpper(xtwx, k, a, b, s00);
+  if (a1 !== a && tb >= ta + 1) addUpper(xtwx, k, a1, b, s10);
+  if (b1 !== b) {
+    addUpper(xtwx, k, a, b1, s01);
+    if (a1 !== a && tb + 1 >= ta + 1) addUpper(xtwx, k, a1, b1, s11);
+  }
 }
 
 /**
@@ -167,6 +219,11 @@ export function weightedCrossProduct(
       const u0 = a * BLOCK;
       const u1 = a1 * BLOCK;
       for (let tb = ta; tb < d; tb += 4) {
+        if (d - tb <= 2) {
+          // one or two columns left: a 2 x 2 tile, not a 2 x 4 one with repeated columns
+          tile2x2(X, wx, xtwx, k, colOffset, dense, start, len, ta, tb, a, a1, u0, u1);
+          continue;
+        }
         const b = dense[tb] as number;
         const b1 = tb + 1 < d ? (dense[tb + 1] as number) : b;
         const b2 = tb + 2 < d ? (dense[tb + 2] as number) : b1;

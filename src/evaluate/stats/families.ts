@@ -52,13 +52,35 @@ export function mapByValue(values: Float64Array, f: (v: number) => number, out: 
   const table = new Float64Array(TABLE_SIZE).fill(NaN);
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
-    if (v >= 0 && v < TABLE_SIZE && Number.isInteger(v)) {
-      let r = table[v] as number;
-      if (Number.isNaN(r)) table[v] = r = f(v);
+    // (v | 0) === v: v is a whole number (cheaper than Number.isInteger on this range)
+    // index by the int32 (v | 0), not by the double v: a double index boxed a number per row
+    const key = v | 0;
+    if (v >= 0 && v < TABLE_SIZE && key === v) {
+      let r = table[key] as number;
+      if (Number.isNaN(r)) table[key] = r = f(v);
       out[i] = r;
     } else out[i] = f(v);
   }
   return out;
+}
+
+const ZERO_ONE = new WeakMap<Float64Array, boolean>();
+
+/** True when every response is 0 or 1 (checked once per response array). */
+function isZeroOne(y: Float64Array): boolean {
+  let known = ZERO_ONE.get(y);
+  if (known === undefined) {
+    known = true;
+    for (let i = 0; i < y.length; i++) {
+      const v = y[i] as number;
+      if (v * (1 - v) !== 0) {
+        known = false;
+        break;
+      }
+    }
+    ZERO_ONE.set(y, known);
+  }
+  return known;
 }
 
 function yLogY(y: number, mu: number): number {
@@ -87,6 +109,16 @@ export const gaussianKernel: FamilyKernel = {
   muEta: () => 1,
   deviance(y, wt, mu, _eta, start = 0, end = y.length) {
     let s = 0;
+    if (isZeroOne(y)) {
+      // 0/1 outcomes: -log(mu) or -log(1 - mu), the operand picked by arithmetic, not a branch
+      // (1 * mu + 0 * (1 - mu) is exactly mu, 0 * mu + 1 * (1 - mu) exactly 1 - mu)
+      for (let i = start; i < end; i++) {
+        const yi = y[i] as number;
+        const m = mu[i] as number;
+        s += 2 * (wt[i] as number) * -Math.log(yi * m + (1 - yi) * (1 - m));
+      }
+      return s;
+    }
     for (let i = start; i < end; i++) {
       const r = (y[i] as number) - (mu[i] as number);
       s += (wt[i] as number) * r * r;
@@ -110,6 +142,9 @@ function logitMuEta(eta: number): number {
   return e / (ope * ope);
 }
 
+/** Trials below this get their log binomial coefficients from a table in the AIC. */
+const CHOOSE_SIZE = 32;
+
 /** Binomial family, logit link; y is 0/1 or a proportion of `wt` trials. */
 export const binomialKernel: FamilyKernel = {
   family: "binomial",
@@ -122,9 +157,12 @@ export const binomialKernel: FamilyKernel = {
   },
   linkfun: (mu) => Math.log(mu / (1 - mu)),
   linkinv(eta, mu, start = 0, end = eta.length) {
+    // the clamps as local doubles: selecting between exp(e) and module constants boxed a number per row
+    const low = +DOUBLE_EPS;
+    const high = +INVEPS;
     for (let i = start; i < end; i++) {
       const e = eta[i] as number;
-      const t = e < MTHRESH ? DOUBLE_EPS : e > THRESH ? INVEPS : Math.exp(e);
+      const t = e < MTHRESH ? low : e > THRESH ? high : Math.exp(e);
       mu[i] = t / (1 + t);
     }
   },
@@ -143,6 +181,16 @@ export const binomialKernel: FamilyKernel = {
   muEta: (eta) => logitMuEta(eta),
   deviance(y, wt, mu, _eta, start = 0, end = y.length) {
     let s = 0;
+    if (isZeroOne(y)) {
+      // 0/1 outcomes: -log(mu) or -log(1 - mu), the operand picked by arithmetic, not a branch
+      // (1 * mu + 0 * (1 - mu) is exactly mu, 0 * mu + 1 * (1 - mu) exactly 1 - mu)
+      for (let i = start; i < end; i++) {
+        const yi = y[i] as number;
+        const m = mu[i] as number;
+        s += 2 * (wt[i] as number) * -Math.log(yi * m + (1 - yi) * (1 - m));
+      }
+      return s;
+    }
     for (let i = start; i < end; i++) {
       const yi = y[i] as number;
       const m = mu[i] as number;
@@ -160,14 +208,23 @@ export const binomialKernel: FamilyKernel = {
   },
   aic(y, wt, mu) {
     let s = 0;
+    // log choose(trials, k) once per (trials, k) for up to 31 trials (usually trials = 1)
+    const chooseTable = new Float64Array(CHOOSE_SIZE * CHOOSE_SIZE).fill(NaN);
     for (let i = 0; i < y.length; i++) {
       const m = wt[i] as number;
       if (!(m > 0)) continue;
       const trials = Math.round(m);
       const k = Math.round(m * (y[i] as number));
       const p = mu[i] as number;
-      const logChoose = logGamma(trials + 1) - logGamma(k + 1) - logGamma(trials - k + 1);
-      const ll = logChoose + (k > 0 ? k * Math.log(p) : 0) + (trials - k > 0 ? (trials - k) * Math.log(1 - p) : 0);
+      let logChoose: number;
+      if (trials < CHOOSE_SIZE) {
+        const at = trials * CHOOSE_SIZE + k;
+        logChoose = chooseTable[at] as number;
+        if (Number.isNaN(logChoose)) chooseTable[at] = logChoose = logGamma(trials + 1) - logGamma(k + 1) - logGamma(trials - k + 1);
+      } else logChoose = logGamma(trials + 1) - logGamma(k + 1) - logGamma(trials - k + 1);
+      // p lies strictly inside (0, 1) (logit_linkinv clamps), so 0 * log(p) is (+/-)0, exactly
+      // what R's k > 0 branch adds; no branch on the random 0/1 outcome
+      const ll = logChoose + k * Math.log(p) + (trials - k) * Math.log(1 - p);
       s += (wt[i] as number) / m * ll;
     }
     return -2 * s;

@@ -25,7 +25,7 @@ export function runIrls(input: CheckedInput, kernel: FamilyKernel, etaStart?: Fl
       offset: input.offset,
       kernel,
       ...(etaStart ? { etaStart } : {}),
-      ...(plan ? { plan } : {}),
+      plan: plan ?? input.plan,
       maxIterations: input.maxIterations,
       epsilon: input.epsilon,
     });
@@ -53,7 +53,11 @@ export function fitGlm(input: GlmInput): ModelFit {
   const kernel = KERNELS[input.family];
   const checked = checkModelInput(input, input.family === "binomial" ? "unit-interval" : input.family === "poisson" ? "non-negative" : "any");
   assertOutcomeVaries(checked.y, input.family);
-  const fit = runIrls(checked, kernel);
+  return describeGlm(checked, kernel, runIrls(checked, kernel));
+}
+
+/** The {@link ModelFit} of a GLM fitted by {@link runIrls}: glm's AIC and log-likelihood. */
+export function describeGlm(checked: CheckedInput, kernel: FamilyKernel, fit: IrlsResult): ModelFit {
   const rank = fit.kept.length;
   const aic = kernel.aic(checked.y, checked.wt, fit.mu, fit.deviance, fit.eta) + 2 * rank;
   const p = kernel.fixedDispersion ? rank : rank + 1;

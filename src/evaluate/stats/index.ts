@@ -18,7 +18,8 @@ export type {
   ReferenceDistribution,
 } from "./types.js";
 export { fitGlm } from "./glm.js";
-export { fitNegativeBinomial } from "./negbin.js";
+export { fitCountModels, fitNegativeBinomial } from "./negbin.js";
+export type { CountModels } from "./negbin.js";
 export { buildDesignMatrix } from "./design.js";
 export type { DesignColumn, DesignMatrix, DesignSpec, DesignTerm } from "./design.js";
 export { BASELINE_THRESHOLDS, baselineVerdict, coxIndex, hedgesG, smallSampleCorrection, summariseGroup } from "./effect-size.js";

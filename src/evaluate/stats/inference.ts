@@ -47,43 +47,81 @@ export function clusterCovariance(
   const k = fit.kept.length;
   const G = clusters.count;
   const codes = clusters.codes;
-  const wres = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const e = fit.eta[i] as number;
-    const m = fit.mu[i] as number;
-    wres[i] = (((y[i] as number) - m) / kernel.muEta(e, m)) * (fit.w[i] as number);
-  }
   const scores = new Float64Array(G * k);
   const { plan } = fit;
   const P = plan.patterns;
   const byPattern = plan.patterned.length > 0 && G * P <= 1 << 22;
-  // per cluster and pattern: the sum of the weighted working residuals (one pass for all 0/1 columns)
+  // per cluster and pattern: the sum of the weighted working residuals (all 0/1 columns at once)
   const cell = byPattern ? new Float64Array(G * P) : undefined;
-  if (cell) {
-    for (let i = 0; i < n; i++) {
-      const at = (codes[i] as number) * P + (plan.codes[i] as number);
-      cell[at] = (cell[at] as number) + (wres[i] as number);
-    }
-  }
+  // every other kept column is summed per cluster in the same single pass over the rows; each
+  // sum still adds its rows in row order, as one pass per column would
+  const unitSlots: number[] = [];
+  const denseSlots: number[] = [];
+  const denseOffsets: number[] = [];
+  const bitSlots: number[] = [];
+  const bits: number[] = [];
+  const fromCell: { a: number; bit: number }[] = [];
   fit.kept.forEach((j, a) => {
     const bit = plan.patterned.indexOf(j);
-    if (cell && bit >= 0) {
+    if (cell && bit >= 0) fromCell.push({ a, bit });
+    else if (plan.units.includes(j)) unitSlots.push(a);
+    else if (bit >= 0) {
+      bitSlots.push(a);
+      bits.push(bit);
+    } else {
+      denseSlots.push(a);
+      denseOffsets.push(j * n);
+    }
+  });
+  const nu = unitSlots.length;
+  const nd = denseSlots.length;
+  const nb = bitSlots.length;
+  const isLog = kernel.link === "log";
+  const isIdentity = kernel.link === "identity";
+  const isLogit = kernel.link === "logit";
+  const w = fit.w;
+  const eta = fit.eta;
+  const mu = fit.mu;
+  const pcodes = plan.codes;
+  for (let i = 0; i < n; i++) {
+    const m = mu[i] as number;
+    // sandwich's estfun.glm: working residual (y - mu) / mu.eta times the working weight; mu.eta
+    // is mu itself for the log link (log-link.ts) and 1 for the identity; for the logit, mu (1 - mu)
+    // where that keeps its precision, as the working weights use it (families.ts), saving an exp
+    const e = eta[i] as number;
+    const me = isLog ? m : isIdentity ? 1 : isLogit && e <= 15 && e >= -15 ? m * (1 - m) : kernel.muEta(e, m);
+    const r = (((y[i] as number) - m) / me) * (w[i] as number);
+    const g = codes[i] as number;
+    if (cell) {
+      const at = g * P + (pcodes[i] as number);
+      cell[at] = (cell[at] as number) + r;
+    }
+    const base = g * k;
+    for (let u = 0; u < nu; u++) {
+      const at = base + (unitSlots[u] as number);
+      scores[at] = (scores[at] as number) + r;
+    }
+    for (let c = 0; c < nd; c++) {
+      const x = X[(denseOffsets[c] as number) + i] as number;
+      if (x === 0) continue;
+      const at = base + (denseSlots[c] as number);
+      scores[at] = (scores[at] as number) + x * r;
+    }
+    for (let c = 0; c < nb; c++) {
+      if ((((pcodes[i] as number) >> (bits[c] as number)) & 1) === 0) continue;
+      const at = base + (bitSlots[c] as number);
+      scores[at] = (scores[at] as number) + r;
+    }
+  }
+  if (cell) {
+    for (const { a, bit } of fromCell) {
       for (let g = 0; g < G; g++) {
         let s = 0;
         for (let pattern = 0; pattern < P; pattern++) if ((pattern >> bit) & 1) s += cell[g * P + pattern] as number;
         scores[g * k + a] = s;
       }
-      return;
     }
-    const isUnit = plan.units.includes(j);
-    const off = j * n;
-    for (let i = 0; i < n; i++) {
-      const x = isUnit ? 1 : bit >= 0 ? ((plan.codes[i] as number) >> bit) & 1 : (X[off + i] as number);
-      if (x === 0) continue;
-      const at = (codes[i] as number) * k + a;
-      scores[at] = (scores[at] as number) + x * (wres[i] as number);
-    }
-  });
+  }
   const meat = new Float64Array(k * k);
   for (let g = 0; g < G; g++) {
     const base = g * k;

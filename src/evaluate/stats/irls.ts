@@ -5,7 +5,7 @@
  * |dev - dev_old| / (|dev| + 0.1) < epsilon. Reference: R Core Team, `glm.fit` in
  * src/library/stats/R/glm.R; McCullagh and Nelder (1989), Generalized Linear Models, section 2.5.
  */
-import { mapByValue, type FamilyKernel } from "./families.js";
+import type { FamilyKernel } from "./families.js";
 import { CROSS_PRODUCT_BLOCK, planCrossProduct, weightedCrossProduct, type CrossProductPlan } from "./crossprod.js";
 import { choleskyInverse, choleskySolve, pivotedCholesky, type PivotedCholesky } from "./linalg.js";
 
@@ -91,18 +91,59 @@ function update(problem: IrlsProblem, plan: CrossProductPlan, beta: Float64Array
   return valid ? dev : NaN;
 }
 
+/** Rows per table of {@link startFromResponse}: small whole counts. */
+const START_TABLE = 4096;
+
+/**
+ * The starting eta = g(mustart(y)) and mu = g^-1(eta) of a family whose start depends on y alone,
+ * computed once per distinct small whole y (counts take few values): the same numbers as the
+ * kernel's own loops, without a logarithm and an exponential per row.
+ */
+function startFromResponse(y: Float64Array, kernel: FamilyKernel, eta: Float64Array, mu: Float64Array): void {
+  const startEta = kernel.startEta as (y: number) => number;
+  const etaTable = new Float64Array(START_TABLE).fill(NaN);
+  const muTable = new Float64Array(START_TABLE);
+  const one = new Float64Array(1);
+  const oneMu = new Float64Array(1);
+  const muOf = (e: number): number => {
+    one[0] = e;
+    kernel.linkinv(one, oneMu, 0, 1);
+    return oneMu[0] as number;
+  };
+  for (let i = 0; i < y.length; i++) {
+    const v = y[i] as number;
+    // an int32 index (v | 0): indexing by the double v boxed a number per row
+    const key = v | 0;
+    if (v >= 0 && v < START_TABLE && key === v) {
+      let e = etaTable[key] as number;
+      if (Number.isNaN(e)) {
+        etaTable[key] = e = startEta(v);
+        muTable[key] = muOf(e);
+      }
+      eta[i] = e;
+      mu[i] = muTable[key] as number;
+    } else {
+      const e = startEta(v);
+      eta[i] = e;
+      mu[i] = muOf(e);
+    }
+  }
+}
+
 /** Fits one GLM by IRLS. */
 export function irls(problem: IrlsProblem): IrlsResult {
   const { X, n, p, y, wt, offset, kernel, maxIterations, epsilon } = problem;
   const eta = new Float64Array(n);
   const mu = new Float64Array(n);
-  if (problem.etaStart) eta.set(problem.etaStart);
-  else if (kernel.startEta) mapByValue(y, kernel.startEta, eta);
+  if (problem.etaStart) {
+    eta.set(problem.etaStart);
+    kernel.linkinv(eta, mu);
+  } else if (kernel.startEta) startFromResponse(y, kernel, eta, mu);
   else {
     const mustart = kernel.start(y, wt);
     for (let i = 0; i < n; i++) eta[i] = kernel.linkfun(mustart[i] as number);
+    kernel.linkinv(eta, mu);
   }
-  kernel.linkinv(eta, mu);
   if (!kernel.isValid(eta, mu)) throw new IrlsFailure("cannot find valid starting values");
   let devold = kernel.deviance(y, wt, mu, eta);
   const w = new Float64Array(n);

@@ -21,9 +21,11 @@ function yLogYOf(y: Float64Array, atLeastOne: boolean): Float64Array {
 }
 
 function logLinkinv(eta: Float64Array, mu: Float64Array, start = 0, end = eta.length): void {
+  // the clamp as a local double: selecting between m and the imported constant boxed m per row
+  const eps = +DOUBLE_EPS;
   for (let i = start; i < end; i++) {
     const m = Math.exp(eta[i] as number);
-    mu[i] = m > DOUBLE_EPS ? m : DOUBLE_EPS;
+    mu[i] = m > eps ? m : eps;
   }
 }
 
@@ -68,11 +70,15 @@ export const poissonKernel: FamilyKernel = {
     // y log y computed once per response: no logarithm per row and iteration
     const ylogy = yLogYOf(y, false);
     let s = 0;
+    const eps = +DOUBLE_EPS; // local doubles: a module constant in the select boxed a number per row
+    const logEps = +LOG_EPS;
     for (let i = start; i < end; i++) {
       const yi = y[i] as number;
       const m = mu[i] as number;
-      const logMu = m > DOUBLE_EPS ? (eta[i] as number) : LOG_EPS;
-      s += (wt[i] as number) * (yi > 0 ? (ylogy[i] as number) - yi * logMu - (yi - m) : m);
+      const logMu = m > eps ? (eta[i] as number) : logEps;
+      // for y = 0 the expression is exactly mu (0 - 0 log mu - (0 - mu)), as R's y > 0 branch
+      // gives, so no branch (counts of 0 among others would defeat branch prediction)
+      s += (wt[i] as number) * ((ylogy[i] as number) - yi * logMu - (yi - m));
     }
     return 2 * s;
   },
@@ -82,17 +88,24 @@ export const poissonKernel: FamilyKernel = {
     // whole counts, log-gamma otherwise
     const table = new Float64Array(1024).fill(NaN);
     let s = 0;
+    const eps = +DOUBLE_EPS;
+    const logEps = +LOG_EPS;
     for (let i = 0; i < y.length; i++) {
       const yi = y[i] as number;
       const m = mu[i] as number;
       let lf: number;
-      if (yi < 1024 && Number.isInteger(yi)) {
-        lf = table[yi] as number;
-        if (Number.isNaN(lf)) table[yi] = lf = logGamma(yi + 1);
-      } else lf = logGamma(yi + 1);
+      // an int32 index (yi | 0): indexing with the double itself boxed a number per row
+      const key = yi | 0;
+      if (yi < 1024 && key === yi) {
+        lf = table[key] as number;
+        // +: the call's result as a double, so lf stays unboxed on every path
+        if (Number.isNaN(lf)) table[key] = lf = +logGamma(yi + 1);
+      } else lf = +logGamma(yi + 1);
       // log(mu) is the linear predictor unless mu was clamped at machine epsilon
-      const logMu = m > DOUBLE_EPS ? (eta[i] as number) : LOG_EPS;
-      s += (wt[i] as number) * ((yi > 0 ? yi * logMu : 0) - m - lf);
+      const logMu = m > eps ? (eta[i] as number) : logEps;
+      // y log(mu) is exactly (+/-)0 for y = 0 (log mu is finite), as R's y > 0 branch gives;
+      // no branch, so counts of 0 among others do not defeat branch prediction
+      s += (wt[i] as number) * (yi * logMu - m - lf);
     }
     return -2 * s;
   },
@@ -129,10 +142,12 @@ export function negativeBinomialKernel(theta: number): FamilyKernel {
       // y log(max(1, y)/mu) - (y + theta) log((y + theta)/(mu + theta)), y log max(1, y) cached
       const ylogy = yLogYOf(y, true);
       let s = 0;
+      const eps = +DOUBLE_EPS;
+      const logEps = +LOG_EPS;
       for (let i = start; i < end; i++) {
         const yi = y[i] as number;
         const m = mu[i] as number;
-        const logMu = m > DOUBLE_EPS ? (eta[i] as number) : LOG_EPS;
+        const logMu = m > eps ? (eta[i] as number) : logEps;
         s += (wt[i] as number) * ((ylogy[i] as number) - yi * logMu - (yi + theta) * Math.log((yi + theta) / (m + theta)));
       }
       return 2 * s;

@@ -6,14 +6,14 @@
  * |Lm0 - Lm| / d1 + |del| / d2 <= epsilon, d1 = sqrt(2 max(1, df.residual)), d2 = 1.
  */
 import { PthvEstimationError } from "../../errors/index.js";
-import { planCrossProduct } from "./crossprod.js";
 import { describeFit } from "./describe.js";
 import { DOUBLE_EPS } from "./families.js";
 import { negativeBinomialKernel, poissonKernel } from "./log-link.js";
-import { runIrls } from "./glm.js";
+import { describeGlm, runIrls } from "./glm.js";
+import type { IrlsResult } from "./irls.js";
 import { groupResponse, negativeBinomialLogLik, thetaMl } from "./theta.js";
 import type { ModelFit, NegativeBinomialInput } from "./types.js";
-import { assertOutcomeVaries, checkModelInput } from "./validate.js";
+import { assertOutcomeVaries, checkModelInput, type CheckedInput } from "./validate.js";
 
 /**
  * Fits a negative binomial regression (log link) as `MASS::glm.nb(y ~ X - 1 + offset(offset))`.
@@ -26,11 +26,53 @@ import { assertOutcomeVaries, checkModelInput } from "./validate.js";
  */
 export function fitNegativeBinomial(input: NegativeBinomialInput): ModelFit {
   const checked = checkModelInput(input, "non-negative");
+  assertOutcomeVaries(checked.y, "negative binomial");
+  return negativeBinomialFrom(checked, input.initTheta);
+}
+
+/** The two count models of one input, sharing what they can; see {@link fitCountModels}. */
+export interface CountModels {
+  /** As {@link fitNegativeBinomial} on the input. */
+  negativeBinomial(): ModelFit;
+  /** As `fitGlm({ ...input, family: "poisson" })`. */
+  poisson(): ModelFit;
+}
+
+/**
+ * Poisson and negative binomial regression of the same counts on the same design, for callers
+ * that report both: the input is checked once, and the Poisson fit that glm.nb starts from (when
+ * no `initTheta` is given) is the Poisson model itself, so its IRLS runs once. Each model gives
+ * exactly what {@link fitNegativeBinomial} and `fitGlm(..., "poisson")` give on their own; each
+ * call throws what they would throw.
+ *
+ * @param input - as for {@link fitNegativeBinomial}.
+ * @returns Two functions, each fitting (or reusing) one model when called.
+ */
+export function fitCountModels(input: NegativeBinomialInput): CountModels {
+  let checked: CheckedInput | undefined;
+  let poissonFit: IrlsResult | undefined;
+  const check = (): CheckedInput => {
+    if (!checked) {
+      const candidate = checkModelInput(input, "non-negative");
+      // the same refusal for both families (a count outcome that is 0 everywhere)
+      assertOutcomeVaries(candidate.y, "poisson");
+      checked = candidate;
+    }
+    return checked;
+  };
+  const poisson = (): IrlsResult => (poissonFit ??= runIrls(check(), poissonKernel));
+  return {
+    negativeBinomial: () => negativeBinomialFrom(check(), input.initTheta, input.initTheta === undefined ? poisson() : undefined),
+    poisson: () => describeGlm(check(), poissonKernel, poisson()),
+  };
+}
+
+/** glm.nb on a checked input, from its Poisson fit (or a fit at `initTheta`). */
+function negativeBinomialFrom(checked: CheckedInput, initTheta: number | undefined, poissonFit?: IrlsResult): ModelFit {
   const { y, wt, maxIterations, epsilon } = checked;
-  assertOutcomeVaries(y, "negative binomial");
   const grouped = groupResponse(y, wt);
-  const plan = planCrossProduct(checked.X, checked.n, Array.from({ length: checked.p }, (_, j) => j));
-  let fit = runIrls(checked, input.initTheta !== undefined ? negativeBinomialKernel(input.initTheta) : poissonKernel, undefined, plan);
+  const plan = checked.plan;
+  let fit = poissonFit ?? runIrls(checked, initTheta !== undefined ? negativeBinomialKernel(initTheta) : poissonKernel, undefined, plan);
   const extraWarnings: string[] = [];
   let mu = fit.mu;
   let etaOfMu = fit.eta;

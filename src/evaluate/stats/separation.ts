@@ -31,11 +31,21 @@ export function separationWarnings(input: CheckedInput, fit: IrlsResult): string
     if (bit >= 0 || isBinaryColumn(input.X, j * n, n)) {
       let atOne = 0;
       let size = 0;
-      for (let i = 0; i < n; i++) {
-        const x = bit >= 0 ? ((plan.codes[i] as number) >> bit) & 1 : (input.X[j * n + i] as number);
-        if (x === 0) continue;
-        atOne += y[i] as number;
-        size++;
+      // x is 0 or 1: x y adds y or exactly 0, without a branch on the random 0/1 values
+      if (bit >= 0) {
+        const codes = plan.codes;
+        for (let i = 0; i < n; i++) {
+          const x = ((codes[i] as number) >> bit) & 1;
+          atOne += x * (y[i] as number);
+          size += x;
+        }
+      } else {
+        const off = j * n;
+        for (let i = 0; i < n; i++) {
+          const x = input.X[off + i] as number;
+          atOne += x * (y[i] as number);
+          size += x;
+        }
       }
       const sides = [
         { side: 1, sum: atOne, size },

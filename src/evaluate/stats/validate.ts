@@ -4,6 +4,7 @@
  * (they are about children), only the field, a count and the first row (1-based).
  */
 import { PthvEstimationError, PthvInputError, type InputIssue } from "../../errors/index.js";
+import { planCrossProduct, type CrossProductPlan } from "./crossprod.js";
 import type { ClusterIds, ModelInput, NumericColumn } from "./types.js";
 
 /** A model input checked and converted. */
@@ -21,6 +22,8 @@ export interface CheckedInput {
   maxIterations: number;
   epsilon: number;
   minClusters: number;
+  /** How the columns of X are handled by the cross-product (built while checking X). */
+  plan: CrossProductPlan;
 }
 
 /** What the response must satisfy for a family. */
@@ -47,7 +50,38 @@ function firstNonFinite(X: Float64Array, off: number, n: number): number {
   return -1;
 }
 
-function checkColumn(issues: InputIssue[], field: string, values: ArrayLike<number>, ok: (v: number) => boolean, what: string): void {
+/**
+ * True when every value passes the rule, by a tight loop per rule (no callback per value): the
+ * common case of a clean column costs one cheap pass; only a failing column is scanned again
+ * with the callback to count and locate its bad rows.
+ */
+function allPass(values: ArrayLike<number>, rule: ResponseRule | "positive"): boolean {
+  const n = values.length;
+  if (rule === "unit-interval") {
+    for (let i = 0; i < n; i++) {
+      const v = values[i] as number;
+      if (!(v >= 0 && v <= 1)) return false;
+    }
+  } else if (rule === "non-negative") {
+    for (let i = 0; i < n; i++) {
+      const v = values[i] as number;
+      if (!(v >= 0 && v < Infinity)) return false;
+    }
+  } else if (rule === "positive") {
+    for (let i = 0; i < n; i++) {
+      const v = values[i] as number;
+      if (!(v > 0 && v < Infinity)) return false;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      if (!Number.isFinite(values[i])) return false;
+    }
+  }
+  return true;
+}
+
+function checkColumn(issues: InputIssue[], field: string, values: ArrayLike<number>, ok: (v: number) => boolean, what: string, rule?: ResponseRule | "positive"): void {
+  if (rule !== undefined && allPass(values, rule)) return;
   const bad = badRows(values, ok);
   if (bad.count > 0) {
     issues.push({ field, row: bad.first + 1, message: `${bad.count} value${bad.count === 1 ? " is" : "s are"} ${what} (first at row ${bad.first + 1}); remove or correct those rows before fitting` });
@@ -123,10 +157,16 @@ export function checkModelInput(input: ModelInput, rule: ResponseRule): CheckedI
   if (n === 0) throw new PthvEstimationError("no observations: nothing can be estimated");
   if (p === 0) throw new PthvEstimationError("the design matrix has no columns: nothing can be estimated");
   const issues: InputIssue[] = [];
+  let plan: CrossProductPlan | undefined;
   if (input.X.length !== n * p) {
     issues.push({ field: "X", message: `the design matrix holds ${input.X.length} values but ${p} columns of ${n} rows need ${n * p}; pass one name per column and one response per row` });
   } else {
+    // the plan scans every column of ones and every 0/1 column in full (so those are finite);
+    // only the columns it handles as continuous are scanned again for non-finite values
+    plan = planCrossProduct(input.X, n, Array.from({ length: p }, (_, j) => j));
+    const dense = new Set(plan.dense);
     input.names.forEach((name, j) => {
+      if (!dense.has(j)) return;
       const bad = firstNonFinite(input.X, j * n, n);
       if (bad >= 0) checkColumn(issues, name, input.X.subarray(j * n, (j + 1) * n), finite, "missing or not finite");
     });
@@ -136,22 +176,23 @@ export function checkModelInput(input: ModelInput, rule: ResponseRule): CheckedI
   const yOk =
     rule === "unit-interval" ? (v: number) => v >= 0 && v <= 1 : rule === "non-negative" ? (v: number) => v >= 0 && v < Infinity : finite;
   const yWhat = rule === "unit-interval" ? "outside 0..1 or missing" : rule === "non-negative" ? "negative, missing or not finite" : "missing or not finite";
-  checkColumn(issues, "y", input.y, yOk, yWhat);
+  checkColumn(issues, "y", input.y, yOk, yWhat, rule);
   if (input.offset) {
     if (input.offset.length !== n) issues.push({ field: "offset", message: `offset has ${input.offset.length} values for ${n} rows` });
-    else checkColumn(issues, "offset", input.offset, finite, "missing or not finite (a log offset needs positive days enrolled)");
+    else checkColumn(issues, "offset", input.offset, finite, "missing or not finite (a log offset needs positive days enrolled)", "any");
   }
   if (input.weights) {
     if (input.weights.length !== n) issues.push({ field: "weights", message: `weights has ${input.weights.length} values for ${n} rows` });
-    else checkColumn(issues, "weights", input.weights, (v) => v > 0 && v < Infinity, "not positive and finite");
+    else checkColumn(issues, "weights", input.weights, (v) => v > 0 && v < Infinity, "not positive and finite", "positive");
   }
   if (input.clusters && input.clusters.length !== n) {
     issues.push({ field: "clusters", message: `clusters has ${input.clusters.length} values for ${n} rows` });
   }
   const level = input.level ?? 0.95;
   if (!(level > 0 && level < 1)) issues.push({ field: "level", message: "the confidence level must be between 0 and 1, e.g. 0.95" });
-  if (issues.length > 0) throw new PthvInputError(issues, `${issues.length} problem${issues.length === 1 ? "" : "s"} in the model input`);
+  if (issues.length > 0 || !plan) throw new PthvInputError(issues, `${issues.length} problem${issues.length === 1 ? "" : "s"} in the model input`);
   return {
+    plan,
     X: input.X,
     names: input.names,
     n,

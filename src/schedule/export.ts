@@ -115,7 +115,7 @@ export type ScheduleTable = "visits" | "unscheduled" | "compensation";
  * Writes one table of a schedule as CSV for spreadsheets, protected against formula injection
  * (cells starting with `=`, `+`, `-` or `@` are prefixed with an apostrophe).
  *
- * @param schedules - a schedule from {@link scheduleVisits}, or several (one per school) for one calendar
+ * @param schedule - a schedule from {@link scheduleVisits}
  * @param table - `visits` (default), `unscheduled` or `compensation`
  * @returns CSV text with a header row
  *

@@ -3,7 +3,7 @@
  * Private to the cohort part.
  */
 import { PthvInputError, type InputIssue } from "../errors/index.js";
-import { frameDigest } from "../random/index.js";
+import { sortedIdsDigest } from "./digest.js";
 
 /**
  * One student of a sampling frame. `familyId` groups siblings (one invitation per family); a
@@ -78,12 +78,6 @@ function sortedOrder(n: number, ids: readonly string[]): Int32Array {
   return order;
 }
 
-function sortedIds(order: Int32Array, ids: readonly string[]): string[] {
-  const out: string[] = new Array<string>(order.length);
-  for (let k = 0; k < order.length; k++) out[k] = ids[order[k]!]!;
-  return out;
-}
-
 /** The index of a family id in the frame's sorted family ids, or -1. */
 export function findFamily(frame: IndexedFrame, id: string): number {
   let lo = 0;
@@ -116,84 +110,96 @@ export function locate(source: FrameSource | undefined, row: number, id?: string
 export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): IndexedFrame {
   const issues: InputIssue[] = [];
   if (rows.length === 0) throw new PthvInputError([{ ...(source?.file !== undefined ? { file: source.file } : {}), message: "the frame is empty: give one row per student of the schools to sample" }]);
-  const ids: string[] = new Array<string>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
+  const n = rows.length;
+  // One pass reads each row object once (a million of them do not fit in the processor's caches):
+  // its id, its family key (the family id, or the student's own id) and its school.
+  const ids: string[] = new Array<string>(n);
+  const keys: string[] = new Array<string>(n);
+  const schoolOfRow: string[] = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
     const row = rows[i]!;
     const id = row.id;
     if (typeof id !== "string" || id.length === 0) {
       issues.push({ ...locate(source, i, undefined, "id"), message: "missing student id: every row needs a pseudonymous id" });
       ids[i] = "";
     } else ids[i] = id;
-    if (typeof row.schoolId !== "string" || row.schoolId.length === 0) {
+    const school = row.schoolId;
+    schoolOfRow[i] = school;
+    if (typeof school !== "string" || school.length === 0) {
       issues.push({ ...locate(source, i, ids[i] || undefined, "schoolId"), message: "missing school id: every student belongs to a school" });
     }
     const family = row.familyId;
     if (family !== undefined && family !== null && typeof family !== "string") {
       issues.push({ ...locate(source, i, ids[i] || undefined, "familyId"), message: "family id must be text: leave it empty for a student who is a family of their own" });
     }
+    keys[i] = typeof family === "string" && family !== "" ? family : ids[i]!;
   }
-  const order = sortedOrder(rows.length, ids);
-  for (let k = 1; k < order.length; k++) {
+  const order = sortedOrder(n, ids);
+  for (let k = 1; k < n; k++) {
     const a = ids[order[k - 1]!]!;
     const b = ids[order[k]!]!;
     if (a !== "" && a === b) issues.push({ ...locate(source, order[k]!, b, "id"), message: "duplicate student id: each student appears once in the frame" });
   }
   if (issues.length > 0) throw new PthvInputError(issues, `${issues.length} problem${issues.length === 1 ? "" : "s"} in the frame`);
 
-  // Families: students grouped by family key (the family id, or the student's own id), families
-  // in family-id order, students within a family in id order. Sorting (rather than hashing) keeps
-  // this fast at a million rows, and nearly free when the frame is already in order.
-  const keys: string[] = new Array<string>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const family = rows[i]!.familyId;
-    keys[i] = typeof family === "string" && family !== "" ? family : ids[i]!;
-  }
-  let byFamily: ArrayLike<number> = order;
-  for (let k = 1; k < order.length; k++) {
+  // Families: students grouped by family key, families in family-id order, students within a
+  // family in id order. Sorting (rather than hashing) keeps this fast at a million rows, and
+  // nearly free when the frame is already in order (then the student order serves as it is).
+  let rowsByFamily: Int32Array = order;
+  for (let k = 1; k < n; k++) {
     if (keys[order[k - 1]!]! > keys[order[k]!]!) {
-      byFamily = Array.from(order).sort((a, b) => compareText(keys[a]!, keys[b]!)); // stable: id order within a family
+      rowsByFamily = Int32Array.from(Array.from(order).sort((a, b) => compareText(keys[a]!, keys[b]!))); // stable: id order within a family
       break;
     }
   }
   const familyIds: string[] = [];
-  const leads: number[] = [];
   const familySchool: string[] = [];
-  const familyOfRow = new Int32Array(rows.length);
-  for (let k = 0; k < byFamily.length; k++) {
-    const i = byFamily[k]!;
+  const leads = new Int32Array(n);
+  const familyOfRow = new Int32Array(n);
+  const familyStart = new Int32Array(n + 1);
+  let families = 0;
+  let last = "";
+  for (let k = 0; k < n; k++) {
+    const i = rowsByFamily[k]!;
     const key = keys[i]!;
-    if (k === 0 || key !== familyIds[familyIds.length - 1]) {
+    if (k === 0 || key !== last) {
+      familyStart[families] = k;
+      leads[families++] = i;
       familyIds.push(key);
-      leads.push(i);
-      familySchool.push(rows[i]!.schoolId);
+      familySchool.push(schoolOfRow[i]!);
+      last = key;
     }
-    familyOfRow[i] = familyIds.length - 1;
+    familyOfRow[i] = families - 1;
   }
-  const familyStudents = new Int32Array(familyIds.length);
-  for (let i = 0; i < rows.length; i++) familyStudents[familyOfRow[i]!]! += 1;
-  const familyStart = new Int32Array(familyIds.length + 1);
-  for (let f = 0; f < familyIds.length; f++) familyStart[f + 1] = familyStart[f]! + familyStudents[f]!;
-  const rowsByFamily = Int32Array.from(byFamily);
+  familyStart[families] = n;
+  const familyStudents = new Int32Array(families);
+  for (let f = 0; f < families; f++) familyStudents[f] = familyStart[f + 1]! - familyStart[f]!;
   const bySchool = new Map<string, number[]>();
-  for (let f = 0; f < familyIds.length; f++) {
+  let lastSchool: string | undefined;
+  let list: number[] = [];
+  for (let f = 0; f < families; f++) {
     const s = familySchool[f]!;
-    let list = bySchool.get(s);
-    if (list === undefined) bySchool.set(s, (list = []));
+    if (s !== lastSchool) {
+      let found = bySchool.get(s);
+      if (found === undefined) bySchool.set(s, (found = []));
+      list = found;
+      lastSchool = s;
+    }
     list.push(f);
   }
-  const schools = new Map([...bySchool.keys()].sort(compareText).map((s) => [s, bySchool.get(s)!] as const));
+  const schools = bySchool.size === 1 ? bySchool : new Map([...bySchool.keys()].sort(compareText).map((s) => [s, bySchool.get(s)!] as const));
   return {
     rows,
     order,
     familyIds,
     familyOfRow,
-    familyLead: Int32Array.from(leads),
+    familyLead: leads.slice(0, families),
     familyStudents,
     rowsByFamily,
-    familyStart,
+    familyStart: familyStart.slice(0, families + 1),
     familySchool,
     schools,
-    digest: frameDigest(sortedIds(order, ids)),
+    digest: sortedIdsDigest(order, ids),
   };
 }
 

@@ -152,8 +152,10 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
       break;
     }
   }
-  const familyIds: string[] = [];
-  const familySchool: string[] = [];
+  // Arrays are allocated at their final (or largest) size: growing million-element arrays by
+  // push copies them and leaves garbage behind.
+  const familyIds: string[] = new Array<string>(n);
+  const familySchool: string[] = new Array<string>(n);
   const leads = new Int32Array(n);
   const familyOfRow = new Int32Array(n);
   const familyStart = new Int32Array(n + 1);
@@ -164,28 +166,50 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
     const key = keys[i]!;
     if (k === 0 || key !== last) {
       familyStart[families] = k;
-      leads[families++] = i;
-      familyIds.push(key);
-      familySchool.push(schoolOfRow[i]!);
+      leads[families] = i;
+      familyIds[families] = key;
+      familySchool[families] = schoolOfRow[i]!;
+      families++;
       last = key;
     }
     familyOfRow[i] = families - 1;
   }
   familyStart[families] = n;
+  familyIds.length = families;
+  familySchool.length = families;
   const familyStudents = new Int32Array(families);
   for (let f = 0; f < families; f++) familyStudents[f] = familyStart[f + 1]! - familyStart[f]!;
-  const bySchool = new Map<string, number[]>();
+  // Families per school: counted first, so each school's list is allocated once.
+  const counts = new Map<string, number>();
   let lastSchool: string | undefined;
+  let run = 0;
+  for (let f = 0; f <= families; f++) {
+    const s = f < families ? familySchool[f]! : undefined;
+    if (s !== lastSchool) {
+      if (lastSchool !== undefined) counts.set(lastSchool, (counts.get(lastSchool) ?? 0) + run);
+      lastSchool = s;
+      run = 0;
+    }
+    run++;
+  }
+  const bySchool = new Map<string, number[]>();
+  const filled = new Map<string, number>();
+  for (const [s, count] of counts) {
+    bySchool.set(s, new Array<number>(count));
+    filled.set(s, 0);
+  }
+  lastSchool = undefined;
   let list: number[] = [];
+  let at = 0;
   for (let f = 0; f < families; f++) {
     const s = familySchool[f]!;
     if (s !== lastSchool) {
-      let found = bySchool.get(s);
-      if (found === undefined) bySchool.set(s, (found = []));
-      list = found;
+      if (lastSchool !== undefined) filled.set(lastSchool, at);
+      list = bySchool.get(s)!;
+      at = filled.get(s)!;
       lastSchool = s;
     }
-    list.push(f);
+    list[at++] = f;
   }
   const schools = bySchool.size === 1 ? bySchool : new Map([...bySchool.keys()].sort(compareText).map((s) => [s, bySchool.get(s)!] as const));
   return {

@@ -37,20 +37,36 @@ export function strataKeys(frame: IndexedFrame, columns: readonly string[], sour
     }
   }
   if (issues.length > 0) throw new PthvInputError(issues, "unknown strata columns");
-  const keys = frame.familyIds.map((_, f) => {
+  // One text per distinct value and column ("grade=3"), made once and shared: a million families
+  // then share a few dozen key strings, which also makes grouping by key cheap.
+  const texts = columns.map(() => new Map<string | number | boolean, string>());
+  const families = frame.familyIds.length;
+  const keys: string[] = new Array<string>(families);
+  const parts: string[] = new Array<string>(columns.length);
+  const joined = new Map<string, string>();
+  for (let f = 0; f < families; f++) {
     const lead = frame.familyLead[f]!;
     const row = frame.rows[lead]!;
-    return columns
-      .map((column) => {
-        const value = cell(row, column);
-        if (value === null || value === undefined) {
-          if (issues.length < 20) issues.push({ ...locate(source, lead, row.id, column), message: `missing value in strata column '${column}': every family needs a stratum` });
-          return `${column}=`;
-        }
-        return `${column}=${String(value)}`;
-      })
-      .join("|");
-  });
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c]!;
+      const value = cell(row, column);
+      if (value === null || value === undefined) {
+        if (issues.length < 20) issues.push({ ...locate(source, lead, row.id, column), message: `missing value in strata column '${column}': every family needs a stratum` });
+        parts[c] = `${column}=`;
+        continue;
+      }
+      let text = texts[c]!.get(value);
+      if (text === undefined) texts[c]!.set(value, (text = `${column}=${String(value)}`));
+      parts[c] = text;
+    }
+    if (columns.length === 1) keys[f] = parts[0]!;
+    else {
+      const key = parts.join("|");
+      let shared = joined.get(key);
+      if (shared === undefined) joined.set(key, (shared = key));
+      keys[f] = shared;
+    }
+  }
   if (issues.length > 0) throw new PthvInputError(issues, "missing strata values");
   return keys;
 }

@@ -24,8 +24,10 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   const out = new Uint8Array(N);
   if (n === 0) return out;
   if (n === N) return out.fill(1);
-  const position = new Map<number, number>();
-  families.forEach((f, i) => position.set(f, i));
+  // Position of each family in `families`, by family index (a typed array, not a Map: a
+  // million-entry Map costs more to build and to collect than the draw itself).
+  const position = new Int32Array(frame.familyIds.length);
+  for (let i = 0; i < N; i++) position[families[i]!] = i;
   // Family totals of each column, plus a constant (fixed size) and the student count.
   const raw: Float64Array[] = [new Float64Array(N).fill(1), new Float64Array(N)];
   for (let i = 0; i < N; i++) raw[1]![i] = frame.familyStudents[families[i]!]!;
@@ -67,7 +69,7 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   const flyAll = strata.length > 1;
   const landing: number[] = [];
   for (const stratum of strata) {
-    const units = random.shuffle(stratum.map((f) => position.get(f)!));
+    const units = random.shuffle(stratum.map((f) => position[f]!));
     if (!flyAll) landing.push(...units.splice(Math.max(0, units.length - held)));
     undecided.push(...fastFlight(matrix, width, pi, units, random));
   }
@@ -75,7 +77,7 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
     // Across strata: the leftovers of every stratum fly together on the stratum indicators (first,
     // so they are the last to be dropped at landing) as well as the balancing variables, so each
     // stratum's count stays within one of its share and the school's means still match.
-    landStrata(matrix, pi, random.shuffle(undecided), strata.map((s) => s.map((f) => position.get(f)!)), random);
+    landStrata(matrix, pi, random.shuffle(undecided), strata.map((s) => s.map((f) => position[f]!)), random);
   } else {
     landing.push(...undecided);
     landByLinearProgram(matrix, pi, landing.filter((k) => pi[k]! > 0 && pi[k]! < 1), random, landingMetric(matrix, N));

@@ -174,13 +174,20 @@ export function fastFlight(matrix: CubeMatrix, p: number, pi: Float64Array, unit
 
 /** w = C^-1 x_k. */
 function solve(inv: Float64Array, values: Float64Array, width: number, p: number, k: number, w: Float64Array): void {
+  // The unit's p values are read once into a small array that stays in registers and cache; the
+  // sums run in the same order as the textbook loop, so the results are bit for bit the same.
+  const x = scratch.length >= p ? scratch : (scratch = new Float64Array(p));
   const base = k * width;
-  for (let r = 0; r < p; r++) {
+  for (let c = 0; c < p; c++) x[c] = values[base + c]!;
+  for (let r = 0, at = 0; r < p; r++, at += p) {
     let s = 0;
-    for (let c = 0; c < p; c++) s += inv[r * p + c]! * values[base + c]!;
+    for (let c = 0; c < p; c++) s += inv[at + c]! * x[c]!;
     w[r] = s;
   }
 }
+
+/** Reused by {@link solve}, so it allocates nothing per step. */
+let scratch = new Float64Array(16);
 
 function drain(units: readonly number[], from: number, undecided: (k: number) => boolean): number[] {
   const out: number[] = [];

@@ -60,8 +60,17 @@ interface Draw {
  * ```
  */
 export function sampleCohort(frame: readonly FrameRow[], options: SampleCohortOptions, source?: FrameSource): Cohort {
+  return sampleIndexed(frame, options, source);
+}
+
+/**
+ * {@link sampleCohort} on a frame that may already be indexed (by {@link indexFrame} on the same
+ * rows), so a caller that needs the index too (verifyCohort) builds it once. Options are checked
+ * before the frame, as in sampleCohort.
+ */
+export function sampleIndexed(frame: readonly FrameRow[], options: SampleCohortOptions, source?: FrameSource, prebuilt?: IndexedFrame): Cohort {
   const { options: opts, seed } = normaliseOptions(options);
-  const indexed = indexFrame(frame, source);
+  const indexed = prebuilt ?? indexFrame(frame, source);
   const design = opts.balance !== undefined ? buildDesign(frame, opts.balance, source) : [];
   const keys = opts.strata !== undefined ? strataKeys(indexed, opts.strata, source) : undefined;
   const classes = opts.method === "classroom" ? classOf(indexed, source) : undefined;

@@ -55,8 +55,6 @@ export interface IndexedFrame {
   /** Rows grouped by family (students in id order): family f's rows are rowsByFamily[familyStart[f] .. familyStart[f + 1]). */
   rowsByFamily: Int32Array;
   familyStart: Int32Array;
-  /** School of each family (the school of its lead student). */
-  familySchool: string[];
   /** Family indices of each school, canonical order; schools sorted by id. */
   schools: Map<string, number[]>;
   digest: string;
@@ -115,7 +113,10 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
   // its id, its family key (the family id, or the student's own id) and its school.
   const ids: string[] = new Array<string>(n);
   const keys: string[] = new Array<string>(n);
-  const schoolOfRow: string[] = new Array<string>(n);
+  // Schools per row are kept only once a second school appears: a frame of one school (the usual
+  // case, and how the validator calls) needs just that one id.
+  const firstSchool = rows[0]!.schoolId;
+  let schoolOfRow: string[] | undefined;
   for (let i = 0; i < n; i++) {
     const row = rows[i]!;
     const id = row.id;
@@ -124,7 +125,11 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
       ids[i] = "";
     } else ids[i] = id;
     const school = row.schoolId;
-    schoolOfRow[i] = school;
+    if (schoolOfRow !== undefined) schoolOfRow[i] = school;
+    else if (school !== firstSchool) {
+      schoolOfRow = new Array<string>(n).fill(firstSchool, 0, i);
+      schoolOfRow[i] = school;
+    }
     if (typeof school !== "string" || school.length === 0) {
       issues.push({ ...locate(source, i, ids[i] || undefined, "schoolId"), message: "missing school id: every student belongs to a school" });
     }
@@ -155,7 +160,7 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
   // Arrays are allocated at their final (or largest) size: growing million-element arrays by
   // push copies them and leaves garbage behind.
   const familyIds: string[] = new Array<string>(n);
-  const familySchool: string[] = new Array<string>(n);
+  const familySchool: string[] | undefined = schoolOfRow !== undefined ? new Array<string>(n) : undefined;
   const leads = new Int32Array(n);
   const familyOfRow = new Int32Array(n);
   const familyStart = new Int32Array(n + 1);
@@ -168,7 +173,7 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
       familyStart[families] = k;
       leads[families] = i;
       familyIds[families] = key;
-      familySchool[families] = schoolOfRow[i]!;
+      if (familySchool !== undefined) familySchool[families] = schoolOfRow![i]!;
       families++;
       last = key;
     }
@@ -176,7 +181,8 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
   }
   familyStart[families] = n;
   familyIds.length = families;
-  familySchool.length = families;
+  if (familySchool !== undefined) familySchool.length = families;
+  const schoolOf = (f: number): string => (familySchool !== undefined ? familySchool[f]! : firstSchool);
   const familyStudents = new Int32Array(families);
   for (let f = 0; f < families; f++) familyStudents[f] = familyStart[f + 1]! - familyStart[f]!;
   // Families per school: counted first, so each school's list is allocated once.
@@ -184,7 +190,7 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
   let lastSchool: string | undefined;
   let run = 0;
   for (let f = 0; f <= families; f++) {
-    const s = f < families ? familySchool[f]! : undefined;
+    const s = f < families ? schoolOf(f) : undefined;
     if (s !== lastSchool) {
       if (lastSchool !== undefined) counts.set(lastSchool, (counts.get(lastSchool) ?? 0) + run);
       lastSchool = s;
@@ -202,7 +208,7 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
   let list: number[] = [];
   let at = 0;
   for (let f = 0; f < families; f++) {
-    const s = familySchool[f]!;
+    const s = schoolOf(f);
     if (s !== lastSchool) {
       if (lastSchool !== undefined) filled.set(lastSchool, at);
       list = bySchool.get(s)!;
@@ -221,7 +227,6 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
     familyStudents,
     rowsByFamily,
     familyStart: familyStart.slice(0, families + 1),
-    familySchool,
     schools,
     digest: sortedIdsDigest(order, ids),
   };

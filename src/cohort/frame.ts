@@ -62,18 +62,31 @@ export interface IndexedFrame {
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Row indices in student-id order; a linear check when the rows are already in order. */
-function sortedOrder(n: number, ids: readonly string[]): Int32Array {
-  for (let i = 1; i < n; i++) {
-    if (ids[i - 1]! > ids[i]!) {
-      const indices: number[] = new Array<number>(n);
-      for (let k = 0; k < n; k++) indices[k] = k;
-      return Int32Array.from(indices.sort((a, b) => compareText(ids[a]!, ids[b]!)));
+/**
+ * Row indices in `texts` order (stable), and whether the texts are strictly increasing along it (so
+ * no two are equal). One linear pass when the rows are already in order, the usual export.
+ */
+function sortedOrder(n: number, texts: readonly string[], within?: Int32Array): { order: Int32Array; distinct: boolean } {
+  const at = (k: number) => (within !== undefined ? within[k]! : k);
+  let distinct = true;
+  for (let k = 1; k < n; k++) {
+    const a = texts[at(k - 1)]!;
+    const b = texts[at(k)]!;
+    if (a < b) continue;
+    if (a === b) {
+      distinct = false;
+      continue;
     }
+    const indices: number[] = new Array<number>(n);
+    for (let j = 0; j < n; j++) indices[j] = at(j);
+    const order = Int32Array.from(indices.sort((x, y) => compareText(texts[x]!, texts[y]!))); // stable
+    for (let j = 1; j < n && distinct; j++) if (texts[order[j - 1]!] === texts[order[j]!]) distinct = false;
+    return { order, distinct };
   }
+  if (within !== undefined) return { order: within, distinct };
   const order = new Int32Array(n);
   for (let k = 0; k < n; k++) order[k] = k;
-  return order;
+  return { order, distinct };
 }
 
 /** The index of a family id in the frame's sorted family ids, or -1. */
@@ -139,8 +152,9 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
     }
     keys[i] = typeof family === "string" && family !== "" ? family : ids[i]!;
   }
-  const order = sortedOrder(n, ids);
-  for (let k = 1; k < n; k++) {
+  const { order, distinct: uniqueIds } = sortedOrder(n, ids);
+  // Strictly increasing ids have no duplicates; only otherwise are neighbours compared.
+  for (let k = 1; k < n && !uniqueIds; k++) {
     const a = ids[order[k - 1]!]!;
     const b = ids[order[k]!]!;
     if (a !== "" && a === b) issues.push({ ...locate(source, order[k]!, b, "id"), message: "duplicate student id: each student appears once in the frame" });
@@ -148,15 +162,10 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
   if (issues.length > 0) throw new PthvInputError(issues, `${issues.length} problem${issues.length === 1 ? "" : "s"} in the frame`);
 
   // Families: students grouped by family key, families in family-id order, students within a
-  // family in id order. Sorting (rather than hashing) keeps this fast at a million rows, and
-  // nearly free when the frame is already in order (then the student order serves as it is).
-  let rowsByFamily: Int32Array = order;
-  for (let k = 1; k < n; k++) {
-    if (keys[order[k - 1]!]! > keys[order[k]!]!) {
-      rowsByFamily = Int32Array.from(Array.from(order).sort((a, b) => compareText(keys[a]!, keys[b]!))); // stable: id order within a family
-      break;
-    }
-  }
+  // family in id order (the sort is stable over the id order). Sorting (rather than hashing)
+  // keeps this fast at a million rows, and nearly free when the frame is already in order (then
+  // the student order serves as it is).
+  const { order: rowsByFamily, distinct: oneStudentEach } = sortedOrder(n, keys, order);
   // Arrays are allocated at their final (or largest) size: growing million-element arrays by
   // push copies them and leaves garbage behind.
   const familyIds: string[] = new Array<string>(n);
@@ -169,7 +178,8 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
   for (let k = 0; k < n; k++) {
     const i = rowsByFamily[k]!;
     const key = keys[i]!;
-    if (k === 0 || key !== last) {
+    // Distinct keys: every student starts a family, with no need to compare the texts again.
+    if (oneStudentEach || k === 0 || key !== last) {
       familyStart[families] = k;
       leads[families] = i;
       familyIds[families] = key;

@@ -73,12 +73,30 @@ export function strataKeys(frame: IndexedFrame, columns: readonly string[], sour
 
 /** Families of a school grouped by key, keys sorted, families in canonical order. */
 export function groupBy(families: readonly number[], keyOf: (f: number) => string): { key: string; families: number[] }[] {
-  const map = new Map<string, number[]>();
-  for (const f of families) {
-    const key = keyOf(f);
-    let list = map.get(key);
-    if (list === undefined) map.set(key, (list = []));
-    list.push(f);
+  // Two passes: number the keys and count each group, then fill lists allocated at their size
+  // (growing a million entries by push copies them and leaves garbage behind).
+  const index = new Map<string, number>();
+  const names: string[] = [];
+  const counts: number[] = [];
+  const group = new Int32Array(families.length);
+  for (let i = 0; i < families.length; i++) {
+    const key = keyOf(families[i]!);
+    let g = index.get(key);
+    if (g === undefined) {
+      index.set(key, (g = names.length));
+      names.push(key);
+      counts.push(0);
+    }
+    group[i] = g;
+    counts[g]! += 1;
   }
-  return [...map.keys()].sort(compareText).map((key) => ({ key, families: map.get(key)! }));
+  const lists = counts.map((count) => new Array<number>(count));
+  const filled = new Int32Array(names.length);
+  for (let i = 0; i < families.length; i++) {
+    const g = group[i]!;
+    lists[g]![filled[g]!++] = families[i]!;
+  }
+  return names
+    .map((key, g) => ({ key, families: lists[g]! }))
+    .sort((x, y) => compareText(x.key, y.key));
 }

@@ -20,8 +20,8 @@ interface NativeHash {
 
 /**
  * The runtime's own SHA-256 when it has one that can be reached synchronously without an import
- * (Node 20.16+ and Deno expose `process.getBuiltinModule`); the core stays free of Node imports and
- * falls back to `@noble/hashes` everywhere else. Both hash the same UTF-8 bytes (lone surrogates
+ * (Node 20.16+, and runtimes compatible with it, expose `process.getBuiltinModule`); the core stays
+ * free of Node imports and falls back to `@noble/hashes` everywhere else. Both hash the same UTF-8 bytes (lone surrogates
  * become U+FFFD in both), so the digest does not depend on which one ran.
  */
 function nativeSha256(): NativeHash | undefined {

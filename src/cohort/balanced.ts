@@ -24,39 +24,47 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   const out = new Uint8Array(N);
   if (n === 0) return out;
   if (n === N) return out.fill(1);
-  const position = new Map<number, number>();
-  families.forEach((f, i) => position.set(f, i));
-  // Family totals of each column, plus a constant (fixed size) and the student count.
-  const raw: Float64Array[] = [new Float64Array(N).fill(1), new Float64Array(N)];
-  for (let i = 0; i < N; i++) raw[1]![i] = frame.familyStudents[families[i]!]!;
-  const totals = design.map(() => new Float64Array(N));
-  // Family totals, students in id order so the sums do not depend on the order of the rows.
-  for (let i = 0; i < N; i++) {
-    const f = families[i]!;
-    for (let k = frame.familyStart[f]!; k < frame.familyStart[f + 1]!; k++) {
-      const r = frame.rowsByFamily[k]!;
-      for (let j = 0; j < design.length; j++) totals[j]![i]! += design[j]!.values[r]!;
-    }
-  }
+  // Position of each family in `families`, by family index (a typed array, not a Map: a
+  // million-entry Map costs more to build and to collect than the draw itself).
+  const position = new Int32Array(frame.familyIds.length);
+  for (let i = 0; i < N; i++) position[families[i]!] = i;
+  // The balancing matrix, one row per family: a constant (fixed size), then the student count and
+  // the family total of each design column, each standardized (and left out when it does not vary).
   // The levels of a categorical column add up to the student count, so the last level is dropped:
   // it is balanced whenever the others and the count are, and keeping it would make every p x p
   // block of the matrix singular.
   const redundant = (j: number) => design[j]!.kind === "categorical" && design[j + 1]?.variable !== design[j]!.variable;
-  const columns: Float64Array[] = [raw[0]!];
-  for (const column of [raw[1]!, ...totals.filter((_, j) => !redundant(j))]) {
+  const sources = design.filter((_, j) => !redundant(j)).map((column) => column.values);
+  // Family total of candidate column c (0: the student count) for the family at position i, summed
+  // over its students in id order so it does not depend on the order of the rows. Recomputed on
+  // each pass rather than stored: a million-row copy per column costs more (in garbage) than the sums.
+  const total = (c: number, i: number): number => {
+    const f = families[i]!;
+    if (c === 0) return frame.familyStudents[f]!;
+    const source = sources[c - 1]!;
+    let t = 0;
+    for (let k = frame.familyStart[f]!; k < frame.familyStart[f + 1]!; k++) t += source[frame.rowsByFamily[k]!]!;
+    return t;
+  };
+  const kept: { c: number; mean: number; sd: number }[] = [];
+  for (let c = 0; c <= sources.length; c++) {
     let mean = 0;
-    for (let i = 0; i < N; i++) mean += column[i]!;
+    for (let i = 0; i < N; i++) mean += total(c, i);
     mean /= N;
     let ss = 0;
-    for (let i = 0; i < N; i++) ss += (column[i]! - mean) * (column[i]! - mean);
+    for (let i = 0; i < N; i++) {
+      const d = total(c, i) - mean;
+      ss += d * d;
+    }
     const sd = Math.sqrt(ss / N);
-    if (!(sd > 1e-12 * Math.max(1, Math.abs(mean)))) continue;
-    for (let i = 0; i < N; i++) column[i] = (column[i]! - mean) / sd; // in place: these arrays are ours
-    columns.push(column);
+    if (sd > 1e-12 * Math.max(1, Math.abs(mean))) kept.push({ c, mean, sd });
   }
-  const width = columns.length;
+  const width = 1 + kept.length;
   const values = new Float64Array(N * width);
-  for (let i = 0; i < N; i++) for (let j = 0; j < width; j++) values[i * width + j] = columns[j]![i]!;
+  for (let i = 0; i < N; i++) values[i * width] = 1;
+  kept.forEach(({ c, mean, sd }, j) => {
+    for (let i = 0; i < N; i++) values[i * width + 1 + j] = (total(c, i) - mean) / sd;
+  });
   const matrix: CubeMatrix = { values, width };
   const pi = new Float64Array(N).fill(n / N);
   // A few units are held back from the flight (the last ones in random order, which are units like
@@ -67,7 +75,7 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   const flyAll = strata.length > 1;
   const landing: number[] = [];
   for (const stratum of strata) {
-    const units = random.shuffle(stratum.map((f) => position.get(f)!));
+    const units = random.shuffle(stratum.map((f) => position[f]!));
     if (!flyAll) landing.push(...units.splice(Math.max(0, units.length - held)));
     undecided.push(...fastFlight(matrix, width, pi, units, random));
   }
@@ -75,7 +83,7 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
     // Across strata: the leftovers of every stratum fly together on the stratum indicators (first,
     // so they are the last to be dropped at landing) as well as the balancing variables, so each
     // stratum's count stays within one of its share and the school's means still match.
-    landStrata(matrix, pi, random.shuffle(undecided), strata.map((s) => s.map((f) => position.get(f)!)), random);
+    landStrata(matrix, pi, random.shuffle(undecided), strata.map((s) => s.map((f) => position[f]!)), random);
   } else {
     landing.push(...undecided);
     landByLinearProgram(matrix, pi, landing.filter((k) => pi[k]! > 0 && pi[k]! < 1), random, landingMetric(matrix, N));

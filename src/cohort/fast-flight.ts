@@ -86,6 +86,7 @@ export function fastFlight(matrix: CubeMatrix, p: number, pi: Float64Array, unit
   const inv = new Float64Array(p * p);
   const work = new Float64Array(p * p);
   const w = new Float64Array(p);
+  const x = new Float64Array(p); // the unit being solved for, read once per solve
   const row = new Float64Array(p);
   let valid = false;
   let updates = 0;
@@ -112,7 +113,7 @@ export function fastFlight(matrix: CubeMatrix, p: number, pi: Float64Array, unit
       extra = keep.length > p ? keep[p]! : next();
       continue;
     }
-    solve(inv, values, width, p, extra, w);
+    solve(inv, values, width, p, extra, w, x);
     // u = (-w on the basic units, 1 on the extra unit). Largest steps keeping pi in [0, 1].
     const qe = pi[extra]!;
     let up = 1 - qe;
@@ -141,7 +142,7 @@ export function fastFlight(matrix: CubeMatrix, p: number, pi: Float64Array, unit
     for (let c = 0; c < p && valid; c++) {
       if (undecided(basis[c]!)) continue;
       if (candidate < 0) return flight(matrix, p, pi, Array.from(basis).filter(undecided), random);
-      solve(inv, values, width, p, candidate, w);
+      solve(inv, values, width, p, candidate, w, x);
       const wj = w[c]!;
       if (Math.abs(wj) < SINGULAR) {
         basis[c] = candidate;
@@ -172,12 +173,15 @@ export function fastFlight(matrix: CubeMatrix, p: number, pi: Float64Array, unit
   return flight(matrix, p, pi, Array.from(basis).filter(undecided), random);
 }
 
-/** w = C^-1 x_k. */
-function solve(inv: Float64Array, values: Float64Array, width: number, p: number, k: number, w: Float64Array): void {
+/** w = C^-1 x_k, with `x` as room for unit k's values. */
+function solve(inv: Float64Array, values: Float64Array, width: number, p: number, k: number, w: Float64Array, x: Float64Array): void {
+  // The unit's p values are read once into a small array that stays in registers and cache; the
+  // sums run in the same order as the textbook loop, so the results are bit for bit the same.
   const base = k * width;
-  for (let r = 0; r < p; r++) {
+  for (let c = 0; c < p; c++) x[c] = values[base + c]!;
+  for (let r = 0, at = 0; r < p; r++, at += p) {
     let s = 0;
-    for (let c = 0; c < p; c++) s += inv[r * p + c]! * values[base + c]!;
+    for (let c = 0; c < p; c++) s += inv[at + c]! * x[c]!;
     w[r] = s;
   }
 }

@@ -3,7 +3,7 @@
  * Private to the cohort part.
  */
 import { PthvInputError, type InputIssue } from "../errors/index.js";
-import { frameDigest } from "../random/index.js";
+import { sortedIdsDigest } from "./digest.js";
 
 /**
  * One student of a sampling frame. `familyId` groups siblings (one invitation per family); a
@@ -55,8 +55,6 @@ export interface IndexedFrame {
   /** Rows grouped by family (students in id order): family f's rows are rowsByFamily[familyStart[f] .. familyStart[f + 1]). */
   rowsByFamily: Int32Array;
   familyStart: Int32Array;
-  /** School of each family (the school of its lead student). */
-  familySchool: string[];
   /** Family indices of each school, canonical order; schools sorted by id. */
   schools: Map<string, number[]>;
   digest: string;
@@ -64,24 +62,31 @@ export interface IndexedFrame {
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Row indices in student-id order; a linear check when the rows are already in order. */
-function sortedOrder(n: number, ids: readonly string[]): Int32Array {
-  for (let i = 1; i < n; i++) {
-    if (ids[i - 1]! > ids[i]!) {
-      const indices: number[] = new Array<number>(n);
-      for (let k = 0; k < n; k++) indices[k] = k;
-      return Int32Array.from(indices.sort((a, b) => compareText(ids[a]!, ids[b]!)));
+/**
+ * Row indices in `texts` order (stable), and whether the texts are strictly increasing along it (so
+ * no two are equal). One linear pass when the rows are already in order, the usual export.
+ */
+function sortedOrder(n: number, texts: readonly string[], within?: Int32Array): { order: Int32Array; distinct: boolean } {
+  const at = (k: number) => (within !== undefined ? within[k]! : k);
+  let distinct = true;
+  for (let k = 1; k < n; k++) {
+    const a = texts[at(k - 1)]!;
+    const b = texts[at(k)]!;
+    if (a < b) continue;
+    if (a === b) {
+      distinct = false;
+      continue;
     }
+    const indices: number[] = new Array<number>(n);
+    for (let j = 0; j < n; j++) indices[j] = at(j);
+    const order = Int32Array.from(indices.sort((x, y) => compareText(texts[x]!, texts[y]!))); // stable
+    for (let j = 1; j < n && distinct; j++) if (texts[order[j - 1]!] === texts[order[j]!]) distinct = false;
+    return { order, distinct };
   }
+  if (within !== undefined) return { order: within, distinct };
   const order = new Int32Array(n);
   for (let k = 0; k < n; k++) order[k] = k;
-  return order;
-}
-
-function sortedIds(order: Int32Array, ids: readonly string[]): string[] {
-  const out: string[] = new Array<string>(order.length);
-  for (let k = 0; k < order.length; k++) out[k] = ids[order[k]!]!;
-  return out;
+  return { order, distinct };
 }
 
 /** The index of a family id in the frame's sorted family ids, or -1. */
@@ -116,84 +121,124 @@ export function locate(source: FrameSource | undefined, row: number, id?: string
 export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): IndexedFrame {
   const issues: InputIssue[] = [];
   if (rows.length === 0) throw new PthvInputError([{ ...(source?.file !== undefined ? { file: source.file } : {}), message: "the frame is empty: give one row per student of the schools to sample" }]);
-  const ids: string[] = new Array<string>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
+  const n = rows.length;
+  // One pass reads each row object once (a million of them do not fit in the processor's caches):
+  // its id, its family key (the family id, or the student's own id) and its school.
+  const ids: string[] = new Array<string>(n);
+  const keys: string[] = new Array<string>(n);
+  // Schools per row are kept only once a second school appears: a frame of one school (the usual
+  // case, and how the validator calls) needs just that one id.
+  const firstSchool = rows[0]!.schoolId;
+  let schoolOfRow: string[] | undefined;
+  for (let i = 0; i < n; i++) {
     const row = rows[i]!;
     const id = row.id;
     if (typeof id !== "string" || id.length === 0) {
       issues.push({ ...locate(source, i, undefined, "id"), message: "missing student id: every row needs a pseudonymous id" });
       ids[i] = "";
     } else ids[i] = id;
-    if (typeof row.schoolId !== "string" || row.schoolId.length === 0) {
+    const school = row.schoolId;
+    if (schoolOfRow !== undefined) schoolOfRow[i] = school;
+    else if (school !== firstSchool) {
+      schoolOfRow = new Array<string>(n).fill(firstSchool, 0, i);
+      schoolOfRow[i] = school;
+    }
+    if (typeof school !== "string" || school.length === 0) {
       issues.push({ ...locate(source, i, ids[i] || undefined, "schoolId"), message: "missing school id: every student belongs to a school" });
     }
     const family = row.familyId;
     if (family !== undefined && family !== null && typeof family !== "string") {
       issues.push({ ...locate(source, i, ids[i] || undefined, "familyId"), message: "family id must be text: leave it empty for a student who is a family of their own" });
     }
+    keys[i] = typeof family === "string" && family !== "" ? family : ids[i]!;
   }
-  const order = sortedOrder(rows.length, ids);
-  for (let k = 1; k < order.length; k++) {
+  const { order, distinct: uniqueIds } = sortedOrder(n, ids);
+  // Strictly increasing ids have no duplicates; only otherwise are neighbours compared.
+  for (let k = 1; k < n && !uniqueIds; k++) {
     const a = ids[order[k - 1]!]!;
     const b = ids[order[k]!]!;
     if (a !== "" && a === b) issues.push({ ...locate(source, order[k]!, b, "id"), message: "duplicate student id: each student appears once in the frame" });
   }
   if (issues.length > 0) throw new PthvInputError(issues, `${issues.length} problem${issues.length === 1 ? "" : "s"} in the frame`);
 
-  // Families: students grouped by family key (the family id, or the student's own id), families
-  // in family-id order, students within a family in id order. Sorting (rather than hashing) keeps
-  // this fast at a million rows, and nearly free when the frame is already in order.
-  const keys: string[] = new Array<string>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const family = rows[i]!.familyId;
-    keys[i] = typeof family === "string" && family !== "" ? family : ids[i]!;
-  }
-  let byFamily: ArrayLike<number> = order;
-  for (let k = 1; k < order.length; k++) {
-    if (keys[order[k - 1]!]! > keys[order[k]!]!) {
-      byFamily = Array.from(order).sort((a, b) => compareText(keys[a]!, keys[b]!)); // stable: id order within a family
-      break;
-    }
-  }
-  const familyIds: string[] = [];
-  const leads: number[] = [];
-  const familySchool: string[] = [];
-  const familyOfRow = new Int32Array(rows.length);
-  for (let k = 0; k < byFamily.length; k++) {
-    const i = byFamily[k]!;
+  // Families: students grouped by family key, families in family-id order, students within a
+  // family in id order (the sort is stable over the id order). Sorting (rather than hashing)
+  // keeps this fast at a million rows, and nearly free when the frame is already in order (then
+  // the student order serves as it is).
+  const { order: rowsByFamily, distinct: oneStudentEach } = sortedOrder(n, keys, order);
+  // Arrays are allocated at their final (or largest) size: growing million-element arrays by
+  // push copies them and leaves garbage behind.
+  const familyIds: string[] = new Array<string>(n);
+  const familySchool: string[] | undefined = schoolOfRow !== undefined ? new Array<string>(n) : undefined;
+  const leads = new Int32Array(n);
+  const familyOfRow = new Int32Array(n);
+  const familyStart = new Int32Array(n + 1);
+  let families = 0;
+  let last = "";
+  for (let k = 0; k < n; k++) {
+    const i = rowsByFamily[k]!;
     const key = keys[i]!;
-    if (k === 0 || key !== familyIds[familyIds.length - 1]) {
-      familyIds.push(key);
-      leads.push(i);
-      familySchool.push(rows[i]!.schoolId);
+    // Distinct keys: every student starts a family, with no need to compare the texts again.
+    if (oneStudentEach || k === 0 || key !== last) {
+      familyStart[families] = k;
+      leads[families] = i;
+      familyIds[families] = key;
+      if (familySchool !== undefined) familySchool[families] = schoolOfRow![i]!;
+      families++;
+      last = key;
     }
-    familyOfRow[i] = familyIds.length - 1;
+    familyOfRow[i] = families - 1;
   }
-  const familyStudents = new Int32Array(familyIds.length);
-  for (let i = 0; i < rows.length; i++) familyStudents[familyOfRow[i]!]! += 1;
-  const familyStart = new Int32Array(familyIds.length + 1);
-  for (let f = 0; f < familyIds.length; f++) familyStart[f + 1] = familyStart[f]! + familyStudents[f]!;
-  const rowsByFamily = Int32Array.from(byFamily);
+  familyStart[families] = n;
+  familyIds.length = families;
+  if (familySchool !== undefined) familySchool.length = families;
+  const schoolOf = (f: number): string => (familySchool !== undefined ? familySchool[f]! : firstSchool);
+  const familyStudents = new Int32Array(families);
+  for (let f = 0; f < families; f++) familyStudents[f] = familyStart[f + 1]! - familyStart[f]!;
+  // Families per school: counted first, so each school's list is allocated once.
+  const counts = new Map<string, number>();
+  let lastSchool: string | undefined;
+  let run = 0;
+  for (let f = 0; f <= families; f++) {
+    const s = f < families ? schoolOf(f) : undefined;
+    if (s !== lastSchool) {
+      if (lastSchool !== undefined) counts.set(lastSchool, (counts.get(lastSchool) ?? 0) + run);
+      lastSchool = s;
+      run = 0;
+    }
+    run++;
+  }
   const bySchool = new Map<string, number[]>();
-  for (let f = 0; f < familyIds.length; f++) {
-    const s = familySchool[f]!;
-    let list = bySchool.get(s);
-    if (list === undefined) bySchool.set(s, (list = []));
-    list.push(f);
+  const filled = new Map<string, number>();
+  for (const [s, count] of counts) {
+    bySchool.set(s, new Array<number>(count));
+    filled.set(s, 0);
   }
-  const schools = new Map([...bySchool.keys()].sort(compareText).map((s) => [s, bySchool.get(s)!] as const));
+  lastSchool = undefined;
+  let list: number[] = [];
+  let at = 0;
+  for (let f = 0; f < families; f++) {
+    const s = schoolOf(f);
+    if (s !== lastSchool) {
+      if (lastSchool !== undefined) filled.set(lastSchool, at);
+      list = bySchool.get(s)!;
+      at = filled.get(s)!;
+      lastSchool = s;
+    }
+    list[at++] = f;
+  }
+  const schools = bySchool.size === 1 ? bySchool : new Map([...bySchool.keys()].sort(compareText).map((s) => [s, bySchool.get(s)!] as const));
   return {
     rows,
     order,
     familyIds,
     familyOfRow,
-    familyLead: Int32Array.from(leads),
+    familyLead: leads.slice(0, families),
     familyStudents,
     rowsByFamily,
-    familyStart,
-    familySchool,
+    familyStart: familyStart.slice(0, families + 1),
     schools,
-    digest: frameDigest(sortedIds(order, ids)),
+    digest: sortedIdsDigest(order, ids),
   };
 }
 

@@ -37,32 +37,66 @@ export function strataKeys(frame: IndexedFrame, columns: readonly string[], sour
     }
   }
   if (issues.length > 0) throw new PthvInputError(issues, "unknown strata columns");
-  const keys = frame.familyIds.map((_, f) => {
+  // One text per distinct value and column ("grade=3"), made once and shared: a million families
+  // then share a few dozen key strings, which also makes grouping by key cheap.
+  const texts = columns.map(() => new Map<string | number | boolean, string>());
+  const families = frame.familyIds.length;
+  const keys: string[] = new Array<string>(families);
+  const parts: string[] = new Array<string>(columns.length);
+  const joined = new Map<string, string>();
+  for (let f = 0; f < families; f++) {
     const lead = frame.familyLead[f]!;
     const row = frame.rows[lead]!;
-    return columns
-      .map((column) => {
-        const value = cell(row, column);
-        if (value === null || value === undefined) {
-          if (issues.length < 20) issues.push({ ...locate(source, lead, row.id, column), message: `missing value in strata column '${column}': every family needs a stratum` });
-          return `${column}=`;
-        }
-        return `${column}=${String(value)}`;
-      })
-      .join("|");
-  });
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c]!;
+      const value = cell(row, column);
+      if (value === null || value === undefined) {
+        if (issues.length < 20) issues.push({ ...locate(source, lead, row.id, column), message: `missing value in strata column '${column}': every family needs a stratum` });
+        parts[c] = `${column}=`;
+        continue;
+      }
+      let text = texts[c]!.get(value);
+      if (text === undefined) texts[c]!.set(value, (text = `${column}=${String(value)}`));
+      parts[c] = text;
+    }
+    if (columns.length === 1) keys[f] = parts[0]!;
+    else {
+      const key = parts.join("|");
+      let shared = joined.get(key);
+      if (shared === undefined) joined.set(key, (shared = key));
+      keys[f] = shared;
+    }
+  }
   if (issues.length > 0) throw new PthvInputError(issues, "missing strata values");
   return keys;
 }
 
 /** Families of a school grouped by key, keys sorted, families in canonical order. */
 export function groupBy(families: readonly number[], keyOf: (f: number) => string): { key: string; families: number[] }[] {
-  const map = new Map<string, number[]>();
-  for (const f of families) {
-    const key = keyOf(f);
-    let list = map.get(key);
-    if (list === undefined) map.set(key, (list = []));
-    list.push(f);
+  // Two passes: number the keys and count each group, then fill lists allocated at their size
+  // (growing a million entries by push copies them and leaves garbage behind).
+  const index = new Map<string, number>();
+  const names: string[] = [];
+  const counts: number[] = [];
+  const group = new Int32Array(families.length);
+  for (let i = 0; i < families.length; i++) {
+    const key = keyOf(families[i]!);
+    let g = index.get(key);
+    if (g === undefined) {
+      index.set(key, (g = names.length));
+      names.push(key);
+      counts.push(0);
+    }
+    group[i] = g;
+    counts[g]! += 1;
   }
-  return [...map.keys()].sort(compareText).map((key) => ({ key, families: map.get(key)! }));
+  const lists = counts.map((count) => new Array<number>(count));
+  const filled = new Int32Array(names.length);
+  for (let i = 0; i < families.length; i++) {
+    const g = group[i]!;
+    lists[g]![filled[g]!++] = families[i]!;
+  }
+  return names
+    .map((key, g) => ({ key, families: lists[g]! }))
+    .sort((x, y) => compareText(x.key, y.key));
 }

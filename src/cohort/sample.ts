@@ -60,8 +60,17 @@ interface Draw {
  * ```
  */
 export function sampleCohort(frame: readonly FrameRow[], options: SampleCohortOptions, source?: FrameSource): Cohort {
+  return sampleIndexed(frame, options, source);
+}
+
+/**
+ * {@link sampleCohort} on a frame that may already be indexed (by {@link indexFrame} on the same
+ * rows), so a caller that needs the index too (verifyCohort) builds it once. Options are checked
+ * before the frame, as in sampleCohort.
+ */
+export function sampleIndexed(frame: readonly FrameRow[], options: SampleCohortOptions, source?: FrameSource, prebuilt?: IndexedFrame): Cohort {
   const { options: opts, seed } = normaliseOptions(options);
-  const indexed = indexFrame(frame, source);
+  const indexed = prebuilt ?? indexFrame(frame, source);
   const design = opts.balance !== undefined ? buildDesign(frame, opts.balance, source) : [];
   const keys = opts.strata !== undefined ? strataKeys(indexed, opts.strata, source) : undefined;
   const classes = opts.method === "classroom" ? classOf(indexed, source) : undefined;
@@ -145,12 +154,15 @@ function drawSchool(
   const ids = frame.familyIds;
   /** A stratum's summary: `list` in canonical order, `order` its random order (the reserve order). */
   const stratum = (key: string, list: readonly number[], order: readonly number[], probability: number): CohortStratum => {
-    const selectedFamilyIds: string[] = [];
-    for (const f of list) if (selected[f] === 1) selectedFamilyIds.push(ids[f]!);
-    const limit = opts.reserveSize ?? selectedFamilyIds.length;
-    const reserve: string[] = [];
-    for (let i = 0; i < order.length && reserve.length < limit; i++) if (selected[order[i]!] === 0) reserve.push(ids[order[i]!]!);
-    return { key, schoolId, families: list.length, students: students(list), selected: selectedFamilyIds.length, inclusionProbability: probability, selectedFamilyIds, reserve };
+    // Counted first, so each list is allocated once at its size (these can hold a million ids).
+    let count = 0;
+    for (let i = 0; i < list.length; i++) count += selected[list[i]!]!;
+    const selectedFamilyIds: string[] = new Array<string>(count);
+    for (let i = 0, at = 0; i < list.length; i++) if (selected[list[i]!] === 1) selectedFamilyIds[at++] = ids[list[i]!]!;
+    const limit = Math.min(opts.reserveSize ?? count, list.length - count);
+    const reserve: string[] = new Array<string>(Math.max(0, limit));
+    for (let i = 0, at = 0; i < order.length && at < limit; i++) if (selected[order[i]!] === 0) reserve[at++] = ids[order[i]!]!;
+    return { key, schoolId, families: list.length, students: students(list), selected: count, inclusionProbability: probability, selectedFamilyIds, reserve };
   };
   switch (opts.method) {
     case "all": {

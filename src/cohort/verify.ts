@@ -8,7 +8,7 @@ import { VERSION } from "../version.js";
 import { indexFrame, type FrameRow, type FrameSource } from "./frame.js";
 import type { SampleCohortOptions } from "./options.js";
 import { replaceDeclined } from "./replace.js";
-import { sampleCohort } from "./sample.js";
+import { sampleIndexed } from "./sample.js";
 
 /**
  * One check of {@link verifyCohort}.
@@ -103,7 +103,7 @@ export function verifyCohort(frame: readonly FrameRow[], cohort: Cohort, source?
   let redrawn: Cohort | undefined;
   try {
     const options = { ...audit.options, seed: audit.seed } as unknown as SampleCohortOptions;
-    redrawn = replaceDeclined(sampleCohort(frame, options, source), cohort.declinedFamilyIds);
+    redrawn = replaceDeclined(sampleIndexed(frame, options, source, indexed), cohort.declinedFamilyIds); // the frame is indexed once
     checks.push({ check: "redraw", passed: audit.method === cohort.method, detail: audit.method === cohort.method ? `re-drawn with method '${audit.method}' and seed ${JSON.stringify(audit.seed)}` : `the cohort says method '${cohort.method}' but its audit says '${audit.method}'` });
   } catch (error) {
     if (!isPthvError(error)) throw error;

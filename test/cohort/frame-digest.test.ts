@@ -1,0 +1,31 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createRandom, frameDigest, sampleCohort, type FrameRow } from "../../src/index.js";
+
+// More ids than one hashing chunk (4,096), in shuffled order, some outside ASCII, so the chunked
+// digest is compared with the definition across chunk boundaries and multi-byte characters.
+const ids = Array.from({ length: 9000 }, (_, i) => (i % 97 === 0 ? `élève-${i}-学生` : `stu-${i}`));
+const FRAME: FrameRow[] = createRandom("digest").shuffle(ids).map((id) => ({ id, schoolId: "sch-1" }));
+
+const runtime = process as { getBuiltinModule?: unknown };
+const original = runtime.getBuiltinModule;
+afterEach(() => {
+  runtime.getBuiltinModule = original;
+});
+
+describe("the audit's frame digest", () => {
+  it("is the SHA-256 of the sorted student ids joined by newlines, as frameDigest defines it", () => {
+    const cohort = sampleCohort(FRAME, { method: "all" });
+    expect(cohort.audit.frameDigest).toBe(frameDigest(ids));
+  });
+
+  it("is the same when the runtime offers no built-in SHA-256 and the portable one is used", () => {
+    runtime.getBuiltinModule = undefined;
+    const cohort = sampleCohort(FRAME, { method: "all" });
+    expect(cohort.audit.frameDigest).toBe(frameDigest(ids));
+  });
+
+  it("is the definition's digest for a frame of a single student", () => {
+    const cohort = sampleCohort([{ id: "only", schoolId: "s" }], { method: "all" });
+    expect(cohort.audit.frameDigest).toBe(frameDigest(["only"]));
+  });
+});

@@ -1,4 +1,5 @@
 import type { ProgramRecord } from "../model/index.js";
+import { buildIdTable, type IdTable } from "./id-table.js";
 import { parseInstant } from "./instant.js";
 import type { ProgramIndex } from "./types.js";
 
@@ -33,6 +34,27 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
   let visitTimes: { start: Float64Array; end: Float64Array } | undefined;
   let familyIndex: Map<string, number> | undefined;
   let visitFamily: Int32Array | undefined;
+  let familyTable: IdTable | undefined;
+  const families_ = () => (familyTable ??= buildIdTable(record.families.length, (f) => record.families[f]!.id));
+  // Reflections by the visit ids they name: entry e is the e-th (reflection, visit id) pair in record order.
+  let reflectionTable: { table: IdTable; reflectionOf: Int32Array } | undefined;
+  const reflections_ = () => {
+    if (!reflectionTable) {
+      let entries = 0;
+      for (const reflection of record.reflections) entries += reflection.visitIds.length;
+      const visitIds: string[] = new Array<string>(entries);
+      const reflectionOf = new Int32Array(entries);
+      let e = 0;
+      for (let r = 0; r < record.reflections.length; r++) {
+        for (const visitId of record.reflections[r]!.visitIds) {
+          visitIds[e] = visitId;
+          reflectionOf[e++] = r;
+        }
+      }
+      reflectionTable = { table: buildIdTable(entries, (k) => visitIds[k]!), reflectionOf };
+    }
+    return reflectionTable;
+  };
   return {
     get schools() {
       return (schools ??= byId(record.schools));
@@ -70,11 +92,24 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
     },
     get visitFamily() {
       if (!visitFamily) {
-        const families = this.familyIndex;
+        const families = families_();
         visitFamily = new Int32Array(record.visits.length);
-        for (let i = 0; i < record.visits.length; i++) visitFamily[i] = families.get(record.visits[i]!.familyId) ?? -1;
+        for (let i = 0; i < record.visits.length; i++) visitFamily[i] = families.first(record.visits[i]!.familyId);
       }
       return visitFamily;
+    },
+    familyPosition(id: string): number {
+      return families_().first(id);
+    },
+    reflectionsOf(visitId: string): number | number[] | undefined {
+      const { table, reflectionOf } = reflections_();
+      let e = table.first(visitId);
+      if (e < 0) return undefined;
+      // Most visits have one reflection: a number, not an array, so the usual case allocates nothing.
+      if (table.next[e]! < 0) return reflectionOf[e]!;
+      const found: number[] = [];
+      for (; e >= 0; e = table.next[e]!) found.push(reflectionOf[e]!);
+      return found;
     },
     get studentsBySchool() {
       if (!studentsBySchool) {

@@ -202,6 +202,17 @@ export interface ProgramIndex {
   readonly reflectionsByVisit: ReadonlyMap<string, number | readonly number[]>;
   /** Index (into `record.families`) of each family id, the first when an id repeats. */
   readonly familyIndex: ReadonlyMap<string, number>;
+  /**
+   * Index (into `record.families`) of the first family with this id, or -1: what
+   * `familyIndex.get(id) ?? -1` gives, without building a `Map` of every family.
+   */
+  familyPosition(id: string): number;
+  /**
+   * What `reflectionsByVisit.get(visitId)` gives (the index of the one reflection naming the visit
+   * id, the indexes in record order when several do, undefined when none), without building a `Map`
+   * of every visit id.
+   */
+  reflectionsOf(visitId: string): number | readonly number[] | undefined;
   /** Index (into `record.families`) of each visit's family, or -1 when the family is not in the records. */
   readonly visitFamily: Int32Array;
   /** Start and end of each visit (by index in `record.visits`), in milliseconds since the epoch, parsed once. */

@@ -25,8 +25,8 @@ export const cohortProvenance: Rule<NoOptions> = {
     const invitedOther = new Set<string>();
     for (const cohort of record.cohorts) {
       for (const id of cohort.selectedFamilyIds) {
-        const f = index.familyIndex.get(id);
-        if (f !== undefined) invitedKnown[f] = 1;
+        const f = index.familyPosition(id);
+        if (f >= 0) invitedKnown[f] = 1;
         else invitedOther.add(id);
       }
     }

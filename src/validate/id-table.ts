@@ -15,9 +15,13 @@ function hashId(id: string): number {
 /**
  * Positions of ids in a list: `first(id)` is the first position holding `id` (or -1), and
  * `next[p]` the following position holding the same id (or -1), so repeats are kept in list order.
+ * `firstNear(id, guess)` gives the same answer, cheaply when the id is at position `guess`: records
+ * that refer to each other usually come in the same order (a visit's reflection after the previous
+ * visit's), and checking that guess avoids a probe into a table of a million ids.
  */
 export interface IdTable {
   first(id: string): number;
+  firstNear(id: string, guess: number): number;
   readonly next: Int32Array;
 }
 
@@ -28,37 +32,48 @@ export function buildIdTable(count: number, idAt: (position: number) => string):
   const mask = size - 1;
   // Each slot holds the first position of one id (or -1); `last` the latest position of that id, to chain repeats.
   const slots = new Int32Array(size).fill(-1);
+  // The hash of each slot's id, so a probe compares numbers before it reads a string.
+  const hashes = new Int32Array(size);
+  // The first position of the id at each position.
+  const head = new Int32Array(count);
   const next = new Int32Array(count).fill(-1);
   const last = new Int32Array(count);
   const ids: string[] = new Array<string>(count);
   for (let p = 0; p < count; p++) {
     const id = idAt(p);
     ids[p] = id;
-    let s = hashId(id) & mask;
+    const h = hashId(id);
+    let s = h & mask;
     for (;;) {
       const q = slots[s]!;
       if (q < 0) {
         slots[s] = p;
+        hashes[s] = h;
         last[p] = p;
+        head[p] = p;
         break;
       }
-      if (ids[q] === id) {
+      if (hashes[s] === h && ids[q] === id) {
         next[last[q]!] = p;
         last[q] = p;
+        head[p] = q;
         break;
       }
       s = (s + 1) & mask;
     }
   }
+  const first = (id: string): number => {
+    const h = hashId(id);
+    let s = h & mask;
+    for (;;) {
+      const q = slots[s]!;
+      if (q < 0 || (hashes[s] === h && ids[q] === id)) return q;
+      s = (s + 1) & mask;
+    }
+  };
   return {
-    first(id: string): number {
-      let s = hashId(id) & mask;
-      for (;;) {
-        const q = slots[s]!;
-        if (q < 0 || ids[q] === id) return q;
-        s = (s + 1) & mask;
-      }
-    },
+    first,
+    firstNear: (id, guess) => (guess >= 0 && guess < count && ids[guess] === id ? head[guess]! : first(id)),
     next,
   };
 }

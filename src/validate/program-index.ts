@@ -9,6 +9,8 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return map;
 }
 
+const byStudentId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /**
  * Lookups shared by the rules, each built on first use so a validation with few rules enabled pays
  * only for what it reads.
@@ -31,12 +33,14 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
   let pairs: Map<string, ProgramRecord["pairs"][number]> | undefined;
   let reflectionsByVisit: Map<string, number | number[]> | undefined;
   let studentsBySchool: Map<string, ProgramRecord["students"]> | undefined;
+  let framesBySchool: Map<string, ProgramRecord["students"]> | undefined;
   let visitTimes: { start: Float64Array; end: Float64Array } | undefined;
   let familyIndex: Map<string, number> | undefined;
   let visitFamily: Int32Array | undefined;
   let familyTable: IdTable | undefined;
   const families_ = () => (familyTable ??= buildIdTable(record.families.length, (f) => record.families[f]!.id));
   // Reflections by the visit ids they name: entry e is the e-th (reflection, visit id) pair in record order.
+  let reflectionCursor = 0;
   let reflectionTable: { table: IdTable; reflectionOf: Int32Array } | undefined;
   const reflections_ = () => {
     if (!reflectionTable) {
@@ -94,7 +98,13 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
       if (!visitFamily) {
         const families = families_();
         visitFamily = new Int32Array(record.visits.length);
-        for (let i = 0; i < record.visits.length; i++) visitFamily[i] = families.first(record.visits[i]!.familyId);
+        // Visits usually follow their families' order: guess the family of the previous visit, then the next one.
+        let f = -1;
+        for (let i = 0; i < record.visits.length; i++) {
+          const id = record.visits[i]!.familyId;
+          f = f >= 0 && record.families[f]!.id === id ? families.firstNear(id, f) : families.firstNear(id, f + 1);
+          visitFamily[i] = f;
+        }
       }
       return visitFamily;
     },
@@ -103,8 +113,10 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
     },
     reflectionsOf(visitId: string): number | number[] | undefined {
       const { table, reflectionOf } = reflections_();
-      let e = table.first(visitId);
+      // Visits are usually asked in record order, and reflections follow the visits: guess the entry after the last one found.
+      let e = table.firstNear(visitId, reflectionCursor);
       if (e < 0) return undefined;
+      reflectionCursor = e + 1;
       // Most visits have one reflection: a number, not an array, so the usual case allocates nothing.
       if (table.next[e]! < 0) return reflectionOf[e]!;
       const found: number[] = [];
@@ -121,6 +133,15 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
         }
       }
       return studentsBySchool;
+    },
+    get framesBySchool() {
+      if (!framesBySchool) {
+        framesBySchool = new Map();
+        // Sorted once here, the sampler's indexing of each frame (in verifyCohort, its re-draw and
+        // checkBalance) finds the rows in order and skips its own sort; its results do not depend on row order.
+        for (const [schoolId, students] of this.studentsBySchool) framesBySchool.set(schoolId, students.slice().sort(byStudentId));
+      }
+      return framesBySchool;
     },
     get reflectionsByVisit() {
       if (!reflectionsByVisit) {

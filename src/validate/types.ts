@@ -198,6 +198,11 @@ export interface ProgramIndex {
   readonly pairs: ReadonlyMap<string, ProgramRecord["pairs"][number]>;
   /** Students of each school id, in record order (a school's sampling frame). */
   readonly studentsBySchool: ReadonlyMap<string, ProgramRecord["students"]>;
+  /**
+   * Students of each school id sorted by student id (ties in record order): the school's sampling
+   * frame in the order the sampler indexes a frame, shared by the rules that hand frames to it.
+   */
+  readonly framesBySchool: ReadonlyMap<string, ProgramRecord["students"]>;
   /** Index (into `record.reflections`) of the reflection that names each visit id, or the indexes when several do. */
   readonly reflectionsByVisit: ReadonlyMap<string, number | readonly number[]>;
   /** Index (into `record.families`) of each family id, the first when an id repeats. */

@@ -108,8 +108,8 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
       }
       return visitFamily;
     },
-    familyPosition(id: string): number {
-      return families_().first(id);
+    familyPosition(id: string, near?: number): number {
+      return near === undefined ? families_().first(id) : families_().firstNear(id, near);
     },
     reflectionsOf(visitId: string): number | number[] | undefined {
       const { table, reflectionOf } = reflections_();

@@ -209,9 +209,11 @@ export interface ProgramIndex {
   readonly familyIndex: ReadonlyMap<string, number>;
   /**
    * Index (into `record.families`) of the first family with this id, or -1: what
-   * `familyIndex.get(id) ?? -1` gives, without building a `Map` of every family.
+   * `familyIndex.get(id) ?? -1` gives, without building a `Map` of every family. `near` is a
+   * position to try first (the next family after the last one found, when records come in order);
+   * it changes only the speed, never the answer.
    */
-  familyPosition(id: string): number;
+  familyPosition(id: string, near?: number): number;
   /**
    * What `reflectionsByVisit.get(visitId)` gives (the index of the one reflection naming the visit
    * id, the indexes in record order when several do, undefined when none), without building a `Map`

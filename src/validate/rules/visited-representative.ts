@@ -73,8 +73,9 @@ export const visitedRepresentative: Rule<Options> = {
       for (const student of frame) {
         const id = student.familyId;
         if (typeof id !== "string") continue;
-        // Siblings are usually next to each other: the previous student's family is checked first.
-        if (f < 0 || families[f]!.id !== id) f = index.familyPosition(id);
+        // Students usually come in their families' order: siblings share the previous student's
+        // family, and otherwise the next family record is tried before the hash table.
+        if (f < 0 || families[f]!.id !== id) f = index.familyPosition(id, f + 1);
         if (f >= 0 && visitedHere[f] === 1 && families[f]!.schoolId === schoolId) {
           if (takenBy[f] === stamp) continue;
           takenBy[f] = stamp;
@@ -99,7 +100,8 @@ export const visitedRepresentative: Rule<Options> = {
         skipped.push(`${school.id} (no balancing attributes on its students)`);
         return;
       }
-      const selected = visitedOf(school.id, i + 1, frame);
+      // Record order, not the id-sorted frame: students usually follow their families there. The order does not change the balance.
+      const selected = visitedOf(school.id, i + 1, index.studentsBySchool.get(school.id) ?? []);
       try {
         const drift = balanceDrift(frame, selected, variables);
         for (const row of drift.rows) {

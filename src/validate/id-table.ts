@@ -9,7 +9,7 @@
 function hashId(id: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  return h;
+  return h | 0; // a 32-bit integer, as the table stores it (the empty id never reaches Math.imul)
 }
 
 /**

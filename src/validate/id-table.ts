@@ -25,7 +25,7 @@ export interface IdTable {
   readonly next: Int32Array;
 }
 
-/** Indexes `count` ids, the id at position `p` being `idAt(p)`. */
+/** Indexes `count` ids, the id at position `p` being `idAt(p)` (asked again on lookups: no copy of the ids is kept). */
 export function buildIdTable(count: number, idAt: (position: number) => string): IdTable {
   let size = 16;
   while (size < count * 2) size *= 2;
@@ -38,10 +38,8 @@ export function buildIdTable(count: number, idAt: (position: number) => string):
   const head = new Int32Array(count);
   const next = new Int32Array(count).fill(-1);
   const last = new Int32Array(count);
-  const ids: string[] = new Array<string>(count);
   for (let p = 0; p < count; p++) {
     const id = idAt(p);
-    ids[p] = id;
     const h = hashId(id);
     let s = h & mask;
     for (;;) {
@@ -53,7 +51,7 @@ export function buildIdTable(count: number, idAt: (position: number) => string):
         head[p] = p;
         break;
       }
-      if (hashes[s] === h && ids[q] === id) {
+      if (hashes[s] === h && idAt(q) === id) {
         next[last[q]!] = p;
         last[q] = p;
         head[p] = q;
@@ -67,13 +65,13 @@ export function buildIdTable(count: number, idAt: (position: number) => string):
     let s = h & mask;
     for (;;) {
       const q = slots[s]!;
-      if (q < 0 || (hashes[s] === h && ids[q] === id)) return q;
+      if (q < 0 || (hashes[s] === h && idAt(q) === id)) return q;
       s = (s + 1) & mask;
     }
   };
   return {
     first,
-    firstNear: (id, guess) => (guess >= 0 && guess < count && ids[guess] === id ? head[guess]! : first(id)),
+    firstNear: (id, guess) => (guess >= 0 && guess < count && idAt(guess) === id ? head[guess]! : first(id)),
     next,
   };
 }

@@ -227,7 +227,7 @@ const REFS: Ref[] = [
  */
 export function checkReferences(record: ProgramRecord | ProgramRecordInput, sources?: SourceMap): InputIssue[] {
   const issues: InputIssue[] = [];
-  const ids = new Map<Collection, Set<string>>();
+  const ids = new Map<Collection, ReadonlyMap<string, number>>();
   for (const collection of ["schools", "students", "families", "educators", "pairs", "visits", "reflections"] as const) {
     const seen = new Map<string, number>();
     const items = arrayOf(record, collection);
@@ -243,7 +243,7 @@ export function checkReferences(record: ProgramRecord | ProgramRecordInput, sour
         });
       } else seen.set(item.id, index);
     });
-    ids.set(collection, new Set(seen.keys()));
+    ids.set(collection, seen); // the ids seen, each at its first index: no copy into a set
   }
   for (const ref of REFS) {
     const known = ids.get(ref.to);
@@ -253,6 +253,8 @@ export function checkReferences(record: ProgramRecord | ProgramRecordInput, sour
     const unknown = new Map<string, { path: (string | number)[]; uses: number }>();
     arrayOf(record, ref.from).forEach((item, index) => {
       const value = ref.get(item);
+      // A single reference that is known (the usual case) is checked without building a list.
+      if (typeof value === "string" && known.has(value)) return;
       const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
       values.forEach((v, k) => {
         if (typeof v !== "string" || known.has(v)) return;

@@ -1,5 +1,6 @@
 import { IANAZone, DateTime } from "luxon";
 import { z } from "zod";
+import { isoMillis } from "./iso-millis.js";
 
 /**
  * A pseudonymous identifier: non-empty, no surrounding white space. Never a name.
@@ -160,7 +161,7 @@ export const DatedWindow = z
     start: IsoDateTime,
     end: IsoDateTime,
   })
-  .refine((w) => !bothValid(w.start, w.end) || DateTime.fromISO(w.end) > DateTime.fromISO(w.start), {
+  .refine((w) => !bothValid(w.start, w.end) || isoMillis(w.end) > isoMillis(w.start), {
     message: "end must be after start",
     path: ["end"],
   });
@@ -205,5 +206,6 @@ export type ColumnValue = z.infer<typeof ColumnValue>;
  * ```
  */
 export function bothValid(a: unknown, b: unknown): boolean {
-  return typeof a === "string" && typeof b === "string" && DateTime.fromISO(a).isValid && DateTime.fromISO(b).isValid;
+  return typeof a === "string" && typeof b === "string" && !Number.isNaN(isoMillis(a)) && !Number.isNaN(isoMillis(b));
 }
+

@@ -1,5 +1,5 @@
-import { DateTime } from "luxon";
 import { z } from "zod";
+import { isoMillis } from "./iso-millis.js";
 import { Id, IsoDateTime, bothValid } from "./primitives.js";
 
 /**
@@ -125,7 +125,7 @@ export const Visit = z
     interpreter: z.boolean().default(false),
     compensation: z.array(Compensation).default([]),
   })
-  .refine((v) => !bothValid(v.start, v.end) || DateTime.fromISO(v.end) > DateTime.fromISO(v.start), { message: "end must be after start", path: ["end"] });
+  .refine((v) => !bothValid(v.start, v.end) || isoMillis(v.end) > isoMillis(v.start), { message: "end must be after start", path: ["end"] });
 /** A visit. */
 export type Visit = z.infer<typeof Visit>;
 

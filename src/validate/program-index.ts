@@ -1,4 +1,5 @@
 import type { ProgramRecord } from "../model/index.js";
+import { buildIdTable, type IdTable } from "./id-table.js";
 import { parseInstant } from "./instant.js";
 import type { ProgramIndex } from "./types.js";
 
@@ -7,6 +8,8 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   for (const item of items) if (!map.has(item.id)) map.set(item.id, item);
   return map;
 }
+
+const byStudentId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * Lookups shared by the rules, each built on first use so a validation with few rules enabled pays
@@ -30,9 +33,32 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
   let pairs: Map<string, ProgramRecord["pairs"][number]> | undefined;
   let reflectionsByVisit: Map<string, number | number[]> | undefined;
   let studentsBySchool: Map<string, ProgramRecord["students"]> | undefined;
+  let framesBySchool: Map<string, ProgramRecord["students"]> | undefined;
   let visitTimes: { start: Float64Array; end: Float64Array } | undefined;
   let familyIndex: Map<string, number> | undefined;
   let visitFamily: Int32Array | undefined;
+  let familyTable: IdTable | undefined;
+  const families_ = () => (familyTable ??= buildIdTable(record.families.length, (f) => record.families[f]!.id));
+  // Reflections by the visit ids they name: entry e is the e-th (reflection, visit id) pair in record order.
+  let reflectionCursor = 0;
+  let reflectionTable: { table: IdTable; reflectionOf: Int32Array } | undefined;
+  const reflections_ = () => {
+    if (!reflectionTable) {
+      let entries = 0;
+      for (const reflection of record.reflections) entries += reflection.visitIds.length;
+      const visitIds: string[] = new Array<string>(entries);
+      const reflectionOf = new Int32Array(entries);
+      let e = 0;
+      for (let r = 0; r < record.reflections.length; r++) {
+        for (const visitId of record.reflections[r]!.visitIds) {
+          visitIds[e] = visitId;
+          reflectionOf[e++] = r;
+        }
+      }
+      reflectionTable = { table: buildIdTable(entries, (k) => visitIds[k]!), reflectionOf };
+    }
+    return reflectionTable;
+  };
   return {
     get schools() {
       return (schools ??= byId(record.schools));
@@ -70,11 +96,32 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
     },
     get visitFamily() {
       if (!visitFamily) {
-        const families = this.familyIndex;
+        const families = families_();
         visitFamily = new Int32Array(record.visits.length);
-        for (let i = 0; i < record.visits.length; i++) visitFamily[i] = families.get(record.visits[i]!.familyId) ?? -1;
+        // Visits usually follow their families' order: guess the family of the previous visit, then the next one.
+        let f = -1;
+        for (let i = 0; i < record.visits.length; i++) {
+          const id = record.visits[i]!.familyId;
+          f = f >= 0 && record.families[f]!.id === id ? families.firstNear(id, f) : families.firstNear(id, f + 1);
+          visitFamily[i] = f;
+        }
       }
       return visitFamily;
+    },
+    familyPosition(id: string, near?: number): number {
+      return near === undefined ? families_().first(id) : families_().firstNear(id, near);
+    },
+    reflectionsOf(visitId: string): number | number[] | undefined {
+      const { table, reflectionOf } = reflections_();
+      // Visits are usually asked in record order, and reflections follow the visits: guess the entry after the last one found.
+      let e = table.firstNear(visitId, reflectionCursor);
+      if (e < 0) return undefined;
+      reflectionCursor = e + 1;
+      // Most visits have one reflection: a number, not an array, so the usual case allocates nothing.
+      if (table.next[e]! < 0) return reflectionOf[e]!;
+      const found: number[] = [];
+      for (; e >= 0; e = table.next[e]!) found.push(reflectionOf[e]!);
+      return found;
     },
     get studentsBySchool() {
       if (!studentsBySchool) {
@@ -86,6 +133,15 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
         }
       }
       return studentsBySchool;
+    },
+    get framesBySchool() {
+      if (!framesBySchool) {
+        framesBySchool = new Map();
+        // Sorted once here, the sampler's indexing of each frame (in verifyCohort, its re-draw and
+        // checkBalance) finds the rows in order and skips its own sort; its results do not depend on row order.
+        for (const [schoolId, students] of this.studentsBySchool) framesBySchool.set(schoolId, students.slice().sort(byStudentId));
+      }
+      return framesBySchool;
     },
     get reflectionsByVisit() {
       if (!reflectionsByVisit) {

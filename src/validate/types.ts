@@ -198,10 +198,28 @@ export interface ProgramIndex {
   readonly pairs: ReadonlyMap<string, ProgramRecord["pairs"][number]>;
   /** Students of each school id, in record order (a school's sampling frame). */
   readonly studentsBySchool: ReadonlyMap<string, ProgramRecord["students"]>;
+  /**
+   * Students of each school id sorted by student id (ties in record order): the school's sampling
+   * frame in the order the sampler indexes a frame, shared by the rules that hand frames to it.
+   */
+  readonly framesBySchool: ReadonlyMap<string, ProgramRecord["students"]>;
   /** Index (into `record.reflections`) of the reflection that names each visit id, or the indexes when several do. */
   readonly reflectionsByVisit: ReadonlyMap<string, number | readonly number[]>;
   /** Index (into `record.families`) of each family id, the first when an id repeats. */
   readonly familyIndex: ReadonlyMap<string, number>;
+  /**
+   * Index (into `record.families`) of the first family with this id, or -1: what
+   * `familyIndex.get(id) ?? -1` gives, without building a `Map` of every family. `near` is a
+   * position to try first (the next family after the last one found, when records come in order);
+   * it changes only the speed, never the answer.
+   */
+  familyPosition(id: string, near?: number): number;
+  /**
+   * What `reflectionsByVisit.get(visitId)` gives (the index of the one reflection naming the visit
+   * id, the indexes in record order when several do, undefined when none), without building a `Map`
+   * of every visit id.
+   */
+  reflectionsOf(visitId: string): number | readonly number[] | undefined;
   /** Index (into `record.families`) of each visit's family, or -1 when the family is not in the records. */
   readonly visitFamily: Int32Array;
   /** Start and end of each visit (by index in `record.visits`), in milliseconds since the epoch, parsed once. */

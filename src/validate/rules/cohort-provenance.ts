@@ -25,8 +25,8 @@ export const cohortProvenance: Rule<NoOptions> = {
     const invitedOther = new Set<string>();
     for (const cohort of record.cohorts) {
       for (const id of cohort.selectedFamilyIds) {
-        const f = index.familyIndex.get(id);
-        if (f !== undefined) invitedKnown[f] = 1;
+        const f = index.familyPosition(id);
+        if (f >= 0) invitedKnown[f] = 1;
         else invitedOther.add(id);
       }
     }
@@ -41,9 +41,9 @@ export const cohortProvenance: Rule<NoOptions> = {
     record.cohorts.forEach((cohort, i) => {
       const at = { entity: "cohort" as const, index: i, ...(cohort.id !== undefined ? { id: cohort.id } : {}) };
       const schools = cohort.schoolIds ?? [...index.studentsBySchool.keys()];
-      // A cohort of one school (the usual case) reads that school's students as they are; no copy.
+      // A cohort of one school (the usual case) reads that school's frame as it is; no copy.
       const frame: readonly Student[] =
-        schools.length === 1 ? (index.studentsBySchool.get(schools[0]!) ?? []) : schools.flatMap((schoolId) => index.studentsBySchool.get(schoolId) ?? []);
+        schools.length === 1 ? (index.framesBySchool.get(schools[0]!) ?? []) : schools.flatMap((schoolId) => index.framesBySchool.get(schoolId) ?? []);
       if (frame.length === 0) {
         report({ ...at, field: "audit", message: "the cohort cannot be re-verified: none of its schools' students (its frame) are in the records; add the students" });
         return;

@@ -25,8 +25,7 @@ export const reflectionWithPartner: Rule<z.infer<typeof Options>> = {
   check({ record, index, options, report }) {
     const { end: ends } = index.visitTimes;
     const windowMs = options.withinDays * 86_400_000;
-    const byVisit = index.reflectionsByVisit;
-    const keeps = (reflection: Reflection, visitors: readonly string[], end: number): boolean => {
+        const keeps = (reflection: Reflection, visitors: readonly string[], end: number): boolean => {
       if (!sameMembers(reflection.educatorIds, visitors)) return false;
       const t = index.time(reflection.at);
       return t >= end && t - end <= windowMs;
@@ -34,7 +33,7 @@ export const reflectionWithPartner: Rule<z.infer<typeof Options>> = {
     record.visits.forEach((visit, i) => {
       if (!isHeld(visit)) return;
       const end = ends[i]!;
-      const found = byVisit.get(visit.id);
+      const found = index.reflectionsOf(visit.id);
       // The usual case, one reflection by the partners in the window, allocates nothing.
       if (typeof found === "number" && keeps(record.reflections[found]!, visit.educatorIds, end)) return;
       const candidates = found === undefined ? [] : typeof found === "number" ? [found] : found;

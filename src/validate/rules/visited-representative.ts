@@ -42,26 +42,57 @@ export const visitedRepresentative: Rule<Options> = {
     options: Options,
   },
   check({ record, index, options, report, skip, note }) {
-    const visitedBySchool = new Map<string, Set<string>>();
-    const counted = new Uint8Array(record.families.length);
+    // A visited family whose record is at this school is marked by its index (the usual case, no
+    // string set); others (no family record, or a record at another school) are kept by id per school.
+    const families = record.families;
+    const visitedHere = new Uint8Array(families.length);
+    const markedBySchool = new Map<string, number>();
+    const otherBySchool = new Map<string, Set<string>>();
     const visitFamily = index.visitFamily;
     record.visits.forEach((visit, i) => {
       if (!isHeld(visit)) return;
       const f = visitFamily[i]!;
-      if (f >= 0) {
-        if (counted[f] === 1 && record.families[f]!.schoolId === visit.schoolId) return;
-        if (record.families[f]!.schoolId === visit.schoolId) counted[f] = 1;
+      if (f >= 0 && families[f]!.schoolId === visit.schoolId) {
+        if (visitedHere[f] === 1) return;
+        visitedHere[f] = 1;
+        markedBySchool.set(visit.schoolId, (markedBySchool.get(visit.schoolId) ?? 0) + 1);
+        return;
       }
-      const set = visitedBySchool.get(visit.schoolId);
+      const set = otherBySchool.get(visit.schoolId);
       if (set) set.add(visit.familyId);
-      else visitedBySchool.set(visit.schoolId, new Set([visit.familyId]));
+      else otherBySchool.set(visit.schoolId, new Set([visit.familyId]));
     });
+    // Which school (its number + 1) last took each family into its selection, so siblings count once without a set.
+    const takenBy = new Int32Array(families.length);
+    /** The visited families of a school among its frame's families (a family once, whatever its students). */
+    const visitedOf = (schoolId: string, stamp: number, frame: readonly Student[]): string[] => {
+      const other = otherBySchool.get(schoolId);
+      const otherTaken = new Set<string>();
+      const selected: string[] = [];
+      let f = -1;
+      for (const student of frame) {
+        const id = student.familyId;
+        if (typeof id !== "string") continue;
+        // Students usually come in their families' order: siblings share the previous student's
+        // family, and otherwise the next family record is tried before the hash table.
+        if (f < 0 || families[f]!.id !== id) f = index.familyPosition(id, f + 1);
+        if (f >= 0 && visitedHere[f] === 1 && families[f]!.schoolId === schoolId) {
+          if (takenBy[f] === stamp) continue;
+          takenBy[f] = stamp;
+          selected.push(id);
+        } else if (other?.has(id) === true && !otherTaken.has(id)) {
+          otherTaken.add(id);
+          selected.push(id);
+        }
+      }
+      return selected;
+    };
     const skipped: string[] = [];
     record.schools.forEach((school, i) => {
-      const visited = visitedBySchool.get(school.id);
-      const frame = index.studentsBySchool.get(school.id) ?? [];
-      if (!visited || visited.size < options.minVisitedFamilies || frame.length === 0) {
-        skipped.push(`${school.id} (${visited?.size ?? 0} visited families, ${frame.length} students)`);
+      const visitedCount = (markedBySchool.get(school.id) ?? 0) + (otherBySchool.get(school.id)?.size ?? 0);
+      const frame = index.framesBySchool.get(school.id) ?? [];
+      if (visitedCount === 0 || visitedCount < options.minVisitedFamilies || frame.length === 0) {
+        skipped.push(`${school.id} (${visitedCount} visited families, ${frame.length} students)`);
         return;
       }
       const variables = options.variables ?? usableVariables(frame, DEFAULT_BALANCE_VARIABLES);
@@ -69,8 +100,8 @@ export const visitedRepresentative: Rule<Options> = {
         skipped.push(`${school.id} (no balancing attributes on its students)`);
         return;
       }
-      const families = new Set(frame.map((s) => s.familyId));
-      const selected = [...visited].filter((id) => families.has(id));
+      // Record order, not the id-sorted frame: students usually follow their families there. The order does not change the balance.
+      const selected = visitedOf(school.id, i + 1, index.studentsBySchool.get(school.id) ?? []);
       try {
         const drift = balanceDrift(frame, selected, variables);
         for (const row of drift.rows) {

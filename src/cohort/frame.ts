@@ -227,6 +227,7 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
     }
     list[at++] = f;
   }
+  let digest: string | undefined;
   const schools = bySchool.size === 1 ? bySchool : new Map([...bySchool.keys()].sort(compareText).map((s) => [s, bySchool.get(s)!] as const));
   return {
     rows,
@@ -238,7 +239,11 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
     rowsByFamily,
     familyStart: familyStart.slice(0, families + 1),
     schools,
-    digest: sortedIdsDigest(order, ids),
+    // Computed on first use: the audit needs it, a balance check does not.
+    get digest(): string {
+      digest ??= sortedIdsDigest(order, ids);
+      return digest;
+    },
   };
 }
 

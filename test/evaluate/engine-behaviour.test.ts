@@ -40,6 +40,15 @@ describe("fitGlm", () => {
     expect(fit.distribution).toBe("t");
   });
 
+  it("gives the hand-calculated least squares fit for a 0/1 outcome (a linear probability model)", () => {
+    // y = 0, 0, 1, 1 on x = 0, 1, 2, 3: slope Sxy/Sxx = 2/5, intercept 1/2 - 3/5 = -1/10,
+    // residuals 0.1, -0.3, 0.3, -0.1 so RSS = 0.2 on 2 df, SE(slope) = sqrt((0.2/2)/5)
+    const fit = fitGlm({ X: matrix([new Float64Array([1, 1, 1, 1]), new Float64Array([0, 1, 2, 3])]), names: ["(Intercept)", "x"], y: [0, 0, 1, 1], family: "gaussian" });
+    expect(fit.coefficients[1]?.estimate).toBeCloseTo(0.4, 12);
+    expect(fit.deviance).toBeCloseTo(0.2, 12);
+    expect(fit.coefficients[1]?.stdError).toBeCloseTo(Math.sqrt(0.02), 12);
+  });
+
   it("reports a duplicated column as aliased, as R reports NA, and fits the rest", () => {
     const { x, y, n } = smallData("aliased");
     const fit = fitGlm({ X: matrix([new Float64Array(n).fill(1), x, x.map((v) => 2 * v)]), names: ["(Intercept)", "x", "x2"], y, family: "poisson" });

@@ -108,17 +108,8 @@ export const gaussianKernel: FamilyKernel = {
   },
   muEta: () => 1,
   deviance(y, wt, mu, _eta, start = 0, end = y.length) {
+    // Gaussian deviance is the weighted residual sum of squares, whatever values y takes.
     let s = 0;
-    if (isZeroOne(y)) {
-      // 0/1 outcomes: -log(mu) or -log(1 - mu), the operand picked by arithmetic, not a branch
-      // (1 * mu + 0 * (1 - mu) is exactly mu, 0 * mu + 1 * (1 - mu) exactly 1 - mu)
-      for (let i = start; i < end; i++) {
-        const yi = y[i] as number;
-        const m = mu[i] as number;
-        s += 2 * (wt[i] as number) * -Math.log(yi * m + (1 - yi) * (1 - m));
-      }
-      return s;
-    }
     for (let i = start; i < end; i++) {
       const r = (y[i] as number) - (mu[i] as number);
       s += (wt[i] as number) * r * r;

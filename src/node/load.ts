@@ -1,9 +1,13 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { PthvInputError, type InputIssue } from "../errors/index.js";
-import { parseProgram, type ProgramRecord, type SourceMap } from "../model/index.js";
+import { COLLECTIONS, parseProgram, type Collection, type ProgramRecord, type SourceMap } from "../model/index.js";
 import { camelCaseHeader, parseCsv } from "./csv.js";
+import { jsonRecordLines } from "./json-lines.js";
+import { parseJsonText } from "./parse-json.js";
 import { readJsonFile, readTextFile } from "./read-file.js";
+
+const RECORD_COLLECTIONS: ReadonlySet<string> = new Set(COLLECTIONS);
 import { CSV_FILES, readCsvRecords } from "./program-csv.js";
 
 /** JSON files a programme folder may hold beside its CSV files. */
@@ -52,8 +56,14 @@ export async function loadProgram(path: string): Promise<LoadedProgram> {
   }
   if (info.isDirectory()) return loadProgramFolder(path);
   const file = basename(path);
+  const text = await readTextFile(path);
+  const value = parseJsonText(text, file);
+  // Each record's line, so problems and diagnostics point at it (as CSV rows do).
   const sources: SourceMap = { file };
-  return { program: parseProgram(await readJsonFile(path), sources), sources };
+  for (const [collection, lines] of jsonRecordLines(text, RECORD_COLLECTIONS)) {
+    sources[collection as Collection] = lines.map((row) => ({ file, row }));
+  }
+  return { program: parseProgram(value, sources), sources };
 }
 
 async function loadProgramFolder(dir: string): Promise<LoadedProgram> {

@@ -47,6 +47,25 @@ describe("loadProgram", () => {
     expect(program.visits).toEqual(parseProgram(JSON.parse(JSON.stringify(district))).visits);
   });
 
+  it("locates each record of a JSON file by the line it starts on, and problems by that line", async () => {
+    const dir = await tempDir();
+    const text = JSON.stringify(JSON.parse(JSON.stringify(district)), null, 2);
+    await writeFile(join(dir, "program.json"), text);
+    const { sources } = await loadProgram(join(dir, "program.json"));
+    const lines = text.split("\n");
+    // Independently: the line holding a visit's id is one below the line of its opening brace.
+    const lineOfId = (id: string) => lines.findIndex((l) => l.includes(`"id": "${id}"`)) + 1;
+    for (const k of [0, 3, district.visits.length - 1]) {
+      expect(sources.visits?.[k]).toEqual({ file: "program.json", row: lineOfId(district.visits[k]!.id) - 1 });
+    }
+    expect(sources.families).toHaveLength(district.families.length);
+    const broken = JSON.parse(text);
+    broken.visits[3].start = "not a time";
+    await writeFile(join(dir, "broken.json"), JSON.stringify(broken, null, 2));
+    const [issue] = await issuesOf(join(dir, "broken.json"));
+    expect(issue).toMatchObject({ file: "broken.json", row: lineOfId(district.visits[3]!.id) - 1, field: "start", id: district.visits[3]!.id });
+  });
+
   it("reports five planted mistakes at once, each with file, row and field", async () => {
     const dir = await tempDir();
     await writeProgramCsv(district, dir);

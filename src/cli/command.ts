@@ -1,3 +1,4 @@
+import { writeFile } from "node:fs/promises";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { PthvUsageError } from "../errors/index.js";
 
@@ -47,4 +48,17 @@ export function choiceOption<C extends string>(value: string | undefined, name: 
   if (value === undefined) return fallback;
   if (!(choices as readonly string[]).includes(value)) throw new PthvUsageError(`--${name} must be one of ${choices.join(", ")} (got '${value}')`);
   return value as C;
+}
+
+/**
+ * Writes a command's output to standard output, or to the file given with `--out` (saying so on
+ * standard error, with `note` when given).
+ */
+export async function emitOutput(io: CliIO, text: string, out: string | undefined, note = ""): Promise<void> {
+  if (out === undefined) {
+    io.stdout(text);
+    return;
+  }
+  await writeFile(out, text);
+  io.stderr(`wrote ${out}${note}\n`);
 }

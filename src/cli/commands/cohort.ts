@@ -1,11 +1,10 @@
-import { writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { sampleCohort, verifyCohort, type FrameRow, type FrameSource, type SampleCohortOptions } from "../../cohort/index.js";
 import { PthvInputError, PthvUsageError, TargetingError } from "../../errors/index.js";
 import { Cohort, issuesFromZod } from "../../model/index.js";
 import { toCsv } from "../../format/csv.js";
 import { camelCaseHeader, readCsvFile, readJsonFile, toColumnValue } from "../../node/index.js";
-import { choiceOption, numberOption, parseCommandArgs, type Command } from "../command.js";
+import { choiceOption, numberOption, emitOutput, parseCommandArgs, type Command } from "../command.js";
 
 const TEXT_COLUMNS = new Set(["id", "schoolId", "familyId", "teacherId"]);
 
@@ -41,13 +40,6 @@ async function loadCohort(path: string): Promise<Cohort> {
 const list = (value: string | undefined) => (value === undefined ? undefined : value.split(",").map((s) => s.trim()).filter(Boolean));
 const columns = (value: string | undefined) => list(value)?.map(camelCaseHeader);
 
-async function emit(text: string, out: string | undefined, io: { stdout(t: string): void; stderr(t: string): void }): Promise<void> {
-  if (out === undefined) io.stdout(text);
-  else {
-    await writeFile(out, text);
-    io.stderr(`wrote ${out}\n`);
-  }
-}
 
 function cohortTable(cohort: Cohort): string {
   const lines = [
@@ -148,7 +140,7 @@ export const sampleCommand: Command = {
     const { rows, source } = await loadFrame(values.frame);
     const cohort = sampleCohort(rows, options, source);
     const text = format === "json" ? `${JSON.stringify(cohort, null, 2)}\n` : format === "csv" ? cohortCsv(cohort) : cohortTable(cohort);
-    await emit(text, values.out, io);
+    await emitOutput(io, text, values.out);
     return 0;
   },
 };

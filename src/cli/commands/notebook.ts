@@ -1,7 +1,6 @@
-import { writeFile } from "node:fs/promises";
 import { analystNotebook, type AnalystNotebookOptions } from "../../notebook/index.js";
 import { camelCaseHeader } from "../../node/index.js";
-import { choiceOption, numberOption, parseCommandArgs, type Command } from "../command.js";
+import { choiceOption, numberOption, emitOutput, parseCommandArgs, type Command } from "../command.js";
 
 const DESIGNS = ["observational", "matched", "randomized"] as const;
 const list = (value: string | undefined) => (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
@@ -57,12 +56,7 @@ Exit codes: 0 notebook written, 2 bad options.`,
       ...(seed !== undefined ? { seed } : {}),
     };
     const text = `${JSON.stringify(analystNotebook(options), null, 1)}\n`;
-    if (values.out === undefined) {
-      io.stdout(text);
-      return 0;
-    }
-    await writeFile(values.out, text);
-    io.stderr(`wrote ${values.out}: open it with Deno's Jupyter kernel (deno jupyter --install)\n`);
+    await emitOutput(io, text, values.out, ": open it with Deno's Jupyter kernel (deno jupyter --install)");
     return 0;
   },
 };

@@ -1,10 +1,9 @@
-import { writeFile } from "node:fs/promises";
 import { z } from "zod";
 import { PthvInputError } from "../../errors/index.js";
 import { loadProgram, readJsonFile } from "../../node/index.js";
 import { PairingOptions, ScheduleInput, formPairs, scheduleInputFromProgram, scheduleToCsv, scheduleVisits, toICalendar, type Pairing, type Schedule } from "../../schedule/index.js";
 import { toCsv } from "../../format/csv.js";
-import { choiceOption, parseCommandArgs, type CliIO, type Command } from "../command.js";
+import { choiceOption, emitOutput, parseCommandArgs, type Command } from "../command.js";
 import { PthvUsageError } from "../../errors/index.js";
 
 
@@ -18,13 +17,6 @@ function inFile<T>(file: string, call: () => T): T {
   }
 }
 
-async function emit(io: CliIO, text: string, out: string | undefined): Promise<void> {
-  if (out === undefined) io.stdout(text);
-  else {
-    await writeFile(out, text);
-    io.stderr(`wrote ${out}\n`);
-  }
-}
 
 function scheduleTable(s: Schedule): string {
   const counts = new Map<string, number>();
@@ -103,7 +95,7 @@ Exit codes: 0 scheduled (families that could not be booked are listed with reaso
     const { input: _input, ...result } = schedule;
     const text =
       format === "json" ? `${JSON.stringify(result, null, 2)}\n` : format === "ics" ? toICalendar(schedule) : format === "csv" ? scheduleToCsv(schedule, table) : scheduleTable(schedule);
-    await emit(io, text, values.out);
+    await emitOutput(io, text, values.out);
     return 0;
   },
 };
@@ -156,7 +148,7 @@ Exit codes: 0 paired, 2 bad input or usage.`,
         : format === "csv"
           ? toCsv(pairing.pairs.map((p) => ({ pairId: p.id, schoolId: p.schoolId, educator1: p.educatorIds[0], educator2: p.educatorIds[1], fixed: p.fixed, weight: p.weight })), ["pairId", "schoolId", "educator1", "educator2", "fixed", "weight"])
           : pairingTable(pairing);
-    await emit(io, text, values.out);
+    await emitOutput(io, text, values.out);
     return 0;
   },
 };

@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { PthvUsageError } from "../errors/index.js";
 
@@ -59,6 +59,48 @@ export async function emitOutput(io: CliIO, text: string, out: string | undefine
     io.stdout(text);
     return;
   }
-  await writeFile(out, text);
+  await writeOutputFile(out, text, "--out");
   io.stderr(`wrote ${out}${note}\n`);
+}
+
+/**
+ * Writes a file the user asked for with `option`; a folder that does not exist or cannot be written is
+ * a {@link PthvUsageError} (exit 2) naming the option and the path, not an internal error.
+ */
+export async function writeOutputFile(path: string, text: string, option: string): Promise<void> {
+  try {
+    await writeFile(path, text);
+  } catch (error) {
+    throw new PthvUsageError(`cannot write ${option} '${path}': ${describeFsError(error)}; choose a path in a folder that exists and is writable`);
+  }
+}
+
+/** Creates the output folder given with `option` (and its parents); failure is a {@link PthvUsageError}. */
+export async function ensureOutputDir(dir: string, option: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw new PthvUsageError(`cannot create the ${option} folder '${dir}': ${describeFsError(error)}; choose a writable location`);
+  }
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  switch (code) {
+    case "ENOENT":
+      return "its folder does not exist";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "it is a folder";
+    case "ENOTDIR":
+      return "part of the path is a file, not a folder";
+    case "EROFS":
+      return "read-only file system";
+    case "ENOSPC":
+      return "no space left on the device";
+    default:
+      return typeof code === "string" ? code : "write failed";
+  }
 }

@@ -65,6 +65,28 @@ describe("the pthv command", () => {
   });
 });
 
+describe("output the CLI cannot write", () => {
+  it("exits 2 naming --out (not an internal error, no stack trace) for a missing folder or a file in the way", async () => {
+    const dir = await tempDir();
+    const blocker = join(dir, "a-file");
+    await writeFile(blocker, "not a folder");
+    const missing = join(dir, "no", "such", "folder", "out.json");
+    const runs = [
+      await cli("sample-district", "--students", "120", "--out", missing),
+      await cli("sample-district", "--students", "120", "--format", "csv", "--out", join(blocker, "csv")),
+      await cli("notebook", "--out", missing),
+      await cli("demo", "--students", "900", "--out", join(blocker, "demo")),
+    ];
+    for (const run of runs) {
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain("--out");
+      expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
+    }
+    expect(runs[0]!.stderr).toContain("its folder does not exist");
+    expect(runs[3]!.stderr).toContain("part of the path is a file");
+  });
+});
+
 describe("bad input through the CLI", () => {
   it("gives exit 2 and five located messages for a CSV folder with five planted mistakes", async () => {
     const district = sampleDistrict({ seed: "cli", students: 300 });

@@ -86,7 +86,7 @@ describe("pthv validate", () => {
   it("exits 2 when --output cannot be written", async () => {
     const r = await cli("validate", broken, "--output", join(dir, "no-such-folder", "report.txt"));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/cannot write the report to --output/);
+    expect(r.stderr).toMatch(/cannot write --output '.*report\.txt': its folder does not exist/);
   });
 
   it("applies the levels and options of --config", async () => {

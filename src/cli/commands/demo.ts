@@ -1,4 +1,3 @@
-import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { absenceRateSpec, absenceRateSvg, forestPlotSpec, forestPlotSvg, toMarkdown } from "../../evaluate/index.js";
 import { formatRanking } from "../../readiness/index.js";
@@ -6,7 +5,7 @@ import { sampleDistrict } from "../../sample-district/index.js";
 import { runSeason, type SeasonStep } from "../../season/index.js";
 import { toICalendar } from "../../schedule/index.js";
 import { formatReport } from "../../validate/index.js";
-import { numberOption, parseCommandArgs, type Command } from "../command.js";
+import { ensureOutputDir, numberOption, parseCommandArgs, writeOutputFile, type Command } from "../command.js";
 
 const LABELS: Record<SeasonStep, string> = {
   readiness: "scoring each school's readiness",
@@ -43,6 +42,8 @@ Options:
     if (values.help) return io.stdout(`${this.help}\n`), 0;
     const students = numberOption(values.students, "students", (n) => Number.isInteger(n) && n >= 100, "a whole number of at least 100");
     const out = values.out ?? "pthv-demo";
+    // Before the season's work, so an unwritable --out is reported at once.
+    await ensureOutputDir(out, "--out");
     const seed = values.seed ?? "pthv";
     const started = Date.now();
     io.stderr("building the sample district...\n");
@@ -70,7 +71,6 @@ Options:
       `outputs in ${out}/ (finished in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
     ];
 
-    await mkdir(out, { recursive: true });
     const files: [string, string][] = [
       ["schedule.ics", toICalendar(run.schedules, { calendarName: "PTHV home visits (sample district)" })],
       ["validation.sarif", formatReport(run.validation, "sarif")],
@@ -89,7 +89,7 @@ Options:
       ["6-validation.json", JSON.stringify(run.validation)],
       ["7-evaluation.json", JSON.stringify(run.evaluation)],
     ];
-    for (const [name, text] of files) await writeFile(join(out, name), text.endsWith("\n") ? text : `${text}\n`);
+    for (const [name, text] of files) await writeOutputFile(join(out, name), text.endsWith("\n") ? text : `${text}\n`, "--out");
     io.stdout(`${lines.join("\n")}\n`);
     return 0;
   },

@@ -1,9 +1,8 @@
-import { mkdir, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { PthvInputError, PthvUsageError } from "../../errors/index.js";
 import { absenceRateSpec, absenceRateSvg, evaluateOutcomes, forestPlotSpec, forestPlotSvg, OUTCOMES, toHtml, toMarkdown, type EvaluateOptions, type OutcomeName } from "../../evaluate/index.js";
 import { camelCaseHeader, readCsvFile, readJsonFile } from "../../node/index.js";
-import { choiceOption, numberOption, parseCommandArgs, type Command } from "../command.js";
+import { choiceOption, ensureOutputDir, numberOption, parseCommandArgs, writeOutputFile, type Command } from "../command.js";
 
 /** Reads the lottery's cohorts (a JSON array, as sample-district writes cohorts.json). */
 async function readCohorts(path: string): Promise<{ selectedFamilyIds: string[] }[]> {
@@ -111,13 +110,13 @@ Exit codes: 0 report written, 2 bad input or nothing could be estimated.`,
       io.stdout(text);
       return 0;
     }
-    await mkdir(values.out, { recursive: true });
+    await ensureOutputDir(values.out, "--out");
     const file = `report.${format === "markdown" ? "md" : format}`;
-    await writeFile(join(values.out, file), text);
-    await writeFile(join(values.out, "forest-plot.svg"), forestPlotSvg(report));
-    await writeFile(join(values.out, "absence-rates.svg"), absenceRateSvg(report));
-    await writeFile(join(values.out, "forest-plot.vl.json"), `${JSON.stringify(forestPlotSpec(report), null, 2)}\n`);
-    await writeFile(join(values.out, "absence-rates.vl.json"), `${JSON.stringify(absenceRateSpec(report), null, 2)}\n`);
+    await writeOutputFile(join(values.out, file), text, "--out");
+    await writeOutputFile(join(values.out, "forest-plot.svg"), forestPlotSvg(report), "--out");
+    await writeOutputFile(join(values.out, "absence-rates.svg"), absenceRateSvg(report), "--out");
+    await writeOutputFile(join(values.out, "forest-plot.vl.json"), `${JSON.stringify(forestPlotSpec(report), null, 2)}\n`, "--out");
+    await writeOutputFile(join(values.out, "absence-rates.vl.json"), `${JSON.stringify(absenceRateSpec(report), null, 2)}\n`, "--out");
     io.stderr(`wrote ${file}, forest-plot.svg, absence-rates.svg and their Vega-Lite specs to ${values.out}\n`);
     return 0;
   },

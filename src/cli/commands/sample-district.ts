@@ -1,7 +1,7 @@
 import { PthvUsageError } from "../../errors/index.js";
-import { writeProgramCsv, writeProgramJson } from "../../node/index.js";
+import { writeProgramCsv } from "../../node/index.js";
 import { sampleDistrict } from "../../sample-district/index.js";
-import { choiceOption, numberOption, parseCommandArgs, type Command } from "../command.js";
+import { choiceOption, ensureOutputDir, numberOption, parseCommandArgs, writeOutputFile, type Command } from "../command.js";
 
 export const sampleDistrictCommand: Command = {
   name: "sample-district",
@@ -37,10 +37,16 @@ Options:
     });
     if (format === "csv") {
       if (values.out === undefined) throw new PthvUsageError("--format csv writes a folder: give it with --out");
-      const files = await writeProgramCsv(district, values.out);
+      await ensureOutputDir(values.out, "--out");
+      let files: string[];
+      try {
+        files = await writeProgramCsv(district, values.out);
+      } catch {
+        throw new PthvUsageError(`cannot write the CSV files into --out '${values.out}': check that the folder is writable`);
+      }
       io.stderr(`wrote ${files.length} files to ${values.out}\n`);
     } else if (values.out !== undefined) {
-      await writeProgramJson(district, values.out);
+      await writeOutputFile(values.out, `${JSON.stringify(district)}\n`, "--out");
       io.stderr(`wrote ${values.out}\n`);
     } else io.stdout(`${JSON.stringify(district)}\n`);
     return 0;

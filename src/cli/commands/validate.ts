@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
-import { stat, writeFile } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { PthvConfigError, PthvInputError, PthvUsageError, type InputIssue } from "../../errors/index.js";
 import type { SourceMap } from "../../model/index.js";
 import { loadProgram, readJsonFile } from "../../node/index.js";
 import { REPORT_FORMATS, formatReport, mergeReports, resolveConfig, validateProgram, type ValidationReport } from "../../validate/index.js";
-import { choiceOption, numberOption, parseCommandArgs, type Command } from "../command.js";
+import { choiceOption, numberOption, parseCommandArgs, writeOutputFile, type Command } from "../command.js";
 
 /** A path as CI tools expect it: relative to the working directory, with forward slashes. */
 function displayPath(path: string): string {
@@ -95,11 +95,7 @@ Exit codes: 0 no errors (and warnings within --max-warnings), 1 the programme br
     const shown = values.quiet ? { ...report, diagnostics: report.diagnostics.filter((d) => d.severity === "error"), counts: { error: report.counts.error, warning: 0 } } : report;
     const text = formatReport(shown, format);
     if (values.output !== undefined) {
-      try {
-        await writeFile(values.output, text);
-      } catch {
-        throw new PthvUsageError(`cannot write the report to --output '${values.output}': check that its folder exists and is writable`);
-      }
+      await writeOutputFile(values.output, text, "--output");
       io.stderr(`pthv validate: wrote ${format} report to ${values.output} (${report.counts.error} errors, ${report.counts.warning} warnings)\n`);
     } else io.stdout(text);
     const tooManyWarnings = maxWarnings !== undefined && report.counts.warning > maxWarnings;

@@ -36,24 +36,40 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   const redundant = (j: number) => design[j]!.kind === "categorical" && design[j + 1]?.variable !== design[j]!.variable;
   const sources = design.filter((_, j) => !redundant(j)).map((column) => column.values);
   // Family total of candidate column c (0: the student count) for the family at position i, summed
-  // over its students in id order so it does not depend on the order of the rows. Recomputed on
-  // each pass rather than stored: a million-row copy per column costs more (in garbage) than the sums.
-  const total = (c: number, i: number): number => {
-    const f = families[i]!;
-    if (c === 0) return frame.familyStudents[f]!;
+  // over its students in id order so it does not depend on the order of the rows. Written for one
+  // column at a time into `totals` (reused), first to find each column's mean and spread, then
+  // again, for the columns kept, into the matrix: a second pass costs less than keeping a
+  // million-row copy of every column.
+  const totals = new Float64Array(N);
+  const { familyStart, rowsByFamily, familyStudents } = frame;
+  let single = true; // every family of the school has one student: its total is its student's value
+  for (let i = 0; i < N && single; i++) single = familyStudents[families[i]!] === 1;
+  const fill = (c: number): void => {
+    if (c === 0) {
+      for (let i = 0; i < N; i++) totals[i] = familyStudents[families[i]!]!;
+      return;
+    }
     const source = sources[c - 1]!;
-    let t = 0;
-    for (let k = frame.familyStart[f]!; k < frame.familyStart[f + 1]!; k++) t += source[frame.rowsByFamily[k]!]!;
-    return t;
+    if (single) {
+      for (let i = 0; i < N; i++) totals[i] = 0 + source[rowsByFamily[familyStart[families[i]!]!]!]!; // 0 + as in a sum (-0 becomes 0)
+      return;
+    }
+    for (let i = 0; i < N; i++) {
+      const f = families[i]!;
+      let t = 0;
+      for (let k = familyStart[f]!, end = familyStart[f + 1]!; k < end; k++) t += source[rowsByFamily[k]!]!;
+      totals[i] = t;
+    }
   };
   const kept: { c: number; mean: number; sd: number }[] = [];
   for (let c = 0; c <= sources.length; c++) {
+    fill(c);
     let mean = 0;
-    for (let i = 0; i < N; i++) mean += total(c, i);
+    for (let i = 0; i < N; i++) mean += totals[i]!;
     mean /= N;
     let ss = 0;
     for (let i = 0; i < N; i++) {
-      const d = total(c, i) - mean;
+      const d = totals[i]! - mean;
       ss += d * d;
     }
     const sd = Math.sqrt(ss / N);
@@ -62,9 +78,11 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   const width = 1 + kept.length;
   const values = new Float64Array(N * width);
   for (let i = 0; i < N; i++) values[i * width] = 1;
-  kept.forEach(({ c, mean, sd }, j) => {
-    for (let i = 0; i < N; i++) values[i * width + 1 + j] = (total(c, i) - mean) / sd;
-  });
+  for (let j = 0; j < kept.length; j++) {
+    const { c, mean, sd } = kept[j]!;
+    fill(c);
+    for (let i = 0, at = 1 + j; i < N; i++, at += width) values[at] = (totals[i]! - mean) / sd;
+  }
   const matrix: CubeMatrix = { values, width };
   const pi = new Float64Array(N).fill(n / N);
   // A few units are held back from the flight (the last ones in random order, which are units like

@@ -95,7 +95,7 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   for (const stratum of strata) {
     const units = random.shuffle(stratum.map((f) => position[f]!));
     if (!flyAll) landing.push(...units.splice(Math.max(0, units.length - held)));
-    undecided.push(...fastFlight(matrix, width, pi, units, random));
+    undecided.push(...flyInOrder(matrix, pi, units, random));
   }
   if (flyAll) {
     // Across strata: the leftovers of every stratum fly together on the stratum indicators (first,
@@ -108,6 +108,30 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   }
   for (let i = 0; i < N; i++) out[i] = pi[i]! > 0.5 ? 1 : 0;
   return out;
+}
+
+/**
+ * The fast flight over `units` (in processing order) on a copy of their rows of the matrix laid out
+ * in that order, so the flight reads memory in sequence instead of jumping about a matrix of a
+ * million rows (each jump a cache miss, which was most of the flight's time). The same numbers go
+ * through the same operations in the same order, so the draw is unchanged. Returns the undecided
+ * units, as positions in `matrix`.
+ */
+function flyInOrder(matrix: CubeMatrix, pi: Float64Array, units: readonly number[], random: Random): number[] {
+  const { values, width } = matrix;
+  const M = units.length;
+  const local = new Float64Array(M * width);
+  const localPi = new Float64Array(M);
+  const order = new Int32Array(M);
+  for (let t = 0, at = 0; t < M; t++) {
+    const k = units[t]!;
+    for (let j = 0, from = k * width; j < width; j++) local[at++] = values[from + j]!;
+    localPi[t] = pi[k]!;
+    order[t] = t;
+  }
+  const rest = fastFlight({ values: local, width }, width, localPi, order, random);
+  for (let t = 0; t < M; t++) pi[units[t]!] = localPi[t]!;
+  return rest.map((t) => units[t]!);
 }
 
 /** Flight and landing of the strata's leftover units on a local matrix: constant, stratum indicators, balancing variables. */

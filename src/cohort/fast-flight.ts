@@ -65,7 +65,7 @@ function invert(values: Float64Array, width: number, p: number, basis: Int32Arra
  * Flight phase over `units` (in processing order) on all `p` balancing variables. Mutates `pi`;
  * returns the undecided units left for the landing phase.
  */
-export function fastFlight(matrix: CubeMatrix, p: number, pi: Float64Array, units: readonly number[], random: Random): number[] {
+export function fastFlight(matrix: CubeMatrix, p: number, pi: Float64Array, units: ArrayLike<number>, random: Random): number[] {
   const { values, width } = matrix;
   const undecided = (k: number) => pi[k]! > EPS && pi[k]! < 1 - EPS;
   let cursor = 0;
@@ -139,10 +139,13 @@ export function fastFlight(matrix: CubeMatrix, p: number, pi: Float64Array, unit
     pi[extra] = q < EPS ? 0 : q > 1 - EPS ? 1 : q;
     // Replace decided basic units (Sherman-Morrison), then the extra unit.
     let candidate = undecided(extra) ? extra : next();
+    // w = C^-1 x_extra is still current while C^-1 has not changed: no need to solve again for it.
+    let current = candidate === extra;
     for (let c = 0; c < p && valid; c++) {
       if (undecided(basis[c]!)) continue;
       if (candidate < 0) return flight(matrix, p, pi, Array.from(basis).filter(undecided), random);
-      solve(inv, values, width, p, candidate, w, x);
+      if (!current) solve(inv, values, width, p, candidate, w, x);
+      current = false;
       const wj = w[c]!;
       if (Math.abs(wj) < SINGULAR) {
         basis[c] = candidate;
@@ -186,7 +189,7 @@ function solve(inv: Float64Array, values: Float64Array, width: number, p: number
   }
 }
 
-function drain(units: readonly number[], from: number, undecided: (k: number) => boolean): number[] {
+function drain(units: ArrayLike<number>, from: number, undecided: (k: number) => boolean): number[] {
   const out: number[] = [];
   for (let i = from; i < units.length; i++) if (undecided(units[i]!)) out.push(units[i]!);
   return out;

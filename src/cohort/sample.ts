@@ -70,7 +70,7 @@ export function sampleCohort(frame: readonly FrameRow[], options: SampleCohortOp
  */
 export function sampleIndexed(frame: readonly FrameRow[], options: SampleCohortOptions, source?: FrameSource, prebuilt?: IndexedFrame): Cohort {
   const { options: opts, seed } = normaliseOptions(options);
-  const indexed = prebuilt ?? indexFrame(frame, source);
+  const indexed = prebuilt ?? indexFrame(frame, source, { digest: true });
   const design = opts.balance !== undefined ? buildDesign(frame, opts.balance, source) : [];
   const keys = opts.strata !== undefined ? strataKeys(indexed, opts.strata, source) : undefined;
   const classes = opts.method === "classroom" ? classOf(indexed, source) : undefined;

@@ -41,9 +41,11 @@ export function balanceReport(frame: IndexedFrame, design: readonly DesignColumn
   // already in id order (the usual export) is read as it is.
   const order = frame.order;
   let inOrder = true;
-  for (let k = 0; k < n && inOrder; k++) inOrder = order[k] === k;
-  const chosen = new Uint8Array(n);
-  for (let k = 0; k < n; k++) chosen[k] = selected[frame.familyOfRow[order[k]!]!]!;
+  const chosen = new Uint8Array(design.length > 0 ? n : 0);
+  if (design.length > 0) {
+    for (let k = 0; k < n && inOrder; k++) inOrder = order[k] === k;
+    for (let k = 0; k < n; k++) chosen[k] = selected[frame.familyOfRow[order[k]!]!]!;
+  }
   const rows: BalanceRow[] = design.map((column) => {
     const values = column.values;
     let sum = 0;

@@ -126,7 +126,9 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource, opti
   const n = rows.length;
   // One pass reads each row object once (a million of them do not fit in the processor's caches):
   // its id, its family key (the family id, or the student's own id) and its school.
-  const ids: string[] = new Array<string>(n);
+  // Student ids per row, kept only once they turn out not to be in order (or when asked for): in
+  // order, the rows themselves serve.
+  let ids: string[] | undefined;
   const keys: string[] = new Array<string>(n);
   // Schools per row are kept only once a second school appears: a frame of one school (the usual
   // case, and how the validator calls) needs just that one id.
@@ -148,7 +150,6 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource, opti
       issues.push({ ...locate(source, i, undefined, "id"), message: "missing student id: every row needs a pseudonymous id" });
       id = "";
     }
-    ids[i] = id;
     const school = row.schoolId;
     if (schoolOfRow !== undefined) schoolOfRow[i] = school;
     else if (school !== firstSchool) {
@@ -175,15 +176,17 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource, opti
       }
     }
     if (early !== undefined && idsIncrease) early.add(id);
+    else if (!idsIncrease) (ids ??= idsOf(rows, i))[i] = id;
     previousId = id;
     previousKey = key;
   }
+  const allIds = (): string[] => (ids ??= idsOf(rows, n));
   // As sortedOrder would find them, without a second pass when the ids are in order.
-  const { order, distinct: uniqueIds } = idsIncrease ? { order: identity(n), distinct: idsDistinct } : sortedOrder(n, ids);
+  const { order, distinct: uniqueIds } = idsIncrease ? { order: identity(n), distinct: idsDistinct } : sortedOrder(n, allIds());
   // Strictly increasing ids have no duplicates; only otherwise are neighbours compared.
   for (let k = 1; k < n && !uniqueIds; k++) {
-    const a = ids[order[k - 1]!]!;
-    const b = ids[order[k]!]!;
+    const a = allIds()[order[k - 1]!]!;
+    const b = allIds()[order[k]!]!;
     if (a !== "" && a === b) issues.push({ ...locate(source, order[k]!, b, "id"), message: "duplicate student id: each student appears once in the frame" });
   }
   if (issues.length > 0) throw new PthvInputError(issues, `${issues.length} problem${issues.length === 1 ? "" : "s"} in the frame`);
@@ -196,7 +199,7 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource, opti
   if (idsIncrease && keysIncrease && oneStudentEach) {
     // Every student a family of their own, in id order (the usual export of one row per family):
     // the family of row i is family i, and the indices of the general case below are the identity.
-    return indexed(rows, order, keys, order, order, new Int32Array(n).fill(1), order, identity(n + 1), schoolOfRow ?? firstSchool, ids, early);
+    return indexed(rows, order, keys, order, order, new Int32Array(n).fill(1), order, identity(n + 1), schoolOfRow ?? firstSchool, allIds, early);
   }
   // Arrays are allocated at their final (or largest) size: growing million-element arrays by
   // push copies them and leaves garbage behind.
@@ -226,7 +229,17 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource, opti
   if (familySchool !== undefined) familySchool.length = families;
   const familyStudents = new Int32Array(families);
   for (let f = 0; f < families; f++) familyStudents[f] = familyStart[f + 1]! - familyStart[f]!;
-  return indexed(rows, order, familyIds, familyOfRow, leads.subarray(0, families), familyStudents, rowsByFamily, familyStart.subarray(0, families + 1), familySchool ?? firstSchool, ids, idsIncrease ? early : undefined);
+  return indexed(rows, order, familyIds, familyOfRow, leads.subarray(0, families), familyStudents, rowsByFamily, familyStart.subarray(0, families + 1), familySchool ?? firstSchool, allIds, idsIncrease ? early : undefined);
+}
+
+/** The student id of each of the first `count` rows in an array of one per row ("" when missing). */
+function idsOf(rows: readonly FrameRow[], count: number): string[] {
+  const ids: string[] = new Array<string>(rows.length);
+  for (let i = 0; i < count; i++) {
+    const id = rows[i]!.id;
+    ids[i] = typeof id === "string" && id.length > 0 ? id : "";
+  }
+  return ids;
 }
 
 /** Numbers 0 to n - 1. */
@@ -251,7 +264,7 @@ function indexed(
   rowsByFamily: Int32Array,
   familyStart: Int32Array,
   schoolOfFamily: string[] | string,
-  ids: readonly string[],
+  ids: () => readonly string[],
   early: IdsDigest | undefined,
 ): IndexedFrame {
   const families = familyIds.length;
@@ -302,7 +315,7 @@ function indexed(
     schools,
     // Computed on first use when not fed early: the audit needs it, a balance check does not.
     get digest(): string {
-      digest ??= sortedIdsDigest(order, ids);
+      digest ??= sortedIdsDigest(order, ids());
       return digest;
     },
   };

@@ -24,10 +24,6 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   const out = new Uint8Array(N);
   if (n === 0) return out;
   if (n === N) return out.fill(1);
-  // Position of each family in `families`, by family index (a typed array, not a Map: a
-  // million-entry Map costs more to build and to collect than the draw itself).
-  const position = new Int32Array(frame.familyIds.length);
-  for (let i = 0; i < N; i++) position[families[i]!] = i;
   // The balancing matrix, one row per family: a constant (fixed size), then the student count and
   // the family total of each design column, each standardized (and left out when it does not vary).
   // The levels of a categorical column add up to the student count, so the last level is dropped:
@@ -89,25 +85,65 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   // any other) so that the landing's linear program chooses among more samples: its optimum is at
   // least as balanced as flying on and then landing, and every marginal probability stays n/N.
   const held = Math.max(0, LANDING_UNITS - width);
+  if (strata.length === 1) {
+    // One stratum, the whole school: its units are positions 0 to N-1.
+    const units = new Array<number>(N);
+    for (let i = 0; i < N; i++) units[i] = i;
+    const shuffled = random.shuffle(units);
+    // The landing's metric is summed over the matrix in position order, before the rows move.
+    const metric = landingMetric(matrix, N);
+    // The rows are then put in processing order, in place (a copy would be another matrix of a
+    // million rows to allocate and collect): unit t of the flight is row t, read in sequence.
+    permuteRows(values, width, shuffled);
+    const flown = N - Math.min(N, held);
+    const order = new Int32Array(flown);
+    for (let t = 0; t < flown; t++) order[t] = t;
+    // pi is n/N everywhere, so it needs no reordering. The held-back units, then the undecided ones.
+    const undecided = fastFlight(matrix, width, pi, order, random);
+    const landing: number[] = [];
+    for (let t = flown; t < N; t++) landing.push(t);
+    landing.push(...undecided);
+    landByLinearProgram(matrix, pi, landing.filter((t) => pi[t]! > 0 && pi[t]! < 1), random, metric);
+    for (let t = 0; t < N; t++) out[shuffled[t]!] = pi[t]! > 0.5 ? 1 : 0;
+    return out;
+  }
+  // Several strata: each flies on its own (its rows copied in processing order), then the
+  // leftovers of every stratum fly together on the stratum indicators (first, so they are the last
+  // to be dropped at landing) as well as the balancing variables, so each stratum's count stays
+  // within one of its share and the school's means still match.
+  // Position of each family in `families`, by family index (a typed array, not a Map: a
+  // million-entry Map costs more to build and to collect than the draw itself).
+  const position = new Int32Array(frame.familyIds.length);
+  for (let i = 0; i < N; i++) position[families[i]!] = i;
   const undecided: number[] = [];
-  const flyAll = strata.length > 1;
-  const landing: number[] = [];
   for (const stratum of strata) {
     const units = random.shuffle(stratum.map((f) => position[f]!));
-    if (!flyAll) landing.push(...units.splice(Math.max(0, units.length - held)));
     undecided.push(...flyInOrder(matrix, pi, units, random));
   }
-  if (flyAll) {
-    // Across strata: the leftovers of every stratum fly together on the stratum indicators (first,
-    // so they are the last to be dropped at landing) as well as the balancing variables, so each
-    // stratum's count stays within one of its share and the school's means still match.
-    landStrata(matrix, pi, random.shuffle(undecided), strata.map((s) => s.map((f) => position[f]!)), random);
-  } else {
-    landing.push(...undecided);
-    landByLinearProgram(matrix, pi, landing.filter((k) => pi[k]! > 0 && pi[k]! < 1), random, landingMetric(matrix, N));
-  }
+  landStrata(matrix, pi, random.shuffle(undecided), strata.map((s) => s.map((f) => position[f]!)), random);
   for (let i = 0; i < N; i++) out[i] = pi[i]! > 0.5 ? 1 : 0;
   return out;
+}
+
+/** Moves the rows of a row-major matrix in place so that row t holds what was row `order[t]` (`order` a permutation). */
+function permuteRows(values: Float64Array, width: number, order: readonly number[]): void {
+  const done = new Uint8Array(order.length);
+  const saved = new Float64Array(width);
+  for (let start = 0; start < order.length; start++) {
+    if (done[start] === 1) continue;
+    for (let j = 0; j < width; j++) saved[j] = values[start * width + j]!;
+    let t = start;
+    for (;;) {
+      done[t] = 1;
+      const from = order[t]!;
+      if (from === start) {
+        for (let j = 0; j < width; j++) values[t * width + j] = saved[j]!;
+        break;
+      }
+      for (let j = 0; j < width; j++) values[t * width + j] = values[from * width + j]!;
+      t = from;
+    }
+  }
 }
 
 /**

@@ -33,29 +33,29 @@ function invert(values: Float64Array, width: number, p: number, basis: Int32Arra
       if (a > bestAbs) (best = r), (bestAbs = a);
     }
     if (bestAbs < SINGULAR) return false;
+    // Columns of `work` left of c are already eliminated and never read again, so only columns c
+    // onwards are updated there (the inverse, in `inv`, is computed exactly as before).
     if (best !== c) {
       for (let j = 0; j < p; j++) {
-        let t = work[c * p + j]!;
-        work[c * p + j] = work[best * p + j]!;
-        work[best * p + j] = t;
-        t = inv[c * p + j]!;
+        const t = inv[c * p + j]!;
         inv[c * p + j] = inv[best * p + j]!;
         inv[best * p + j] = t;
       }
+      for (let j = c; j < p; j++) {
+        const t = work[c * p + j]!;
+        work[c * p + j] = work[best * p + j]!;
+        work[best * p + j] = t;
+      }
     }
     const piv = work[c * p + c]!;
-    for (let j = 0; j < p; j++) {
-      work[c * p + j] = work[c * p + j]! / piv;
-      inv[c * p + j] = inv[c * p + j]! / piv;
-    }
+    for (let j = c; j < p; j++) work[c * p + j] = work[c * p + j]! / piv;
+    for (let j = 0; j < p; j++) inv[c * p + j] = inv[c * p + j]! / piv;
     for (let r = 0; r < p; r++) {
       if (r === c) continue;
       const f = work[r * p + c]!;
       if (f === 0) continue;
-      for (let j = 0; j < p; j++) {
-        work[r * p + j] = work[r * p + j]! - f * work[c * p + j]!;
-        inv[r * p + j] = inv[r * p + j]! - f * inv[c * p + j]!;
-      }
+      for (let j = c; j < p; j++) work[r * p + j] = work[r * p + j]! - f * work[c * p + j]!;
+      for (let j = 0; j < p; j++) inv[r * p + j] = inv[r * p + j]! - f * inv[c * p + j]!;
     }
   }
   return true;

@@ -24,6 +24,19 @@ describe("the audit's frame digest", () => {
     expect(cohort.audit.frameDigest).toBe(frameDigest(ids));
   });
 
+  it("is the same when the rows come in id order, and the digest is taken while they are read", () => {
+    const sorted = FRAME.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    expect(sampleCohort(sorted, { method: "all" }).audit.frameDigest).toBe(frameDigest(ids));
+    runtime.getBuiltinModule = undefined;
+    expect(sampleCohort(sorted, { method: "all" }).audit.frameDigest).toBe(frameDigest(ids));
+  });
+
+  it("is the same when the rows are in id order for a while and then not", () => {
+    const sorted = FRAME.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const late = [...sorted.slice(0, 5000), ...sorted.slice(5000).reverse()];
+    expect(sampleCohort(late, { method: "all" }).audit.frameDigest).toBe(frameDigest(ids));
+  });
+
   it("is the definition's digest for a frame of a single student", () => {
     const cohort = sampleCohort([{ id: "only", schoolId: "s" }], { method: "all" });
     expect(cohort.audit.frameDigest).toBe(frameDigest(["only"]));

@@ -158,11 +158,7 @@ export function fastFlight(matrix: CubeMatrix, p: number, pi: Float64Array, unit
         break;
       }
       for (let j = 0; j < p; j++) row[j] = inv[c * p + j]! / wj;
-      for (let r = 0; r < p; r++) {
-        const f = r === c ? w[r]! - 1 : w[r]!;
-        if (f === 0) continue;
-        for (let j = 0; j < p; j++) inv[r * p + j] = inv[r * p + j]! - f * row[j]!;
-      }
+      update(inv, p, c, w, row);
       basis[c] = candidate;
       updates++;
       candidate = next();
@@ -178,6 +174,36 @@ export function fastFlight(matrix: CubeMatrix, p: number, pi: Float64Array, unit
     extra = candidate;
   }
   return flight(matrix, p, pi, Array.from(basis).filter(undecided), random);
+}
+
+/**
+ * The rank-one update of C^-1 for a column replacement: row r of C^-1 loses f_r times `row`, with
+ * f = w - e_c. Two rows at a time share each read of `row`; every entry gets the same single
+ * subtraction as in the plain loop.
+ */
+function update(inv: Float64Array, p: number, c: number, w: Float64Array, row: Float64Array): void {
+  let r = 0;
+  for (; r + 1 < p; r += 2) {
+    const f0 = r === c ? w[r]! - 1 : w[r]!;
+    const f1 = r + 1 === c ? w[r + 1]! - 1 : w[r + 1]!;
+    const a0 = r * p;
+    const a1 = a0 + p;
+    if (f0 !== 0 && f1 !== 0) {
+      for (let j = 0; j < p; j++) {
+        const x = row[j]!;
+        inv[a0 + j] = inv[a0 + j]! - f0 * x;
+        inv[a1 + j] = inv[a1 + j]! - f1 * x;
+      }
+    } else {
+      if (f0 !== 0) for (let j = 0; j < p; j++) inv[a0 + j] = inv[a0 + j]! - f0 * row[j]!;
+      if (f1 !== 0) for (let j = 0; j < p; j++) inv[a1 + j] = inv[a1 + j]! - f1 * row[j]!;
+    }
+  }
+  for (; r < p; r++) {
+    const f = r === c ? w[r]! - 1 : w[r]!;
+    if (f === 0) continue;
+    for (let j = 0, a = r * p; j < p; j++) inv[a + j] = inv[a + j]! - f * row[j]!;
+  }
 }
 
 /** w = C^-1 x_k, with `x` as room for unit k's values. */

@@ -50,9 +50,11 @@ export function sortedIdsDigest(order: Int32Array, ids: readonly string[]): stri
  * ids added, joined by newlines. The ids are joined and hashed CHUNK at a time.
  */
 export class IdsDigest {
-  private readonly native = nativeSha256();
-  private readonly noble = this.native === undefined ? sha256.create() : undefined;
-  private readonly encoder = this.noble !== undefined ? new TextEncoder() : undefined;
+  // The hash is started at the first full chunk (or at the end): a digest begun while reading rows
+  // that turn out not to be in id order is dropped, usually before it has hashed anything.
+  private native: NativeHash | undefined;
+  private noble: ReturnType<typeof sha256.create> | undefined;
+  private started = false;
   private text = "";
   private inChunk = 0;
   private count = 0;
@@ -67,15 +69,24 @@ export class IdsDigest {
 
   finish(): string {
     this.flush();
+    this.start();
     if (this.native !== undefined) return this.native.digest("hex");
     if (this.count === 0) this.noble!.update(new Uint8Array(0));
     return bytesToHex(this.noble!.digest());
   }
 
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.native = nativeSha256();
+    if (this.native === undefined) this.noble = sha256.create();
+  }
+
   private flush(): void {
     if (this.inChunk === 0) return;
+    this.start();
     if (this.native !== undefined) this.native.update(this.text, "utf8");
-    else this.noble!.update(this.encoder!.encode(this.text));
+    else this.noble!.update(new TextEncoder().encode(this.text));
     this.text = "";
     this.inChunk = 0;
   }

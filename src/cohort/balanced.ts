@@ -10,6 +10,9 @@ import { fastFlight } from "./fast-flight.js";
 import type { DesignColumn } from "./design.js";
 import type { IndexedFrame } from "./frame.js";
 
+/** Rows per block when the matrix is put in processing order: 4,096 rows of 12 numbers are 384 KiB. */
+const BLOCK = 4096;
+
 /**
  * Selects `n` of a school's `families` with equal probability n/N, balanced on the family totals of
  * each design column (and on the number of students), first within each stratum, then across the
@@ -73,11 +76,32 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   }
   const width = 1 + kept.length;
   const values = new Float64Array(N * width);
-  for (let i = 0; i < N; i++) values[i * width] = 1;
+  // With one stratum (the whole school) the flight's order is drawn first (nothing random comes
+  // between) and each unit's row is written near its place in that order: unit k goes to `slot[k]`,
+  // inside the block of BLOCK rows that holds its place, so that putting the rows in processing
+  // order afterwards only moves rows within blocks that fit in the processor's cache. (Moving them
+  // across a matrix of a million rows is a cache and page-table miss per row, which cost more than
+  // the flight.) The numbers in each row are the same; only where the row sits changes.
+  const one = strata.length === 1;
+  let shuffled: number[] | undefined;
+  let slot: Int32Array | undefined;
+  if (one) {
+    const units = new Array<number>(N);
+    for (let i = 0; i < N; i++) units[i] = i;
+    shuffled = random.shuffle(units);
+    const place = new Int32Array(N);
+    for (let t = 0; t < N; t++) place[shuffled[t]!] = t;
+    const free = new Int32Array(Math.ceil(N / BLOCK));
+    for (let b = 0; b < free.length; b++) free[b] = b * BLOCK;
+    slot = new Int32Array(N);
+    for (let k = 0; k < N; k++) slot[k] = free[Math.floor(place[k]! / BLOCK)]!++;
+  }
+  for (let i = 0; i < N; i++) values[(slot !== undefined ? slot[i]! : i) * width] = 1;
   for (let j = 0; j < kept.length; j++) {
     const { c, mean, sd } = kept[j]!;
     fill(c);
-    for (let i = 0, at = 1 + j; i < N; i++, at += width) values[at] = (totals[i]! - mean) / sd;
+    if (slot !== undefined) for (let i = 0; i < N; i++) values[slot[i]! * width + 1 + j] = (totals[i]! - mean) / sd;
+    else for (let i = 0, at = 1 + j; i < N; i++, at += width) values[at] = (totals[i]! - mean) / sd;
   }
   const matrix: CubeMatrix = { values, width };
   const pi = new Float64Array(N).fill(n / N);
@@ -85,16 +109,14 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   // any other) so that the landing's linear program chooses among more samples: its optimum is at
   // least as balanced as flying on and then landing, and every marginal probability stays n/N.
   const held = Math.max(0, LANDING_UNITS - width);
-  if (strata.length === 1) {
-    // One stratum, the whole school: its units are positions 0 to N-1.
-    const units = new Array<number>(N);
-    for (let i = 0; i < N; i++) units[i] = i;
-    const shuffled = random.shuffle(units);
-    // The landing's metric is summed over the matrix in position order, before the rows move.
-    const metric = landingMetric(matrix, N);
-    // The rows are then put in processing order, in place (a copy would be another matrix of a
-    // million rows to allocate and collect): unit t of the flight is row t, read in sequence.
-    permuteRows(values, width, shuffled);
+  if (shuffled !== undefined && slot !== undefined) {
+    // The landing's metric is summed over the units in position order (unit k's row is at slot[k]).
+    const metric = landingMetric(matrix, N, slot);
+    // Then the rows are put in processing order, in place, block by block: unit t of the flight
+    // is row t, read in sequence.
+    const from = new Int32Array(N);
+    for (let t = 0; t < N; t++) from[t] = slot[shuffled[t]!]!;
+    permuteRows(values, width, from);
     const flown = N - Math.min(N, held);
     const order = new Int32Array(flown);
     for (let t = 0; t < flown; t++) order[t] = t;
@@ -126,7 +148,7 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
 }
 
 /** Moves the rows of a row-major matrix in place so that row t holds what was row `order[t]` (`order` a permutation). */
-function permuteRows(values: Float64Array, width: number, order: readonly number[]): void {
+function permuteRows(values: Float64Array, width: number, order: Int32Array): void {
   const done = new Uint8Array(order.length);
   const saved = new Float64Array(width);
   for (let start = 0; start < order.length; start++) {

@@ -74,17 +74,22 @@ export function landByLinearProgram(matrix: CubeMatrix, pi: Float64Array, undeci
  * matrix's Gram matrix over all units, so imbalance is measured in the variables' own (joint)
  * spread. Returns undefined when the Gram matrix is singular (the plain sum of squares is used).
  */
-export function landingMetric(matrix: CubeMatrix, units: number): Float64Array | undefined {
+export function landingMetric(matrix: CubeMatrix, units: number, rowOf?: Int32Array): Float64Array | undefined {
   const { values, width } = matrix;
   const g = new Float64Array(width * width);
-  // Each entry g[a][b] sums values[k][a] * values[k][b] over the units k in order. The units are
-  // taken a block at a time (a block stays in cache) and four entries of a row of g at once, each
-  // in its own running sum: four independent additions per step instead of one chain through
-  // memory, with every entry still summed in unit order (so bit for bit the textbook loop).
+  // Each entry g[a][b] sums values[k][a] * values[k][b] over the units k in order (unit k's row is
+  // rowOf[k], or k). The units are taken a block at a time (their rows are copied into `block`,
+  // which stays in cache) and four entries of a row of g at once, each in its own running sum: four
+  // independent additions per step instead of one chain through memory, with every entry still
+  // summed in unit order (so bit for bit the textbook loop).
+  const block = new Float64Array(METRIC_BLOCK * width);
   for (let start = 0; start < units; start += METRIC_BLOCK) {
     const end = Math.min(units, start + METRIC_BLOCK);
-    const first = start * width;
-    const last = end * width;
+    for (let k = start, at = 0; k < end; k++) {
+      const from = (rowOf !== undefined ? rowOf[k]! : k) * width;
+      for (let j = 0; j < width; j++) block[at++] = values[from + j]!;
+    }
+    const last = (end - start) * width;
     for (let a = 0; a < width; a++) {
       let b = a;
       for (; b + 3 < width; b += 4) {
@@ -92,12 +97,12 @@ export function landingMetric(matrix: CubeMatrix, units: number): Float64Array |
         let s1 = g[a * width + b + 1]!;
         let s2 = g[a * width + b + 2]!;
         let s3 = g[a * width + b + 3]!;
-        for (let base = first; base < last; base += width) {
-          const va = values[base + a]!;
-          s0 += va * values[base + b]!;
-          s1 += va * values[base + b + 1]!;
-          s2 += va * values[base + b + 2]!;
-          s3 += va * values[base + b + 3]!;
+        for (let base = 0; base < last; base += width) {
+          const va = block[base + a]!;
+          s0 += va * block[base + b]!;
+          s1 += va * block[base + b + 1]!;
+          s2 += va * block[base + b + 2]!;
+          s3 += va * block[base + b + 3]!;
         }
         g[a * width + b] = s0;
         g[a * width + b + 1] = s1;
@@ -106,7 +111,7 @@ export function landingMetric(matrix: CubeMatrix, units: number): Float64Array |
       }
       for (; b < width; b++) {
         let s = g[a * width + b]!;
-        for (let base = first; base < last; base += width) s += values[base + a]! * values[base + b]!;
+        for (let base = 0; base < last; base += width) s += block[base + a]! * block[base + b]!;
         g[a * width + b] = s;
       }
     }

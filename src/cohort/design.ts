@@ -87,7 +87,7 @@ function scanColumns(rows: readonly FrameRow[], variables: readonly string[]): C
     if (code === undefined) levels.set(text, (code = levels.size));
     return code;
   };
-  const reader = compiledReader(variables);
+  const reader = n >= COMPILE_FROM ? compiledReader(variables) : undefined;
   if (reader !== undefined) reader(rows, n, scans.map((s) => s.values), counts, level);
   else {
     const m = variables.length;
@@ -116,8 +116,29 @@ function scanColumns(rows: readonly FrameRow[], variables: readonly string[]): C
 
 type Reader = (rows: readonly FrameRow[], n: number, out: Float64Array[], counts: Float64Array, level: (v: number, text: string) => number) => void;
 
+/**
+ * Frames at least this long are read by a compiled reader: compiling costs a fraction of a
+ * millisecond and a new function starts slow, which a small frame (a school of a few thousand
+ * students, as the validator reads them) would not win back.
+ */
+const COMPILE_FROM = 20_000;
+/** Compiled readers by their columns, so a program that draws again on the same columns reuses one already optimised. */
+const readers = new Map<string, Reader>();
+const MAX_READERS = 32;
+
 /** A reader of these columns compiled for their names, or undefined where the runtime does not compile code. */
 function compiledReader(variables: readonly string[]): Reader | undefined {
+  const key = JSON.stringify(variables);
+  const known = readers.get(key);
+  if (known !== undefined) return known;
+  const reader = compileReader(variables);
+  if (reader === undefined) return undefined; // refused: the generic reader serves (asked again next time)
+  if (readers.size >= MAX_READERS) readers.delete(readers.keys().next().value!);
+  readers.set(key, reader);
+  return reader;
+}
+
+function compileReader(variables: readonly string[]): Reader | undefined {
   // `x - x === 0` holds exactly for finite numbers. The last text of each column and its level are
   // remembered, so a run of equal texts skips the map.
   const declarations = variables.map((_, v) => `const o${v} = out[${v}]; let t${v} = undefined, c${v} = 0, n${v} = 0, b${v} = 0, s${v} = 0, z${v} = 0;`).join("\n");

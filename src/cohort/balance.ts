@@ -53,7 +53,9 @@ export function balanceReport(frame: IndexedFrame, design: readonly DesignColumn
     for (let k = 0; k < n; k++) {
       const v = values[inOrder ? k : order[k]!]!;
       sum += v;
-      if (chosen[k] === 1) sumSelected += v;
+      // v * 0 is a zero and adding a zero changes no sum that is not -0 (this one starts at +0 and
+      // never becomes -0), so this is the sum over selected students without a branch to mispredict.
+      sumSelected += v * chosen[k]!;
     }
     const frameMean = sum / n;
     const selectedMean = selectedStudents > 0 ? sumSelected / selectedStudents : null;

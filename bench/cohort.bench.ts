@@ -3,6 +3,7 @@
  * Run: npx tsx bench/cohort.bench.ts [families]
  * Figures go into docs/performance.md (section "Cohort sampler"). Not a timed test.
  */
+import { loadavg } from "node:os";
 import { createRandom, sampleCohort, type FrameRow, type SampleCohortOptions } from "../src/index.js";
 
 const FAMILIES = Number(process.argv[2] ?? 1_000_000);
@@ -60,8 +61,12 @@ function time(label: string, options: SampleCohortOptions, frame: FrameRow[], re
 }
 
 const frame = buildFrame(FAMILIES);
-console.log(`cohort sampler, ${FAMILIES.toLocaleString("en")} families${SCHOOL_SIZE > 0 ? ` in schools of ${SCHOOL_SIZE}` : " in one school"}, Node ${process.version}`);
+// The load average (1, 5, 15 minutes) says how busy the machine was: on a shared machine, wall
+// times above CPU times mean waiting for a core.
+const load = () => loadavg().map((x) => x.toFixed(2)).join(" ");
+console.log(`cohort sampler, ${FAMILIES.toLocaleString("en")} families${SCHOOL_SIZE > 0 ? ` in schools of ${SCHOOL_SIZE}` : " in one school"}, Node ${process.version}, load average ${load()}`);
 time("all", { method: "all" }, frame);
 time("random, 10%", { method: "random", fraction: 0.1 }, frame);
 time("stratified by grade, 10%", { method: "stratified", fraction: 0.1, strata: ["grade"] }, frame);
 time("balanced, 10%, 10 balancing variables", { method: "balanced", fraction: 0.1, balance: BALANCE }, frame);
+console.log(`load average at the end: ${load()}`);

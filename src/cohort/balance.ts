@@ -36,27 +36,36 @@ export function balanceReport(frame: IndexedFrame, design: readonly DesignColumn
   for (let i = 0; i < n; i++) selectedStudents += selected[frame.familyOfRow[i]!]!;
   let selectedFamilies = 0;
   for (let f = 0; f < selected.length; f++) selectedFamilies += selected[f]!;
+  // Sums run in student-id order, so the report does not depend on the order of the rows. Whether
+  // each student (in that order) is selected is worked out once for all columns, and a frame
+  // already in id order (the usual export) is read as it is.
+  const order = frame.order;
+  let inOrder = true;
+  const chosen = new Uint8Array(design.length > 0 ? n : 0);
+  if (design.length > 0) {
+    for (let k = 0; k < n && inOrder; k++) inOrder = order[k] === k;
+    for (let k = 0; k < n; k++) chosen[k] = selected[frame.familyOfRow[order[k]!]!]!;
+  }
   const rows: BalanceRow[] = design.map((column) => {
-    // Sums run in student-id order, so the report does not depend on the order of the rows.
-    const order = frame.order;
+    const values = column.values;
     let sum = 0;
     let sumSelected = 0;
     for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      const v = column.values[i]!;
+      const v = values[inOrder ? k : order[k]!]!;
       sum += v;
-      if (selected[frame.familyOfRow[i]!] === 1) sumSelected += v;
+      // v * 0 is a zero and adding a zero changes no sum that is not -0 (this one starts at +0 and
+      // never becomes -0), so this is the sum over selected students without a branch to mispredict.
+      sumSelected += v * chosen[k]!;
     }
     const frameMean = sum / n;
     const selectedMean = selectedStudents > 0 ? sumSelected / selectedStudents : null;
     let ss = 0;
     let ssSelected = 0;
     for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      const v = column.values[i]!;
+      const v = values[inOrder ? k : order[k]!]!;
       const d = v - frameMean; // products, not **, so every engine rounds alike
       ss += d * d;
-      if (selectedMean !== null && selected[frame.familyOfRow[i]!] === 1) ssSelected += (v - selectedMean) * (v - selectedMean);
+      if (selectedMean !== null && chosen[k] === 1) ssSelected += (v - selectedMean) * (v - selectedMean);
     }
     const frameVar = ss / n;
     const frameSd = Math.sqrt(frameVar);

@@ -10,6 +10,9 @@ import { fastFlight } from "./fast-flight.js";
 import type { DesignColumn } from "./design.js";
 import type { IndexedFrame } from "./frame.js";
 
+/** Rows per block when the matrix is put in processing order: 4,096 rows of 12 numbers are 384 KiB. */
+const BLOCK = 4096;
+
 /**
  * Selects `n` of a school's `families` with equal probability n/N, balanced on the family totals of
  * each design column (and on the number of students), first within each stratum, then across the
@@ -24,10 +27,6 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   const out = new Uint8Array(N);
   if (n === 0) return out;
   if (n === N) return out.fill(1);
-  // Position of each family in `families`, by family index (a typed array, not a Map: a
-  // million-entry Map costs more to build and to collect than the draw itself).
-  const position = new Int32Array(frame.familyIds.length);
-  for (let i = 0; i < N; i++) position[families[i]!] = i;
   // The balancing matrix, one row per family: a constant (fixed size), then the student count and
   // the family total of each design column, each standardized (and left out when it does not vary).
   // The levels of a categorical column add up to the student count, so the last level is dropped:
@@ -36,24 +35,40 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   const redundant = (j: number) => design[j]!.kind === "categorical" && design[j + 1]?.variable !== design[j]!.variable;
   const sources = design.filter((_, j) => !redundant(j)).map((column) => column.values);
   // Family total of candidate column c (0: the student count) for the family at position i, summed
-  // over its students in id order so it does not depend on the order of the rows. Recomputed on
-  // each pass rather than stored: a million-row copy per column costs more (in garbage) than the sums.
-  const total = (c: number, i: number): number => {
-    const f = families[i]!;
-    if (c === 0) return frame.familyStudents[f]!;
+  // over its students in id order so it does not depend on the order of the rows. Written for one
+  // column at a time into `totals` (reused), first to find each column's mean and spread, then
+  // again, for the columns kept, into the matrix: a second pass costs less than keeping a
+  // million-row copy of every column.
+  const totals = new Float64Array(N);
+  const { familyStart, rowsByFamily, familyStudents } = frame;
+  let single = true; // every family of the school has one student: its total is its student's value
+  for (let i = 0; i < N && single; i++) single = familyStudents[families[i]!] === 1;
+  const fill = (c: number): void => {
+    if (c === 0) {
+      for (let i = 0; i < N; i++) totals[i] = familyStudents[families[i]!]!;
+      return;
+    }
     const source = sources[c - 1]!;
-    let t = 0;
-    for (let k = frame.familyStart[f]!; k < frame.familyStart[f + 1]!; k++) t += source[frame.rowsByFamily[k]!]!;
-    return t;
+    if (single) {
+      for (let i = 0; i < N; i++) totals[i] = 0 + source[rowsByFamily[familyStart[families[i]!]!]!]!; // 0 + as in a sum (-0 becomes 0)
+      return;
+    }
+    for (let i = 0; i < N; i++) {
+      const f = families[i]!;
+      let t = 0;
+      for (let k = familyStart[f]!, end = familyStart[f + 1]!; k < end; k++) t += source[rowsByFamily[k]!]!;
+      totals[i] = t;
+    }
   };
   const kept: { c: number; mean: number; sd: number }[] = [];
   for (let c = 0; c <= sources.length; c++) {
+    fill(c);
     let mean = 0;
-    for (let i = 0; i < N; i++) mean += total(c, i);
+    for (let i = 0; i < N; i++) mean += totals[i]!;
     mean /= N;
     let ss = 0;
     for (let i = 0; i < N; i++) {
-      const d = total(c, i) - mean;
+      const d = totals[i]! - mean;
       ss += d * d;
     }
     const sd = Math.sqrt(ss / N);
@@ -61,35 +76,120 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   }
   const width = 1 + kept.length;
   const values = new Float64Array(N * width);
-  for (let i = 0; i < N; i++) values[i * width] = 1;
-  kept.forEach(({ c, mean, sd }, j) => {
-    for (let i = 0; i < N; i++) values[i * width + 1 + j] = (total(c, i) - mean) / sd;
-  });
+  // With one stratum (the whole school) the flight's order is drawn first (nothing random comes
+  // between) and each unit's row is written near its place in that order: unit k goes to `slot[k]`,
+  // inside the block of BLOCK rows that holds its place, so that putting the rows in processing
+  // order afterwards only moves rows within blocks that fit in the processor's cache. (Moving them
+  // across a matrix of a million rows is a cache and page-table miss per row, which cost more than
+  // the flight.) The numbers in each row are the same; only where the row sits changes.
+  const one = strata.length === 1;
+  let shuffled: number[] | undefined;
+  let slot: Int32Array | undefined;
+  if (one) {
+    const units = new Array<number>(N);
+    for (let i = 0; i < N; i++) units[i] = i;
+    shuffled = random.shuffle(units);
+    const place = new Int32Array(N);
+    for (let t = 0; t < N; t++) place[shuffled[t]!] = t;
+    const free = new Int32Array(Math.ceil(N / BLOCK));
+    for (let b = 0; b < free.length; b++) free[b] = b * BLOCK;
+    slot = new Int32Array(N);
+    for (let k = 0; k < N; k++) slot[k] = free[Math.floor(place[k]! / BLOCK)]!++;
+  }
+  for (let i = 0; i < N; i++) values[(slot !== undefined ? slot[i]! : i) * width] = 1;
+  for (let j = 0; j < kept.length; j++) {
+    const { c, mean, sd } = kept[j]!;
+    fill(c);
+    if (slot !== undefined) for (let i = 0; i < N; i++) values[slot[i]! * width + 1 + j] = (totals[i]! - mean) / sd;
+    else for (let i = 0, at = 1 + j; i < N; i++, at += width) values[at] = (totals[i]! - mean) / sd;
+  }
   const matrix: CubeMatrix = { values, width };
   const pi = new Float64Array(N).fill(n / N);
   // A few units are held back from the flight (the last ones in random order, which are units like
   // any other) so that the landing's linear program chooses among more samples: its optimum is at
   // least as balanced as flying on and then landing, and every marginal probability stays n/N.
   const held = Math.max(0, LANDING_UNITS - width);
+  if (shuffled !== undefined && slot !== undefined) {
+    // The landing's metric is summed over the units in position order (unit k's row is at slot[k]).
+    const metric = landingMetric(matrix, N, slot);
+    // Then the rows are put in processing order, in place, block by block: unit t of the flight
+    // is row t, read in sequence.
+    const from = new Int32Array(N);
+    for (let t = 0; t < N; t++) from[t] = slot[shuffled[t]!]!;
+    permuteRows(values, width, from);
+    const flown = N - Math.min(N, held);
+    const order = new Int32Array(flown);
+    for (let t = 0; t < flown; t++) order[t] = t;
+    // pi is n/N everywhere, so it needs no reordering. The held-back units, then the undecided ones.
+    const undecided = fastFlight(matrix, width, pi, order, random);
+    const landing: number[] = [];
+    for (let t = flown; t < N; t++) landing.push(t);
+    landing.push(...undecided);
+    landByLinearProgram(matrix, pi, landing.filter((t) => pi[t]! > 0 && pi[t]! < 1), random, metric);
+    for (let t = 0; t < N; t++) out[shuffled[t]!] = pi[t]! > 0.5 ? 1 : 0;
+    return out;
+  }
+  // Several strata: each flies on its own (its rows copied in processing order), then the
+  // leftovers of every stratum fly together on the stratum indicators (first, so they are the last
+  // to be dropped at landing) as well as the balancing variables, so each stratum's count stays
+  // within one of its share and the school's means still match.
+  // Position of each family in `families`, by family index (a typed array, not a Map: a
+  // million-entry Map costs more to build and to collect than the draw itself).
+  const position = new Int32Array(frame.familyIds.length);
+  for (let i = 0; i < N; i++) position[families[i]!] = i;
   const undecided: number[] = [];
-  const flyAll = strata.length > 1;
-  const landing: number[] = [];
   for (const stratum of strata) {
     const units = random.shuffle(stratum.map((f) => position[f]!));
-    if (!flyAll) landing.push(...units.splice(Math.max(0, units.length - held)));
-    undecided.push(...fastFlight(matrix, width, pi, units, random));
+    undecided.push(...flyInOrder(matrix, pi, units, random));
   }
-  if (flyAll) {
-    // Across strata: the leftovers of every stratum fly together on the stratum indicators (first,
-    // so they are the last to be dropped at landing) as well as the balancing variables, so each
-    // stratum's count stays within one of its share and the school's means still match.
-    landStrata(matrix, pi, random.shuffle(undecided), strata.map((s) => s.map((f) => position[f]!)), random);
-  } else {
-    landing.push(...undecided);
-    landByLinearProgram(matrix, pi, landing.filter((k) => pi[k]! > 0 && pi[k]! < 1), random, landingMetric(matrix, N));
-  }
+  landStrata(matrix, pi, random.shuffle(undecided), strata.map((s) => s.map((f) => position[f]!)), random);
   for (let i = 0; i < N; i++) out[i] = pi[i]! > 0.5 ? 1 : 0;
   return out;
+}
+
+/** Moves the rows of a row-major matrix in place so that row t holds what was row `order[t]` (`order` a permutation). */
+function permuteRows(values: Float64Array, width: number, order: Int32Array): void {
+  const done = new Uint8Array(order.length);
+  const saved = new Float64Array(width);
+  for (let start = 0; start < order.length; start++) {
+    if (done[start] === 1) continue;
+    for (let j = 0; j < width; j++) saved[j] = values[start * width + j]!;
+    let t = start;
+    for (;;) {
+      done[t] = 1;
+      const from = order[t]!;
+      if (from === start) {
+        for (let j = 0; j < width; j++) values[t * width + j] = saved[j]!;
+        break;
+      }
+      for (let j = 0; j < width; j++) values[t * width + j] = values[from * width + j]!;
+      t = from;
+    }
+  }
+}
+
+/**
+ * The fast flight over `units` (in processing order) on a copy of their rows of the matrix laid out
+ * in that order, so the flight reads memory in sequence instead of jumping about a matrix of a
+ * million rows (each jump a cache miss, which was most of the flight's time). The same numbers go
+ * through the same operations in the same order, so the draw is unchanged. Returns the undecided
+ * units, as positions in `matrix`.
+ */
+function flyInOrder(matrix: CubeMatrix, pi: Float64Array, units: readonly number[], random: Random): number[] {
+  const { values, width } = matrix;
+  const M = units.length;
+  const local = new Float64Array(M * width);
+  const localPi = new Float64Array(M);
+  const order = new Int32Array(M);
+  for (let t = 0, at = 0; t < M; t++) {
+    const k = units[t]!;
+    for (let j = 0, from = k * width; j < width; j++) local[at++] = values[from + j]!;
+    localPi[t] = pi[k]!;
+    order[t] = t;
+  }
+  const rest = fastFlight({ values: local, width }, width, localPi, order, random);
+  for (let t = 0; t < M; t++) pi[units[t]!] = localPi[t]!;
+  return rest.map((t) => units[t]!);
 }
 
 /** Flight and landing of the strata's leftover units on a local matrix: constant, stratum indicators, balancing variables. */

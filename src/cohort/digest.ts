@@ -40,19 +40,54 @@ function nativeSha256(): NativeHash | undefined {
  * sorted order. Equal to `frameDigest(ids)` when `order` sorts `ids`.
  */
 export function sortedIdsDigest(order: Int32Array, ids: readonly string[]): string {
-  const native = nativeSha256();
-  const noble = native === undefined ? sha256.create() : undefined;
-  const encoder = noble !== undefined ? new TextEncoder() : undefined;
-  const parts: string[] = new Array<string>(CHUNK);
-  for (let start = 0; start < order.length; start += CHUNK) {
-    const end = Math.min(order.length, start + CHUNK);
-    parts.length = end - start;
-    for (let k = start; k < end; k++) parts[k - start] = ids[order[k]!]!;
-    const text = (start === 0 ? "" : "\n") + parts.join("\n");
-    if (native !== undefined) native.update(text, "utf8");
-    else noble!.update(encoder!.encode(text));
+  const digest = new IdsDigest();
+  for (let k = 0; k < order.length; k++) digest.add(ids[order[k]!]!);
+  return digest.finish();
+}
+
+/**
+ * The frame digest fed one id at a time, in sorted order: `finish()` gives the SHA-256 (hex) of the
+ * ids added, joined by newlines. The ids are joined and hashed CHUNK at a time.
+ */
+export class IdsDigest {
+  // The hash is started at the first full chunk (or at the end): a digest begun while reading rows
+  // that turn out not to be in id order is dropped, usually before it has hashed anything.
+  private native: NativeHash | undefined;
+  private noble: ReturnType<typeof sha256.create> | undefined;
+  private started = false;
+  private text = "";
+  private inChunk = 0;
+  private count = 0;
+
+  add(id: string): void {
+    // Concatenation (rather than an array joined at the end of each chunk) builds the chunk's text
+    // without an array of its ids; the hash flattens it once.
+    this.text = this.count === 0 ? id : this.text + "\n" + id;
+    this.count++;
+    if (++this.inChunk === CHUNK) this.flush();
   }
-  if (native !== undefined) return native.digest("hex");
-  if (order.length === 0) noble!.update(new Uint8Array(0));
-  return bytesToHex(noble!.digest());
+
+  finish(): string {
+    this.flush();
+    this.start();
+    if (this.native !== undefined) return this.native.digest("hex");
+    if (this.count === 0) this.noble!.update(new Uint8Array(0));
+    return bytesToHex(this.noble!.digest());
+  }
+
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.native = nativeSha256();
+    if (this.native === undefined) this.noble = sha256.create();
+  }
+
+  private flush(): void {
+    if (this.inChunk === 0) return;
+    this.start();
+    if (this.native !== undefined) this.native.update(this.text, "utf8");
+    else this.noble!.update(new TextEncoder().encode(this.text));
+    this.text = "";
+    this.inChunk = 0;
+  }
 }

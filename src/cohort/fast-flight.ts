@@ -33,29 +33,29 @@ function invert(values: Float64Array, width: number, p: number, basis: Int32Arra
       if (a > bestAbs) (best = r), (bestAbs = a);
     }
     if (bestAbs < SINGULAR) return false;
+    // Columns of `work` left of c are already eliminated and never read again, so only columns c
+    // onwards are updated there (the inverse, in `inv`, is computed exactly as before).
     if (best !== c) {
       for (let j = 0; j < p; j++) {
-        let t = work[c * p + j]!;
-        work[c * p + j] = work[best * p + j]!;
-        work[best * p + j] = t;
-        t = inv[c * p + j]!;
+        const t = inv[c * p + j]!;
         inv[c * p + j] = inv[best * p + j]!;
         inv[best * p + j] = t;
       }
+      for (let j = c; j < p; j++) {
+        const t = work[c * p + j]!;
+        work[c * p + j] = work[best * p + j]!;
+        work[best * p + j] = t;
+      }
     }
     const piv = work[c * p + c]!;
-    for (let j = 0; j < p; j++) {
-      work[c * p + j] = work[c * p + j]! / piv;
-      inv[c * p + j] = inv[c * p + j]! / piv;
-    }
+    for (let j = c; j < p; j++) work[c * p + j] = work[c * p + j]! / piv;
+    for (let j = 0; j < p; j++) inv[c * p + j] = inv[c * p + j]! / piv;
     for (let r = 0; r < p; r++) {
       if (r === c) continue;
       const f = work[r * p + c]!;
       if (f === 0) continue;
-      for (let j = 0; j < p; j++) {
-        work[r * p + j] = work[r * p + j]! - f * work[c * p + j]!;
-        inv[r * p + j] = inv[r * p + j]! - f * inv[c * p + j]!;
-      }
+      for (let j = c; j < p; j++) work[r * p + j] = work[r * p + j]! - f * work[c * p + j]!;
+      for (let j = 0; j < p; j++) inv[r * p + j] = inv[r * p + j]! - f * inv[c * p + j]!;
     }
   }
   return true;
@@ -65,7 +65,7 @@ function invert(values: Float64Array, width: number, p: number, basis: Int32Arra
  * Flight phase over `units` (in processing order) on all `p` balancing variables. Mutates `pi`;
  * returns the undecided units left for the landing phase.
  */
-export function fastFlight(matrix: CubeMatrix, p: number, pi: Float64Array, units: readonly number[], random: Random): number[] {
+export function fastFlight(matrix: CubeMatrix, p: number, pi: Float64Array, units: ArrayLike<number>, random: Random): number[] {
   const { values, width } = matrix;
   const undecided = (k: number) => pi[k]! > EPS && pi[k]! < 1 - EPS;
   let cursor = 0;
@@ -122,11 +122,15 @@ export function fastFlight(matrix: CubeMatrix, p: number, pi: Float64Array, unit
       const d = -w[c]!;
       const q = pi[basis[c]!]!;
       if (d > 1e-14) {
-        if ((1 - q) / d < up) up = (1 - q) / d;
-        if (q / d < down) down = q / d;
+        const a = (1 - q) / d;
+        const b = q / d;
+        if (a < up) up = a;
+        if (b < down) down = b;
       } else if (d < -1e-14) {
-        if (q / -d < up) up = q / -d;
-        if ((1 - q) / -d < down) down = (1 - q) / -d;
+        const a = q / -d;
+        const b = (1 - q) / -d;
+        if (a < up) up = a;
+        if (b < down) down = b;
       }
     }
     const step = random.float() * (up + down) < down ? up : -down;
@@ -139,10 +143,13 @@ export function fastFlight(matrix: CubeMatrix, p: number, pi: Float64Array, unit
     pi[extra] = q < EPS ? 0 : q > 1 - EPS ? 1 : q;
     // Replace decided basic units (Sherman-Morrison), then the extra unit.
     let candidate = undecided(extra) ? extra : next();
+    // w = C^-1 x_extra is still current while C^-1 has not changed: no need to solve again for it.
+    let current = candidate === extra;
     for (let c = 0; c < p && valid; c++) {
       if (undecided(basis[c]!)) continue;
       if (candidate < 0) return flight(matrix, p, pi, Array.from(basis).filter(undecided), random);
-      solve(inv, values, width, p, candidate, w, x);
+      if (!current) solve(inv, values, width, p, candidate, w, x);
+      current = false;
       const wj = w[c]!;
       if (Math.abs(wj) < SINGULAR) {
         basis[c] = candidate;
@@ -151,11 +158,7 @@ export function fastFlight(matrix: CubeMatrix, p: number, pi: Float64Array, unit
         break;
       }
       for (let j = 0; j < p; j++) row[j] = inv[c * p + j]! / wj;
-      for (let r = 0; r < p; r++) {
-        const f = r === c ? w[r]! - 1 : w[r]!;
-        if (f === 0) continue;
-        for (let j = 0; j < p; j++) inv[r * p + j] = inv[r * p + j]! - f * row[j]!;
-      }
+      update(inv, p, c, w, row);
       basis[c] = candidate;
       updates++;
       candidate = next();
@@ -173,20 +176,75 @@ export function fastFlight(matrix: CubeMatrix, p: number, pi: Float64Array, unit
   return flight(matrix, p, pi, Array.from(basis).filter(undecided), random);
 }
 
+/**
+ * The rank-one update of C^-1 for a column replacement: row r of C^-1 loses f_r times `row`, with
+ * f = w - e_c. Two rows at a time share each read of `row`; every entry gets the same single
+ * subtraction as in the plain loop.
+ */
+function update(inv: Float64Array, p: number, c: number, w: Float64Array, row: Float64Array): void {
+  let r = 0;
+  for (; r + 1 < p; r += 2) {
+    const f0 = r === c ? w[r]! - 1 : w[r]!;
+    const f1 = r + 1 === c ? w[r + 1]! - 1 : w[r + 1]!;
+    const a0 = r * p;
+    const a1 = a0 + p;
+    if (f0 !== 0 && f1 !== 0) {
+      for (let j = 0; j < p; j++) {
+        const x = row[j]!;
+        inv[a0 + j] = inv[a0 + j]! - f0 * x;
+        inv[a1 + j] = inv[a1 + j]! - f1 * x;
+      }
+    } else {
+      if (f0 !== 0) for (let j = 0; j < p; j++) inv[a0 + j] = inv[a0 + j]! - f0 * row[j]!;
+      if (f1 !== 0) for (let j = 0; j < p; j++) inv[a1 + j] = inv[a1 + j]! - f1 * row[j]!;
+    }
+  }
+  for (; r < p; r++) {
+    const f = r === c ? w[r]! - 1 : w[r]!;
+    if (f === 0) continue;
+    for (let j = 0, a = r * p; j < p; j++) inv[a + j] = inv[a + j]! - f * row[j]!;
+  }
+}
+
 /** w = C^-1 x_k, with `x` as room for unit k's values. */
 function solve(inv: Float64Array, values: Float64Array, width: number, p: number, k: number, w: Float64Array, x: Float64Array): void {
   // The unit's p values are read once into a small array that stays in registers and cache; the
   // sums run in the same order as the textbook loop, so the results are bit for bit the same.
   const base = k * width;
   for (let c = 0; c < p; c++) x[c] = values[base + c]!;
-  for (let r = 0, at = 0; r < p; r++, at += p) {
+  // Four rows at a time, each in its own running sum: four independent chains of additions keep the
+  // processor busy where one chain waits on each addition. Each row is still summed in column
+  // order, so the results are bit for bit those of the textbook loop.
+  let r = 0;
+  for (; r + 3 < p; r += 4) {
+    const a0 = r * p;
+    const a1 = a0 + p;
+    const a2 = a1 + p;
+    const a3 = a2 + p;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let c = 0; c < p; c++) {
+      const xc = x[c]!;
+      s0 += inv[a0 + c]! * xc;
+      s1 += inv[a1 + c]! * xc;
+      s2 += inv[a2 + c]! * xc;
+      s3 += inv[a3 + c]! * xc;
+    }
+    w[r] = s0;
+    w[r + 1] = s1;
+    w[r + 2] = s2;
+    w[r + 3] = s3;
+  }
+  for (; r < p; r++) {
     let s = 0;
-    for (let c = 0; c < p; c++) s += inv[at + c]! * x[c]!;
+    for (let c = 0, at = r * p; c < p; c++) s += inv[at + c]! * x[c]!;
     w[r] = s;
   }
 }
 
-function drain(units: readonly number[], from: number, undecided: (k: number) => boolean): number[] {
+function drain(units: ArrayLike<number>, from: number, undecided: (k: number) => boolean): number[] {
   const out: number[] = [];
   for (let i = from; i < units.length; i++) if (undecided(units[i]!)) out.push(units[i]!);
   return out;

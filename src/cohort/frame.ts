@@ -3,7 +3,7 @@
  * Private to the cohort part.
  */
 import { PthvInputError, type InputIssue } from "../errors/index.js";
-import { sortedIdsDigest } from "./digest.js";
+import { IdsDigest, sortedIdsDigest } from "./digest.js";
 
 /**
  * One student of a sampling frame. `familyId` groups siblings (one invitation per family); a
@@ -116,27 +116,40 @@ export function locate(source: FrameSource | undefined, row: number, id?: string
 
 /**
  * Groups a frame into families and schools and checks it: ids present, no duplicate student ids,
- * a school for every student, not empty. Every problem is reported at once.
+ * a school for every student, not empty. Every problem is reported at once. With `digest`, the
+ * audit digest is fed while the rows are read (when their ids turn out to be in order, the usual
+ * export), while each id is still in cache; otherwise it is computed on first use.
  */
-export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): IndexedFrame {
+export function indexFrame(rows: readonly FrameRow[], source?: FrameSource, options: { digest?: boolean } = {}): IndexedFrame {
   const issues: InputIssue[] = [];
   if (rows.length === 0) throw new PthvInputError([{ ...(source?.file !== undefined ? { file: source.file } : {}), message: "the frame is empty: give one row per student of the schools to sample" }]);
   const n = rows.length;
   // One pass reads each row object once (a million of them do not fit in the processor's caches):
   // its id, its family key (the family id, or the student's own id) and its school.
-  const ids: string[] = new Array<string>(n);
+  // Student ids per row, kept only once they turn out not to be in order (or when asked for): in
+  // order, the rows themselves serve.
+  let ids: string[] | undefined;
   const keys: string[] = new Array<string>(n);
   // Schools per row are kept only once a second school appears: a frame of one school (the usual
   // case, and how the validator calls) needs just that one id.
   const firstSchool = rows[0]!.schoolId;
   let schoolOfRow: string[] | undefined;
+  // Whether ids, and family keys, increase (or repeat) from row to row, noted as the rows are read:
+  // an export in id order then needs no sorting and no second pass over the texts.
+  let idsIncrease = true;
+  let idsDistinct = true;
+  let keysIncrease = true;
+  let keysDistinct = true;
+  let previousId = "";
+  let previousKey = "";
+  const early = options.digest === true ? new IdsDigest() : undefined;
   for (let i = 0; i < n; i++) {
     const row = rows[i]!;
-    const id = row.id;
+    let id = row.id;
     if (typeof id !== "string" || id.length === 0) {
       issues.push({ ...locate(source, i, undefined, "id"), message: "missing student id: every row needs a pseudonymous id" });
-      ids[i] = "";
-    } else ids[i] = id;
+      id = "";
+    }
     const school = row.schoolId;
     if (schoolOfRow !== undefined) schoolOfRow[i] = school;
     else if (school !== firstSchool) {
@@ -144,19 +157,36 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
       schoolOfRow[i] = school;
     }
     if (typeof school !== "string" || school.length === 0) {
-      issues.push({ ...locate(source, i, ids[i] || undefined, "schoolId"), message: "missing school id: every student belongs to a school" });
+      issues.push({ ...locate(source, i, id || undefined, "schoolId"), message: "missing school id: every student belongs to a school" });
     }
     const family = row.familyId;
     if (family !== undefined && family !== null && typeof family !== "string") {
-      issues.push({ ...locate(source, i, ids[i] || undefined, "familyId"), message: "family id must be text: leave it empty for a student who is a family of their own" });
+      issues.push({ ...locate(source, i, id || undefined, "familyId"), message: "family id must be text: leave it empty for a student who is a family of their own" });
     }
-    keys[i] = typeof family === "string" && family !== "" ? family : ids[i]!;
+    const key = typeof family === "string" && family !== "" ? family : id;
+    keys[i] = key;
+    if (i > 0 && idsIncrease) {
+      if (!(previousId < id)) {
+        if (previousId === id) idsDistinct = false;
+        else idsIncrease = false;
+      }
+      if (!(previousKey < key)) {
+        if (previousKey === key) keysDistinct = false;
+        else keysIncrease = false;
+      }
+    }
+    if (early !== undefined && idsIncrease) early.add(id);
+    else if (!idsIncrease) (ids ??= idsOf(rows, i))[i] = id;
+    previousId = id;
+    previousKey = key;
   }
-  const { order, distinct: uniqueIds } = sortedOrder(n, ids);
+  const allIds = (): string[] => (ids ??= idsOf(rows, n));
+  // As sortedOrder would find them, without a second pass when the ids are in order.
+  const { order, distinct: uniqueIds } = idsIncrease ? { order: identity(n), distinct: idsDistinct } : sortedOrder(n, allIds());
   // Strictly increasing ids have no duplicates; only otherwise are neighbours compared.
   for (let k = 1; k < n && !uniqueIds; k++) {
-    const a = ids[order[k - 1]!]!;
-    const b = ids[order[k]!]!;
+    const a = allIds()[order[k - 1]!]!;
+    const b = allIds()[order[k]!]!;
     if (a !== "" && a === b) issues.push({ ...locate(source, order[k]!, b, "id"), message: "duplicate student id: each student appears once in the frame" });
   }
   if (issues.length > 0) throw new PthvInputError(issues, `${issues.length} problem${issues.length === 1 ? "" : "s"} in the frame`);
@@ -165,7 +195,12 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
   // family in id order (the sort is stable over the id order). Sorting (rather than hashing)
   // keeps this fast at a million rows, and nearly free when the frame is already in order (then
   // the student order serves as it is).
-  const { order: rowsByFamily, distinct: oneStudentEach } = sortedOrder(n, keys, order);
+  const { order: rowsByFamily, distinct: oneStudentEach } = idsIncrease && keysIncrease ? { order, distinct: keysDistinct } : sortedOrder(n, keys, order);
+  if (idsIncrease && keysIncrease && oneStudentEach) {
+    // Every student a family of their own, in id order (the usual export of one row per family):
+    // the family of row i is family i, and the indices of the general case below are the identity.
+    return indexed(rows, order, keys, order, order, new Int32Array(n).fill(1), order, identity(n + 1), schoolOfRow ?? firstSchool, allIds, early);
+  }
   // Arrays are allocated at their final (or largest) size: growing million-element arrays by
   // push copies them and leaves garbage behind.
   const familyIds: string[] = new Array<string>(n);
@@ -192,9 +227,48 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
   familyStart[families] = n;
   familyIds.length = families;
   if (familySchool !== undefined) familySchool.length = families;
-  const schoolOf = (f: number): string => (familySchool !== undefined ? familySchool[f]! : firstSchool);
   const familyStudents = new Int32Array(families);
   for (let f = 0; f < families; f++) familyStudents[f] = familyStart[f + 1]! - familyStart[f]!;
+  return indexed(rows, order, familyIds, familyOfRow, leads.subarray(0, families), familyStudents, rowsByFamily, familyStart.subarray(0, families + 1), familySchool ?? firstSchool, allIds, idsIncrease ? early : undefined);
+}
+
+/** The student id of each of the first `count` rows in an array of one per row ("" when missing). */
+function idsOf(rows: readonly FrameRow[], count: number): string[] {
+  const ids: string[] = new Array<string>(rows.length);
+  for (let i = 0; i < count; i++) {
+    const id = rows[i]!.id;
+    ids[i] = typeof id === "string" && id.length > 0 ? id : "";
+  }
+  return ids;
+}
+
+/** Numbers 0 to n - 1. */
+function identity(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let k = 0; k < n; k++) out[k] = k;
+  return out;
+}
+
+/**
+ * The indexed frame from its families: groups the families by school (`schoolOfFamily`: each
+ * family's school, or the one school of the frame) and attaches the digest (`early` when it was fed
+ * while reading the rows in id order, else computed on first use).
+ */
+function indexed(
+  rows: readonly FrameRow[],
+  order: Int32Array,
+  familyIds: string[],
+  familyOfRow: Int32Array,
+  familyLead: Int32Array,
+  familyStudents: Int32Array,
+  rowsByFamily: Int32Array,
+  familyStart: Int32Array,
+  schoolOfFamily: string[] | string,
+  ids: () => readonly string[],
+  early: IdsDigest | undefined,
+): IndexedFrame {
+  const families = familyIds.length;
+  const schoolOf = typeof schoolOfFamily === "string" ? () => schoolOfFamily : (f: number): string => schoolOfFamily[f]!;
   // Families per school: counted first, so each school's list is allocated once.
   const counts = new Map<string, number>();
   let lastSchool: string | undefined;
@@ -227,21 +301,21 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource): Ind
     }
     list[at++] = f;
   }
-  let digest: string | undefined;
+  let digest = early?.finish();
   const schools = bySchool.size === 1 ? bySchool : new Map([...bySchool.keys()].sort(compareText).map((s) => [s, bySchool.get(s)!] as const));
   return {
     rows,
     order,
     familyIds,
     familyOfRow,
-    familyLead: leads.slice(0, families),
+    familyLead,
     familyStudents,
     rowsByFamily,
-    familyStart: familyStart.slice(0, families + 1),
+    familyStart,
     schools,
-    // Computed on first use: the audit needs it, a balance check does not.
+    // Computed on first use when not fed early: the audit needs it, a balance check does not.
     get digest(): string {
-      digest ??= sortedIdsDigest(order, ids);
+      digest ??= sortedIdsDigest(order, ids());
       return digest;
     },
   };

@@ -25,10 +25,20 @@ export function sizeFor(options: NormalisedOptions, schoolId: string, N: number,
 }
 
 /**
- * The stratum key of every family within its school: the values of the strata columns on the
- * family's lead student (its lowest student id), e.g. `grade=3|teacherId=t-12`.
+ * Every family's stratum within its school: `names[codes[f]]` is the key of family f, the values
+ * of the strata columns on the family's lead student (its lowest student id), e.g.
+ * `grade=3|teacherId=t-12`. Equal keys have equal codes.
  */
-export function strataKeys(frame: IndexedFrame, columns: readonly string[], source?: FrameSource): string[] {
+export interface Strata {
+  codes: Int32Array;
+  names: string[];
+}
+
+/** Distinct small whole numbers (grades, say) are looked up in an array rather than a map. */
+const SMALL = 1024;
+
+/** The stratum of every family (see {@link Strata}). */
+export function strataKeys(frame: IndexedFrame, columns: readonly string[], source?: FrameSource): Strata {
   const issues: InputIssue[] = [];
   for (const column of columns) {
     if (!frame.rows.some((row) => column in row)) {
@@ -37,38 +47,93 @@ export function strataKeys(frame: IndexedFrame, columns: readonly string[], sour
     }
   }
   if (issues.length > 0) throw new PthvInputError(issues, "unknown strata columns");
-  // One text per distinct value and column ("grade=3"), made once and shared: a million families
-  // then share a few dozen key strings, which also makes grouping by key cheap.
-  const texts = columns.map(() => new Map<string | number | boolean, string>());
+  // One text per distinct value and column ("grade=3"), made once: a million families share a few
+  // dozen keys, each numbered once, so families are grouped by number.
   const families = frame.familyIds.length;
-  const keys: string[] = new Array<string>(families);
-  const parts: string[] = new Array<string>(columns.length);
-  const joined = new Map<string, string>();
-  for (let f = 0; f < families; f++) {
-    const lead = frame.familyLead[f]!;
-    const row = frame.rows[lead]!;
-    for (let c = 0; c < columns.length; c++) {
-      const column = columns[c]!;
-      const value = cell(row, column);
+  const codes = new Int32Array(families);
+  const names: string[] = [];
+  const codeOf = new Map<string, number>();
+  const code = (key: string): number => {
+    let c = codeOf.get(key);
+    if (c === undefined) {
+      codeOf.set(key, (c = names.length));
+      names.push(key);
+    }
+    return c;
+  };
+  const { rows, familyLead } = frame;
+  const missing = (lead: number, column: string) => {
+    if (issues.length < 20) issues.push({ ...locate(source, lead, rows[lead]!.id, column), message: `missing value in strata column '${column}': every family needs a stratum` });
+  };
+  if (columns.length === 1) {
+    // One column (the usual case): the value's code straight from the value.
+    const column = columns[0]!;
+    const small = new Int32Array(SMALL).fill(-1);
+    const other = new Map<string | number | boolean, number>();
+    for (let f = 0; f < families; f++) {
+      const lead = familyLead[f]!;
+      // Read here (not through `cell`) so this read only ever sees this column's name.
+      let value = rows[lead]![column];
+      if (value === "") value = null;
       if (value === null || value === undefined) {
-        if (issues.length < 20) issues.push({ ...locate(source, lead, row.id, column), message: `missing value in strata column '${column}': every family needs a stratum` });
-        parts[c] = `${column}=`;
+        missing(lead, column);
+        codes[f] = code(`${column}=`);
         continue;
       }
-      let text = texts[c]!.get(value);
-      if (text === undefined) texts[c]!.set(value, (text = `${column}=${String(value)}`));
-      parts[c] = text;
+      if (typeof value === "number" && value >= 0 && value < SMALL && (value | 0) === value && !Object.is(value, -0)) {
+        let c = small[value]!;
+        if (c < 0) small[value] = c = code(`${column}=${String(value)}`);
+        codes[f] = c;
+        continue;
+      }
+      let c = other.get(value);
+      if (c === undefined) other.set(value, (c = code(`${column}=${String(value)}`)));
+      codes[f] = c;
     }
-    if (columns.length === 1) keys[f] = parts[0]!;
-    else {
-      const key = parts.join("|");
-      let shared = joined.get(key);
-      if (shared === undefined) joined.set(key, (shared = key));
-      keys[f] = shared;
+  } else {
+    const texts = columns.map(() => new Map<string | number | boolean, string>());
+    const parts: string[] = new Array<string>(columns.length);
+    for (let f = 0; f < families; f++) {
+      const lead = familyLead[f]!;
+      const row = rows[lead]!;
+      for (let c = 0; c < columns.length; c++) {
+        const column = columns[c]!;
+        const value = cell(row, column);
+        if (value === null || value === undefined) {
+          missing(lead, column);
+          parts[c] = `${column}=`;
+          continue;
+        }
+        let text = texts[c]!.get(value);
+        if (text === undefined) texts[c]!.set(value, (text = `${column}=${String(value)}`));
+        parts[c] = text;
+      }
+      codes[f] = code(parts.join("|"));
     }
   }
   if (issues.length > 0) throw new PthvInputError(issues, "missing strata values");
-  return keys;
+  return { codes, names };
+}
+
+/** Families of a school grouped by stratum, as {@link groupBy} with the strata's keys. */
+export function groupByStratum(families: readonly number[], strata: Strata): { key: string; families: number[] }[] {
+  const { codes, names } = strata;
+  const counts = new Int32Array(names.length);
+  for (let i = 0; i < families.length; i++) counts[codes[families[i]!]!]!++;
+  const listOf: number[][] = new Array<number[]>(names.length);
+  const present: number[] = [];
+  for (let c = 0; c < names.length; c++) {
+    if (counts[c] === 0) continue;
+    listOf[c] = new Array<number>(counts[c]!);
+    present.push(c);
+  }
+  const filled = new Int32Array(names.length);
+  for (let i = 0; i < families.length; i++) {
+    const f = families[i]!;
+    const c = codes[f]!;
+    listOf[c]![filled[c]!++] = f;
+  }
+  return present.map((c) => ({ key: names[c]!, families: listOf[c]! })).sort((x, y) => compareText(x.key, y.key));
 }
 
 /** Families of a school grouped by key, keys sorted, families in canonical order. */

@@ -9,7 +9,7 @@ import { balanceReport } from "./balance.js";
 import { balancedSelection } from "./balanced.js";
 import { buildDesign, type DesignColumn } from "./design.js";
 import { cell, indexFrame, locate, type FrameRow, type FrameSource, type IndexedFrame } from "./frame.js";
-import { groupBy, sizeFor, strataKeys } from "./groups.js";
+import { groupBy, groupByStratum, sizeFor, strataKeys, type Strata } from "./groups.js";
 import { normaliseOptions, type NormalisedOptions, type SampleCohortOptions } from "./options.js";
 
 /** What one school contributes: its strata (with their selections and reserves) and notes. */
@@ -70,7 +70,7 @@ export function sampleCohort(frame: readonly FrameRow[], options: SampleCohortOp
  */
 export function sampleIndexed(frame: readonly FrameRow[], options: SampleCohortOptions, source?: FrameSource, prebuilt?: IndexedFrame): Cohort {
   const { options: opts, seed } = normaliseOptions(options);
-  const indexed = prebuilt ?? indexFrame(frame, source);
+  const indexed = prebuilt ?? indexFrame(frame, source, { digest: true });
   const design = opts.balance !== undefined ? buildDesign(frame, opts.balance, source) : [];
   const keys = opts.strata !== undefined ? strataKeys(indexed, opts.strata, source) : undefined;
   const classes = opts.method === "classroom" ? classOf(indexed, source) : undefined;
@@ -140,7 +140,7 @@ function drawSchool(
   opts: NormalisedOptions,
   schoolId: string,
   families: number[],
-  keys: string[] | undefined,
+  keys: Strata | undefined,
   classes: string[] | undefined,
   selected: Uint8Array,
   random: Random,
@@ -177,7 +177,7 @@ function drawSchool(
     }
     case "stratified": {
       const n = sizeFor(opts, schoolId, N, `school '${schoolId}'`);
-      const groups = groupBy(families, (f) => keys![f]!).map((g) => ({ key: `${schoolId}|${g.key}`, families: g.families, order: random.fork(`stratum:${g.key}`).shuffle(g.families) }));
+      const groups = groupByStratum(families, keys!).map((g) => ({ key: `${schoolId}|${g.key}`, families: g.families, order: random.fork(`stratum:${g.key}`).shuffle(g.families) }));
       // Systematic sampling with a random integer start r in [0, N): position i is selected when a
       // multiple of N falls in (i*n + r, (i+1)*n + r]. Exactly n positions qualify, and each
       // position qualifies for exactly n of the N starts, so every inclusion probability is n/N.
@@ -193,7 +193,7 @@ function drawSchool(
     }
     case "balanced": {
       const n = sizeFor(opts, schoolId, N, `school '${schoolId}'`);
-      const groups = keys !== undefined ? groupBy(families, (f) => keys[f]!).map((g) => ({ key: `${schoolId}|${g.key}`, families: g.families })) : [{ key: schoolId, families }];
+      const groups = keys !== undefined ? groupByStratum(families, keys).map((g) => ({ key: `${schoolId}|${g.key}`, families: g.families })) : [{ key: schoolId, families }];
       const marks = balancedSelection(frame, design, families, groups.map((g) => g.families), n, random.fork("cube"));
       families.forEach((f, i) => (selected[f] = marks[i]!));
       return { strata: groups.map((g) => stratum(g.key, g.families, random.fork(`reserve:${g.key}`).shuffle(g.families), n / N)), notes: [] };

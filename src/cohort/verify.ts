@@ -85,7 +85,7 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
  */
 export function verifyCohort(frame: readonly FrameRow[], cohort: Cohort, source?: FrameSource): CohortVerification {
   const checks: VerificationCheck[] = [];
-  const indexed = indexFrame(frame, source);
+  const indexed = indexFrame(frame, source, { digest: true });
   const audit = cohort.audit;
   checks.push({
     check: "frame",

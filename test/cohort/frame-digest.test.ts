@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createRandom, frameDigest, sampleCohort, type FrameRow } from "../../src/index.js";
+import { checkBalance, createRandom, frameDigest, sampleCohort, verifyCohort, type FrameRow } from "../../src/index.js";
 
 // More ids than one hashing chunk (4,096), in shuffled order, some outside ASCII, so the chunked
 // digest is compared with the definition across chunk boundaries and multi-byte characters.
@@ -24,8 +24,48 @@ describe("the audit's frame digest", () => {
     expect(cohort.audit.frameDigest).toBe(frameDigest(ids));
   });
 
+  it("is the same when the rows come in id order, and the digest is taken while they are read", () => {
+    const sorted = FRAME.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    expect(sampleCohort(sorted, { method: "all" }).audit.frameDigest).toBe(frameDigest(ids));
+    runtime.getBuiltinModule = undefined;
+    expect(sampleCohort(sorted, { method: "all" }).audit.frameDigest).toBe(frameDigest(ids));
+  });
+
+  it("is the same when the rows are in id order for a while and then not", () => {
+    const sorted = FRAME.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const late = [...sorted.slice(0, 5000), ...sorted.slice(5000).reverse()];
+    expect(sampleCohort(late, { method: "all" }).audit.frameDigest).toBe(frameDigest(ids));
+  });
+
   it("is the definition's digest for a frame of a single student", () => {
     const cohort = sampleCohort([{ id: "only", schoolId: "s" }], { method: "all" });
     expect(cohort.audit.frameDigest).toBe(frameDigest(["only"]));
+  });
+});
+
+describe("how often the frame is hashed (the validator calls these once per school)", () => {
+  /** Counts the SHA-256 hashes the sampler starts through the runtime's crypto. */
+  function countHashes(run: () => void): number {
+    const get = original as (id: string) => unknown;
+    let hashes = 0;
+    runtime.getBuiltinModule = (id: string) => {
+      const crypto = get(id) as { createHash: (algorithm: string) => unknown };
+      return { createHash: (algorithm: string) => (hashes++, crypto.createHash(algorithm)) };
+    };
+    try {
+      run();
+    } finally {
+      runtime.getBuiltinModule = original;
+    }
+    return hashes;
+  }
+  const rows: FrameRow[] = Array.from({ length: 50 }, (_, i) => ({ id: `s${String(i).padStart(3, "0")}`, schoolId: "a", x: i % 7 }));
+
+  it("hashes the frame once to draw a cohort, once to verify one, and never to check balance", () => {
+    const cohort = sampleCohort(rows, { method: "random", count: 10, seed: 1 });
+    expect(countHashes(() => sampleCohort(rows, { method: "random", count: 10, seed: 1 }))).toBe(1);
+    expect(countHashes(() => verifyCohort(rows, cohort))).toBe(1);
+    expect(countHashes(() => verifyCohort(createRandom(2).shuffle(rows), cohort))).toBe(1);
+    expect(countHashes(() => checkBalance(rows, cohort.selectedFamilyIds, ["x"]))).toBe(0);
   });
 });

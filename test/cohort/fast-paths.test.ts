@@ -1,0 +1,131 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { checkBalance, createRandom, PthvInputError, sampleCohort, verifyCohort, type FrameRow, type SampleCohortOptions } from "../../src/index.js";
+
+// The sampler takes shortcuts for the usual frame (rows in id order, one student per family, every
+// balancing value present) and for runtimes that can compile code. These tests check that each
+// shortcut gives exactly what the general path gives.
+
+/** Rows in id order (ids zero-padded), one student per family unless `siblings`, three schools. */
+function frame(families: number, siblings = false): FrameRow[] {
+  const random = createRandom("fast-paths");
+  const rows: FrameRow[] = [];
+  for (let i = 0; i < families; i++) {
+    const id = String(i).padStart(5, "0");
+    const children = siblings && i % 4 === 0 ? 2 : 1;
+    for (let k = 0; k < children; k++) {
+      rows.push({
+        id: `stu-${id}-${k}`,
+        schoolId: `sch-${i % 3}`,
+        familyId: siblings && i % 7 === 0 ? null : `fam-${id}`,
+        grade: random.int(6),
+        teacherId: `t-${random.int(5)}`,
+        absences: random.int(30),
+        score: Math.round(500 + 40 * random.normal()),
+        distance: random.float() * 10,
+        ell: random.bernoulli(0.2),
+        language: ["en", "es", "vi"][random.int(3)]!,
+      });
+    }
+  }
+  return rows;
+}
+
+const METHODS: SampleCohortOptions[] = [
+  { method: "all" },
+  { method: "random", fraction: 0.2, seed: 3 },
+  { method: "stratified", fraction: 0.2, strata: ["grade"], seed: 3 },
+  { method: "stratified", fraction: 0.3, strata: ["grade", "language"], seed: 4 },
+  { method: "balanced", fraction: 0.2, balance: ["absences", "score", "distance", "ell", "language"], seed: 3 },
+  { method: "balanced", fraction: 0.25, balance: ["absences", "ell"], strata: ["language"], seed: 5 },
+  { method: "classroom", count: 3, seed: 3 },
+];
+
+const globals = globalThis as { Function: FunctionConstructor };
+const OriginalFunction = globals.Function;
+afterEach(() => {
+  globals.Function = OriginalFunction;
+});
+
+describe("the sampler's shortcuts", () => {
+  for (const siblings of [false, true]) {
+    it(`gives the same cohort for a frame in id order as for the same rows shuffled (${siblings ? "with" : "without"} siblings)`, () => {
+      const rows = frame(900, siblings);
+      const shuffled = createRandom("order").shuffle(rows);
+      for (const options of METHODS) {
+        const inOrder = sampleCohort(rows, options);
+        expect(sampleCohort(shuffled, options)).toEqual(inOrder);
+        expect(verifyCohort(shuffled, inOrder).verified).toBe(true);
+      }
+    });
+  }
+
+  it("reads balancing columns the same where the runtime refuses to compile code (a strict Content Security Policy)", () => {
+    // Large enough for the compiled reader (small frames never use it), with columns named in an
+    // order no other test uses, so the first read below cannot find a reader compiled earlier.
+    const rows = frame(21_000, true);
+    const balance = ["score", "language", "distance", "ell", "absences"];
+    const options: SampleCohortOptions = { method: "balanced", fraction: 0.1, balance, seed: 9 };
+    let refused = 0;
+    globals.Function = function refuse(): never {
+      refused++;
+      throw new EvalError("Refused to evaluate a string as JavaScript");
+    } as unknown as FunctionConstructor;
+    const generic = sampleCohort(rows, options);
+    const genericReport = checkBalance(rows, generic.selectedFamilyIds, balance);
+    globals.Function = OriginalFunction;
+    expect(refused).toBeGreaterThan(0);
+    const compiled = sampleCohort(rows, options);
+    expect(compiled).toEqual(generic);
+    expect(checkBalance(rows, generic.selectedFamilyIds, balance)).toEqual(genericReport);
+  });
+
+  it("reads balancing columns whose names hold quotes, backslashes and line breaks", () => {
+    const name = 'odd "name" \\ it\'s\nhere';
+    const rows = frame(300).map((row) => ({ ...row, [name]: row.absences }));
+    const plain = checkBalance(rows, ["fam-00001", "fam-00007"], ["absences"]);
+    const odd = checkBalance(rows, ["fam-00001", "fam-00007"], [name]);
+    expect(odd.rows[0]?.smd).toBe(plain.rows[0]?.smd);
+    expect(odd.rows[0]?.variable).toBe(name);
+  });
+
+  it("still names missing, empty and non-numeric values once any value of a column is irregular", () => {
+    const rows = frame(50);
+    rows[3] = { ...rows[3]!, absences: "" };
+    rows[8] = { ...rows[8]!, absences: Number.NaN };
+    rows[9] = { ...rows[9]!, language: 4 };
+    try {
+      checkBalance(rows, ["fam-00001"], ["absences", "language"]);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(PthvInputError);
+      const issues = (error as PthvInputError).issues;
+      expect(issues.some((i) => i.id === rows[3]!.id && i.field === "absences" && /missing/.test(i.message))).toBe(true);
+      expect(issues.some((i) => i.id === rows[8]!.id && i.field === "absences" && /non-numeric/.test(i.message))).toBe(true);
+      expect(issues.some((i) => i.id === rows[9]!.id && i.field === "language" && /non-numeric/.test(i.message))).toBe(false);
+      expect(issues.some((i) => i.field === "language")).toBe(true);
+    }
+  });
+
+  it("finds duplicate and missing ids in a frame otherwise in id order", () => {
+    const rows = frame(20);
+    const duplicated = [...rows.slice(0, 5), { ...rows[4]! }, ...rows.slice(5)];
+    expect(() => sampleCohort(duplicated, { method: "all" })).toThrow(PthvInputError);
+    try {
+      sampleCohort(duplicated, { method: "all" });
+    } catch (error) {
+      expect((error as PthvInputError).issues.map((i) => i.id)).toEqual([rows[4]!.id]);
+    }
+    const missing = rows.map((row, i) => (i === 0 ? { ...row, id: "" } : row));
+    expect(() => sampleCohort(missing, { method: "all" })).toThrow(/missing student id|problem/);
+  });
+
+  it("puts a number and the same number written as text, or 0 and -0, in one stratum", () => {
+    // A grade written as text ("3") is what a CSV reader without type inference gives.
+    const rows = Array.from({ length: 12 }, (_, i) => ({ id: `s${String(i).padStart(2, "0")}`, schoolId: "a", grade: i % 4 === 0 ? 3 : i % 4 === 1 ? "3" : i % 4 === 2 ? 0 : -0 })) as unknown as FrameRow[];
+    const cohort = sampleCohort(rows, { method: "stratified", fraction: 0.5, strata: ["grade"], seed: 1 });
+    expect(cohort.strata?.map((s) => [s.key, s.families])).toEqual([
+      ["a|grade=0", 6],
+      ["a|grade=3", 6],
+    ]);
+  });
+});

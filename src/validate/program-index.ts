@@ -11,6 +11,11 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
 
 const byStudentId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+function isSortedById(rows: readonly { id: string }[]): boolean {
+  for (let i = 1; i < rows.length; i++) if (rows[i - 1]!.id > rows[i]!.id) return false;
+  return true;
+}
+
 /**
  * Lookups shared by the rules, each built on first use so a validation with few rules enabled pays
  * only for what it reads.
@@ -41,21 +46,28 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
   const families_ = () => (familyTable ??= buildIdTable(record.families.length, (f) => record.families[f]!.id));
   // Reflections by the visit ids they name: entry e is the e-th (reflection, visit id) pair in record order.
   let reflectionCursor = 0;
-  let reflectionTable: { table: IdTable; reflectionOf: Int32Array } | undefined;
+  let reflectionTable: { table: IdTable; reflectionOf: Int32Array | undefined } | undefined;
   const reflections_ = () => {
     if (!reflectionTable) {
+      const reflections = record.reflections;
       let entries = 0;
-      for (const reflection of record.reflections) entries += reflection.visitIds.length;
-      const visitIds: string[] = new Array<string>(entries);
-      const reflectionOf = new Int32Array(entries);
-      let e = 0;
-      for (let r = 0; r < record.reflections.length; r++) {
-        for (const visitId of record.reflections[r]!.visitIds) {
-          visitIds[e] = visitId;
-          reflectionOf[e++] = r;
+      for (let r = 0; r < reflections.length; r++) entries += reflections[r]!.visitIds.length;
+      if (entries === reflections.length && reflections.every((reflection) => reflection.visitIds.length === 1)) {
+        // Each reflection names one visit (the usual case): entry e is reflection e, with no copy of the ids.
+        reflectionTable = { table: buildIdTable(entries, (e) => reflections[e]!.visitIds[0]!), reflectionOf: undefined };
+      } else {
+        const visitIds: string[] = new Array<string>(entries);
+        const reflectionOf = new Int32Array(entries);
+        let e = 0;
+        for (let r = 0; r < reflections.length; r++) {
+          const named = reflections[r]!.visitIds;
+          for (let k = 0; k < named.length; k++) {
+            visitIds[e] = named[k]!;
+            reflectionOf[e++] = r;
+          }
         }
+        reflectionTable = { table: buildIdTable(entries, (k) => visitIds[k]!), reflectionOf };
       }
-      reflectionTable = { table: buildIdTable(entries, (k) => visitIds[k]!), reflectionOf };
     }
     return reflectionTable;
   };
@@ -118,18 +130,37 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
       if (e < 0) return undefined;
       reflectionCursor = e + 1;
       // Most visits have one reflection: a number, not an array, so the usual case allocates nothing.
-      if (table.next[e]! < 0) return reflectionOf[e]!;
+      if (table.next[e]! < 0) return reflectionOf !== undefined ? reflectionOf[e]! : e;
       const found: number[] = [];
-      for (; e >= 0; e = table.next[e]!) found.push(reflectionOf[e]!);
+      for (; e >= 0; e = table.next[e]!) found.push(reflectionOf !== undefined ? reflectionOf[e]! : e);
       return found;
     },
     get studentsBySchool() {
       if (!studentsBySchool) {
+        // Counted first, so each school's list is allocated once at its size (a million students
+        // pushed onto growing lists leave tens of megabytes of copies behind). Students usually
+        // come school by school, so the count is kept per run of one school, not per student.
+        const students = record.students;
+        const counts = new Map<string, number>();
+        for (let i = 0; i < students.length; ) {
+          const schoolId = students[i]!.schoolId;
+          let j = i + 1;
+          while (j < students.length && students[j]!.schoolId === schoolId) j++;
+          counts.set(schoolId, (counts.get(schoolId) ?? 0) + (j - i));
+          i = j;
+        }
         studentsBySchool = new Map();
-        for (const student of record.students) {
-          const list = studentsBySchool.get(student.schoolId);
-          if (list) list.push(student);
-          else studentsBySchool.set(student.schoolId, [student]);
+        const filled = new Map<string, number>();
+        for (const [schoolId, count] of counts) {
+          studentsBySchool.set(schoolId, new Array<ProgramRecord["students"][number]>(count));
+          filled.set(schoolId, 0);
+        }
+        for (let i = 0; i < students.length; ) {
+          const schoolId = students[i]!.schoolId;
+          const list = studentsBySchool.get(schoolId)!;
+          let at = filled.get(schoolId)!;
+          for (; i < students.length && students[i]!.schoolId === schoolId; i++) list[at++] = students[i]!;
+          filled.set(schoolId, at);
         }
       }
       return studentsBySchool;
@@ -138,8 +169,9 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
       if (!framesBySchool) {
         framesBySchool = new Map();
         // Sorted once here, the sampler's indexing of each frame (in verifyCohort, its re-draw and
-        // checkBalance) finds the rows in order and skips its own sort; its results do not depend on row order.
-        for (const [schoolId, students] of this.studentsBySchool) framesBySchool.set(schoolId, students.slice().sort(byStudentId));
+        // checkBalance) finds the rows in order and skips its own sort; its results do not depend on
+        // row order. A school whose students are already in id order is used as it is.
+        for (const [schoolId, students] of this.studentsBySchool) framesBySchool.set(schoolId, isSortedById(students) ? students : students.slice().sort(byStudentId));
       }
       return framesBySchool;
     },

@@ -24,8 +24,12 @@ export const cohortProvenance: Rule<NoOptions> = {
     const invitedKnown = new Uint8Array(record.families.length);
     const invitedOther = new Set<string>();
     for (const cohort of record.cohorts) {
-      for (const id of cohort.selectedFamilyIds) {
-        const f = index.familyPosition(id);
+      const ids = cohort.selectedFamilyIds;
+      // Families listed in the records' order are found by trying the one after the last found first.
+      let f = -1;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        f = index.familyPosition(id, f + 1);
         if (f >= 0) invitedKnown[f] = 1;
         else invitedOther.add(id);
       }

@@ -1,5 +1,6 @@
 import type { Rule } from "../types.js";
 import { NO_OPTIONS, type NoOptions, docsUrl, isActive } from "./shared.js";
+import { heapNumbers } from "../heap-numbers.js";
 
 /**
  * Non-negotiable 1: families choose to take part. Each visit (not cancelled) goes to a family whose
@@ -17,7 +18,7 @@ export const familyConsent: Rule<NoOptions> = {
   check({ record, index, report }) {
     const { start: starts } = index.visitTimes;
     // When each family's acceptance was recorded (NaN when it has none), so the usual case costs one lookup.
-    const acceptedAt = new Float64Array(record.families.length);
+    const acceptedAt = heapNumbers(record.families.length, NaN);
     record.families.forEach((family, f) => {
       const { status, recordedAt } = family.consent;
       acceptedAt[f] = status === "accepted" && recordedAt !== undefined ? index.time(recordedAt) : NaN;

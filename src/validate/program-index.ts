@@ -1,4 +1,5 @@
 import type { ProgramRecord } from "../model/index.js";
+import { heapNumbers } from "./heap-numbers.js";
 import { buildIdTable, type IdTable } from "./id-table.js";
 import { parseInstant } from "./instant.js";
 import type { ProgramIndex } from "./types.js";
@@ -39,9 +40,9 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
   let reflectionsByVisit: Map<string, number | number[]> | undefined;
   let studentsBySchool: Map<string, ProgramRecord["students"]> | undefined;
   let framesBySchool: Map<string, ProgramRecord["students"]> | undefined;
-  let visitTimes: { start: Float64Array; end: Float64Array } | undefined;
+  let visitTimes: { start: number[]; end: number[] } | undefined;
   let familyIndex: Map<string, number> | undefined;
-  let visitFamily: Int32Array | undefined;
+  let visitFamily: number[] | undefined;
   let familyTable: IdTable | undefined;
   const families_ = () => (familyTable ??= buildIdTable(record.families.length, (f) => record.families[f]!.id));
   // Reflections by the visit ids they name: entry e is the e-th (reflection, visit id) pair in record order.
@@ -87,7 +88,8 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
     get visitTimes() {
       if (!visitTimes) {
         const n = record.visits.length;
-        visitTimes = { start: new Float64Array(n), end: new Float64Array(n) };
+        // In the heap, not typed arrays: see heap-numbers.ts.
+        visitTimes = { start: heapNumbers(n, NaN), end: heapNumbers(n, NaN) };
         for (let i = 0; i < n; i++) {
           const visit = record.visits[i]!;
           visitTimes.start[i] = time(visit.start);
@@ -109,7 +111,7 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
     get visitFamily() {
       if (!visitFamily) {
         const families = families_();
-        visitFamily = new Int32Array(record.visits.length);
+        visitFamily = heapNumbers(record.visits.length, -1);
         // Visits usually follow their families' order: guess the family of the previous visit, then the next one.
         let f = -1;
         for (let i = 0; i < record.visits.length; i++) {

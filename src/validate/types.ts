@@ -221,9 +221,9 @@ export interface ProgramIndex {
    */
   reflectionsOf(visitId: string): number | readonly number[] | undefined;
   /** Index (into `record.families`) of each visit's family, or -1 when the family is not in the records. */
-  readonly visitFamily: Int32Array;
+  readonly visitFamily: readonly number[];
   /** Start and end of each visit (by index in `record.visits`), in milliseconds since the epoch, parsed once. */
-  readonly visitTimes: { readonly start: Float64Array; readonly end: Float64Array };
+  readonly visitTimes: { readonly start: readonly number[]; readonly end: readonly number[] };
   /** Milliseconds since the epoch of an ISO datetime with offset (NaN when unparseable). */
   time(iso: string): number;
 }

@@ -2,6 +2,7 @@ import type { ProgramRecord } from "../model/index.js";
 import { heapNumbers } from "./heap-numbers.js";
 import { buildIdTable, type IdTable } from "./id-table.js";
 import { parseInstant } from "./instant.js";
+import { isActive, isHeld } from "./rules/shared.js";
 import type { ProgramIndex } from "./types.js";
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
@@ -44,6 +45,35 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
   let familyIndex: Map<string, number> | undefined;
   let visitFamily: number[] | undefined;
   let familyTable: IdTable | undefined;
+  let educatorTable: IdTable | undefined;
+  const educators_ = () => (educatorTable ??= buildIdTable(record.educators.length, (e) => record.educators[e]!.id));
+  let visitStates: number[] | undefined;
+  let visitEducators: { first: number[]; second: number[] } | undefined;
+  // One pass over the visits fills both: each visit record is read once for the two.
+  const visitColumns = () => {
+    if (!visitStates || !visitEducators) {
+      const visits = record.visits;
+      const n = visits.length;
+      const states = heapNumbers(n, 0);
+      const first = heapNumbers(n, -1);
+      const second = heapNumbers(n, -1);
+      const educators = educators_();
+      for (let i = 0; i < n; i++) {
+        const visit = visits[i]!;
+        states[i] = isHeld(visit) ? 2 : isActive(visit) ? 1 : 0;
+        const ids = visit.educatorIds;
+        if (ids.length !== 2 || ids[0] === ids[1]) continue;
+        const a = educators.first(ids[0]!);
+        const b = a >= 0 ? educators.first(ids[1]!) : -1;
+        if (b < 0) continue;
+        first[i] = a;
+        second[i] = b;
+      }
+      visitStates = states;
+      visitEducators = { first, second };
+    }
+    return { states: visitStates, educators: visitEducators };
+  };
   const families_ = () => (familyTable ??= buildIdTable(record.families.length, (f) => record.families[f]!.id));
   // Reflections by the visit ids they name: entry e is the e-th (reflection, visit id) pair in record order.
   let reflectionCursor = 0;
@@ -121,6 +151,15 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
         }
       }
       return visitFamily;
+    },
+    get visitStates() {
+      return visitColumns().states;
+    },
+    get visitEducators() {
+      return visitColumns().educators;
+    },
+    educatorPosition(id: string): number {
+      return educators_().first(id);
     },
     familyPosition(id: string, near?: number): number {
       return near === undefined ? families_().first(id) : families_().firstNear(id, near);

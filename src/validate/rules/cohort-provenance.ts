@@ -2,7 +2,7 @@ import { verifyCohort } from "../../cohort/index.js";
 import { isPthvError } from "../../errors/index.js";
 import type { Student } from "../../model/index.js";
 import type { Rule } from "../types.js";
-import { NO_OPTIONS, type NoOptions, docsUrl, isActive } from "./shared.js";
+import { NO_OPTIONS, type NoOptions, docsUrl } from "./shared.js";
 
 /**
  * Non-negotiable 4: visits go to all families or a cross-section, never to a group singled out.
@@ -35,13 +35,16 @@ export const cohortProvenance: Rule<NoOptions> = {
       }
     }
     const visitFamily = index.visitFamily;
-    record.visits.forEach((visit, i) => {
-      if (!isActive(visit)) return;
+    const states = index.visitStates;
+    for (let i = 0; i < states.length; i++) {
+      if (states[i] === 0) continue;
       const f = visitFamily[i]!;
-      if (f >= 0 ? invitedKnown[f] === 1 : invitedOther.has(visit.familyId)) return;
+      if (f >= 0 && invitedKnown[f] === 1) continue;
+      const visit = record.visits[i]!;
+      if (f < 0 && invitedOther.has(visit.familyId)) continue;
       const none = record.cohorts.length === 0 ? "there is no cohort in the records" : "it is in no cohort's selected families";
       report({ entity: "visit", index: i, id: visit.id, field: "familyId", message: `family '${visit.familyId}' was visited but ${none}: visit only families invited in a cohort drawn by the sampler` });
-    });
+    }
     record.cohorts.forEach((cohort, i) => {
       const at = { entity: "cohort" as const, index: i, ...(cohort.id !== undefined ? { id: cohort.id } : {}) };
       const schools = cohort.schoolIds ?? [...index.studentsBySchool.keys()];

@@ -18,8 +18,35 @@ const Options = z.strictObject({
 });
 type Options = z.infer<typeof Options>;
 
+const isValue = (value: unknown): boolean => typeof value === "number" || typeof value === "boolean";
+
+/**
+ * Which of the default variables are usable on every student of a frame: what
+ * `usableVariables(frame, DEFAULT_BALANCE_VARIABLES)` gives, with each column read by its name, so
+ * V8 reads it at a known place in the student record instead of looking the name up per student.
+ */
+export function usableDefaultVariables(frame: readonly Student[]): string[] {
+  let grade = true;
+  let ell = true;
+  let iep = true;
+  let frl = true;
+  let absent = true;
+  let reading = true;
+  for (let i = 0; i < frame.length; i++) {
+    const s = frame[i]!;
+    grade &&= isValue(s.grade);
+    ell &&= isValue(s.ell);
+    iep &&= isValue(s.iep);
+    frl &&= isValue(s.frl);
+    absent &&= isValue(s.priorDaysAbsent);
+    reading &&= isValue(s.priorReadingScore);
+  }
+  const usable = [grade, ell, iep, frl, absent, reading];
+  return DEFAULT_BALANCE_VARIABLES.filter((_, k) => usable[k]);
+}
+
 /** Variables usable on every student of a frame: a number or boolean on each. */
-function usableVariables(frame: readonly Student[], wanted: readonly string[]): string[] {
+export function usableVariables(frame: readonly Student[], wanted: readonly string[]): string[] {
   // One pass over the students, reading all the wanted columns of each while it is in the cache.
   const usable = wanted.map(() => true);
   let left = wanted.length;
@@ -121,7 +148,7 @@ export const visitedRepresentative: Rule<Options> = {
         skipped.push(`${school.id} (${visitedCount} visited families, ${frame.length} students)`);
         return;
       }
-      const variables = options.variables ?? usableVariables(frame, DEFAULT_BALANCE_VARIABLES);
+      const variables = options.variables ?? usableDefaultVariables(frame);
       if (variables.length === 0) {
         skipped.push(`${school.id} (no balancing attributes on its students)`);
         return;

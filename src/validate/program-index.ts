@@ -45,8 +45,19 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
   let familyIndex: Map<string, number> | undefined;
   let visitFamily: number[] | undefined;
   let familyTable: IdTable | undefined;
-  let educatorTable: IdTable | undefined;
-  const educators_ = () => (educatorTable ??= buildIdTable(record.educators.length, (e) => record.educators[e]!.id));
+  // Educators are few (tens of thousands) and asked about twice per visit: a Map, whose native
+  // string hash is cheaper per question than the id table's, which pays off only at a million ids.
+  let educatorPositions: Map<string, number> | undefined;
+  const educators_ = () => {
+    if (!educatorPositions) {
+      educatorPositions = new Map();
+      for (let e = 0; e < record.educators.length; e++) {
+        const id = record.educators[e]!.id;
+        if (!educatorPositions.has(id)) educatorPositions.set(id, e);
+      }
+    }
+    return educatorPositions;
+  };
   let visitStates: number[] | undefined;
   let visitEducators: { first: number[]; second: number[] } | undefined;
   // One pass over the visits fills both: each visit record is read once for the two.
@@ -63,8 +74,8 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
         states[i] = isHeld(visit) ? 2 : isActive(visit) ? 1 : 0;
         const ids = visit.educatorIds;
         if (ids.length !== 2 || ids[0] === ids[1]) continue;
-        const a = educators.first(ids[0]!);
-        const b = a >= 0 ? educators.first(ids[1]!) : -1;
+        const a = educators.get(ids[0]!) ?? -1;
+        const b = a >= 0 ? (educators.get(ids[1]!) ?? -1) : -1;
         if (b < 0) continue;
         first[i] = a;
         second[i] = b;
@@ -159,7 +170,7 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
       return visitColumns().educators;
     },
     educatorPosition(id: string): number {
-      return educators_().first(id);
+      return educators_().get(id) ?? -1;
     },
     familyPosition(id: string, near?: number): number {
       return near === undefined ? families_().first(id) : families_().firstNear(id, near);

@@ -58,14 +58,14 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
     }
     return educatorPositions;
   };
-  let visitStates: number[] | undefined;
+  let visitStates: Uint8Array | undefined;
   let visitEducators: { first: number[]; second: number[] } | undefined;
   // One pass over the visits fills both: each visit record is read once for the two.
   const visitColumns = () => {
     if (!visitStates || !visitEducators) {
       const visits = record.visits;
       const n = visits.length;
-      const states = heapNumbers(n, 0);
+      const states = new Uint8Array(n); // one byte a visit: small enough to stay a typed array
       const first = heapNumbers(n, -1);
       const second = heapNumbers(n, -1);
       const educators = educators_();

@@ -225,7 +225,7 @@ export interface ProgramIndex {
    * held, 2 when completed (held). So `isActive(visit)` is `visitStates[i] > 0` and `isHeld(visit)`
    * is `visitStates[i] === 2`, read without touching the visit record.
    */
-  readonly visitStates: readonly number[];
+  readonly visitStates: Uint8Array;
   /**
    * Positions (into `record.educators`, the first record with each id) of each visit's two
    * educators, in the order of its `educatorIds`, when the visit names exactly two distinct

@@ -6,7 +6,7 @@
  * outside memory by marking the whole heap. With a programme of a million visits loaded, that heap
  * is about a gigabyte, and one such marking costs about a second: more than all the rules' checks
  * together. A list of numbers in the heap counts against the heap's own, much larger, growth
- * limit instead. Small lists and those in the public `ProgramIndex` stay typed arrays.
+ * limit instead. Lists of a byte per record (a megabyte at a million) stay typed arrays.
  */
 
 /** `count` copies of `value`: whole numbers (-1, 0) give a list of small integers, NaN a list of doubles. */

@@ -1,9 +1,10 @@
 /**
  * A read-only index of text ids to positions in a list, for the lookups the validator repeats a
- * million times (a visit's family, a visit's reflections). An open-addressing hash table over typed
- * arrays: built several times faster than a `Map` of as many strings and with far less garbage,
+ * million times (a visit's family, a visit's reflections). An open-addressing hash table over lists
+ * of numbers: built several times faster than a `Map` of as many strings and with far less garbage,
  * which matters at a million records. Private to the validator.
  */
+import { heapNumbers } from "./heap-numbers.js";
 
 /** FNV-1a over UTF-16 code units (Fowler, Noll and Vo); only spreads ids over slots, so any hash would do. */
 function hashId(id: string): number {
@@ -22,56 +23,84 @@ function hashId(id: string): number {
 export interface IdTable {
   first(id: string): number;
   firstNear(id: string, guess: number): number;
-  readonly next: Int32Array;
+  readonly next: readonly number[];
 }
 
-/** Indexes `count` ids, the id at position `p` being `idAt(p)` (asked again on lookups: no copy of the ids is kept). */
+/**
+ * Indexes `count` ids, the id at position `p` being `idAt(p)` (asked again on lookups: no copy of the ids is kept).
+ *
+ * Memory matters as much as arithmetic here. The table keeps one position per slot and the chain
+ * of repeats in the heap (see `heap-numbers.ts`), one byte of each slot's hash (so most probes that
+ * meet another id are settled without reading a string), and the first position of each id only
+ * when some id repeats. A slot is chosen by the top bits of the hash, and positions are inserted
+ * grouped by those bits, so the table fills from one end to the other: at a million ids, writing
+ * slots in random order waits on memory several times longer than the hashing itself.
+ */
 export function buildIdTable(count: number, idAt: (position: number) => string): IdTable {
-  let size = 16;
-  while (size < count * 2) size *= 2;
+  let bits = 4;
+  while (2 ** bits < count * 2) bits++;
+  const size = 2 ** bits;
   const mask = size - 1;
-  // Each slot holds the first position of one id (or -1); `last` the latest position of that id, to chain repeats.
-  const slots = new Int32Array(size).fill(-1);
-  // The hash of each slot's id, so a probe compares numbers before it reads a string.
-  const hashes = new Int32Array(size);
-  // The first position of the id at each position.
-  const head = new Int32Array(count);
-  const next = new Int32Array(count).fill(-1);
-  const last = new Int32Array(count);
-  for (let p = 0; p < count; p++) {
-    const id = idAt(p);
-    const h = hashId(id);
-    let s = h & mask;
+  const shift = 32 - bits;
+  const hashes = new Int32Array(count);
+  for (let p = 0; p < count; p++) hashes[p] = hashId(idAt(p));
+  // Positions grouped by the top bits of their hash (a counting sort, stable): the groups are runs of neighbouring slots.
+  const groupShift = 32 - Math.min(bits, 10);
+  const groups = 2 ** (32 - groupShift);
+  const groupStart = new Int32Array(groups + 1);
+  for (let p = 0; p < count; p++) groupStart[(hashes[p]! >>> groupShift) + 1]!++;
+  for (let g = 0; g < groups; g++) groupStart[g + 1]! += groupStart[g]!;
+  const byGroup = new Int32Array(count);
+  const fill = groupStart.slice(0, groups);
+  for (let p = 0; p < count; p++) byGroup[fill[hashes[p]! >>> groupShift]!++] = p;
+  // Each slot holds the first position of one id (or -1), and the low byte of its hash.
+  const slots = heapNumbers(size, -1);
+  const tags = new Uint8Array(size);
+  const next = heapNumbers(count, -1);
+  let repeats = false;
+  // Within a group, positions go from the last to the first (an id's positions are all in one
+  // group): a repeat goes in front of its id's chain, so chains run in list order and the slot ends
+  // at the first position, with no pointer to the chain's tail.
+  for (let k = count - 1; k >= 0; k--) {
+    const p = byGroup[k]!;
+    const h = hashes[p]!;
+    const tag = h & 0xff;
+    let s = h >>> shift;
     for (;;) {
       const q = slots[s]!;
       if (q < 0) {
         slots[s] = p;
-        hashes[s] = h;
-        last[p] = p;
-        head[p] = p;
+        tags[s] = tag;
         break;
       }
-      if (hashes[s] === h && idAt(q) === id) {
-        next[last[q]!] = p;
-        last[q] = p;
-        head[p] = q;
+      if (tags[s] === tag && idAt(q) === idAt(p)) {
+        next[p] = q;
+        slots[s] = p;
+        repeats = true;
         break;
       }
       s = (s + 1) & mask;
     }
   }
+  // The first position of the id at each position, needed only when some id repeats (otherwise it is the position itself).
+  let head: Int32Array | undefined;
+  if (repeats) {
+    head = new Int32Array(count);
+    for (let s = 0; s < size; s++) for (let p = slots[s]!; p >= 0; p = next[p]!) head[p] = slots[s]!;
+  }
   const first = (id: string): number => {
     const h = hashId(id);
-    let s = h & mask;
+    const tag = h & 0xff;
+    let s = h >>> shift;
     for (;;) {
       const q = slots[s]!;
-      if (q < 0 || (hashes[s] === h && idAt(q) === id)) return q;
+      if (q < 0 || (tags[s] === tag && idAt(q) === id)) return q;
       s = (s + 1) & mask;
     }
   };
   return {
     first,
-    firstNear: (id, guess) => (guess >= 0 && guess < count && idAt(guess) === id ? head[guess]! : first(id)),
+    firstNear: (id, guess) => (guess >= 0 && guess < count && idAt(guess) === id ? (head !== undefined ? head[guess]! : guess) : first(id)),
     next,
   };
 }

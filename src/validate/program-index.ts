@@ -1,6 +1,8 @@
 import type { ProgramRecord } from "../model/index.js";
+import { heapNumbers } from "./heap-numbers.js";
 import { buildIdTable, type IdTable } from "./id-table.js";
 import { parseInstant } from "./instant.js";
+import { isActive, isHeld } from "./rules/shared.js";
 import type { ProgramIndex } from "./types.js";
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
@@ -10,6 +12,11 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
 }
 
 const byStudentId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function isSortedById(rows: readonly { id: string }[]): boolean {
+  for (let i = 1; i < rows.length; i++) if (rows[i - 1]!.id > rows[i]!.id) return false;
+  return true;
+}
 
 /**
  * Lookups shared by the rules, each built on first use so a validation with few rules enabled pays
@@ -34,28 +41,75 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
   let reflectionsByVisit: Map<string, number | number[]> | undefined;
   let studentsBySchool: Map<string, ProgramRecord["students"]> | undefined;
   let framesBySchool: Map<string, ProgramRecord["students"]> | undefined;
-  let visitTimes: { start: Float64Array; end: Float64Array } | undefined;
+  let visitTimes: { start: number[]; end: number[] } | undefined;
   let familyIndex: Map<string, number> | undefined;
-  let visitFamily: Int32Array | undefined;
+  let visitFamily: number[] | undefined;
   let familyTable: IdTable | undefined;
+  // Educators are few (tens of thousands) and asked about twice per visit: a Map, whose native
+  // string hash is cheaper per question than the id table's, which pays off only at a million ids.
+  let educatorPositions: Map<string, number> | undefined;
+  const educators_ = () => {
+    if (!educatorPositions) {
+      educatorPositions = new Map();
+      for (let e = 0; e < record.educators.length; e++) {
+        const id = record.educators[e]!.id;
+        if (!educatorPositions.has(id)) educatorPositions.set(id, e);
+      }
+    }
+    return educatorPositions;
+  };
+  let visitStates: Uint8Array | undefined;
+  let visitEducators: { first: number[]; second: number[] } | undefined;
+  // One pass over the visits fills both: each visit record is read once for the two.
+  const visitColumns = () => {
+    if (!visitStates || !visitEducators) {
+      const visits = record.visits;
+      const n = visits.length;
+      const states = new Uint8Array(n); // one byte a visit: small enough to stay a typed array
+      const first = heapNumbers(n, -1);
+      const second = heapNumbers(n, -1);
+      const educators = educators_();
+      for (let i = 0; i < n; i++) {
+        const visit = visits[i]!;
+        states[i] = isHeld(visit) ? 2 : isActive(visit) ? 1 : 0;
+        const ids = visit.educatorIds;
+        if (ids.length !== 2 || ids[0] === ids[1]) continue;
+        const a = educators.get(ids[0]!) ?? -1;
+        const b = a >= 0 ? (educators.get(ids[1]!) ?? -1) : -1;
+        if (b < 0) continue;
+        first[i] = a;
+        second[i] = b;
+      }
+      visitStates = states;
+      visitEducators = { first, second };
+    }
+    return { states: visitStates, educators: visitEducators };
+  };
   const families_ = () => (familyTable ??= buildIdTable(record.families.length, (f) => record.families[f]!.id));
   // Reflections by the visit ids they name: entry e is the e-th (reflection, visit id) pair in record order.
   let reflectionCursor = 0;
-  let reflectionTable: { table: IdTable; reflectionOf: Int32Array } | undefined;
+  let reflectionTable: { table: IdTable; reflectionOf: Int32Array | undefined } | undefined;
   const reflections_ = () => {
     if (!reflectionTable) {
+      const reflections = record.reflections;
       let entries = 0;
-      for (const reflection of record.reflections) entries += reflection.visitIds.length;
-      const visitIds: string[] = new Array<string>(entries);
-      const reflectionOf = new Int32Array(entries);
-      let e = 0;
-      for (let r = 0; r < record.reflections.length; r++) {
-        for (const visitId of record.reflections[r]!.visitIds) {
-          visitIds[e] = visitId;
-          reflectionOf[e++] = r;
+      for (let r = 0; r < reflections.length; r++) entries += reflections[r]!.visitIds.length;
+      if (entries === reflections.length && reflections.every((reflection) => reflection.visitIds.length === 1)) {
+        // Each reflection names one visit (the usual case): entry e is reflection e, with no copy of the ids.
+        reflectionTable = { table: buildIdTable(entries, (e) => reflections[e]!.visitIds[0]!), reflectionOf: undefined };
+      } else {
+        const visitIds: string[] = new Array<string>(entries);
+        const reflectionOf = new Int32Array(entries);
+        let e = 0;
+        for (let r = 0; r < reflections.length; r++) {
+          const named = reflections[r]!.visitIds;
+          for (let k = 0; k < named.length; k++) {
+            visitIds[e] = named[k]!;
+            reflectionOf[e++] = r;
+          }
         }
+        reflectionTable = { table: buildIdTable(entries, (k) => visitIds[k]!), reflectionOf };
       }
-      reflectionTable = { table: buildIdTable(entries, (k) => visitIds[k]!), reflectionOf };
     }
     return reflectionTable;
   };
@@ -75,7 +129,8 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
     get visitTimes() {
       if (!visitTimes) {
         const n = record.visits.length;
-        visitTimes = { start: new Float64Array(n), end: new Float64Array(n) };
+        // In the heap, not typed arrays: see heap-numbers.ts.
+        visitTimes = { start: heapNumbers(n, NaN), end: heapNumbers(n, NaN) };
         for (let i = 0; i < n; i++) {
           const visit = record.visits[i]!;
           visitTimes.start[i] = time(visit.start);
@@ -97,7 +152,7 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
     get visitFamily() {
       if (!visitFamily) {
         const families = families_();
-        visitFamily = new Int32Array(record.visits.length);
+        visitFamily = heapNumbers(record.visits.length, -1);
         // Visits usually follow their families' order: guess the family of the previous visit, then the next one.
         let f = -1;
         for (let i = 0; i < record.visits.length; i++) {
@@ -107,6 +162,15 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
         }
       }
       return visitFamily;
+    },
+    get visitStates() {
+      return visitColumns().states;
+    },
+    get visitEducators() {
+      return visitColumns().educators;
+    },
+    educatorPosition(id: string): number {
+      return educators_().get(id) ?? -1;
     },
     familyPosition(id: string, near?: number): number {
       return near === undefined ? families_().first(id) : families_().firstNear(id, near);
@@ -118,18 +182,37 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
       if (e < 0) return undefined;
       reflectionCursor = e + 1;
       // Most visits have one reflection: a number, not an array, so the usual case allocates nothing.
-      if (table.next[e]! < 0) return reflectionOf[e]!;
+      if (table.next[e]! < 0) return reflectionOf !== undefined ? reflectionOf[e]! : e;
       const found: number[] = [];
-      for (; e >= 0; e = table.next[e]!) found.push(reflectionOf[e]!);
+      for (; e >= 0; e = table.next[e]!) found.push(reflectionOf !== undefined ? reflectionOf[e]! : e);
       return found;
     },
     get studentsBySchool() {
       if (!studentsBySchool) {
+        // Counted first, so each school's list is allocated once at its size (a million students
+        // pushed onto growing lists leave tens of megabytes of copies behind). Students usually
+        // come school by school, so the count is kept per run of one school, not per student.
+        const students = record.students;
+        const counts = new Map<string, number>();
+        for (let i = 0; i < students.length; ) {
+          const schoolId = students[i]!.schoolId;
+          let j = i + 1;
+          while (j < students.length && students[j]!.schoolId === schoolId) j++;
+          counts.set(schoolId, (counts.get(schoolId) ?? 0) + (j - i));
+          i = j;
+        }
         studentsBySchool = new Map();
-        for (const student of record.students) {
-          const list = studentsBySchool.get(student.schoolId);
-          if (list) list.push(student);
-          else studentsBySchool.set(student.schoolId, [student]);
+        const filled = new Map<string, number>();
+        for (const [schoolId, count] of counts) {
+          studentsBySchool.set(schoolId, new Array<ProgramRecord["students"][number]>(count));
+          filled.set(schoolId, 0);
+        }
+        for (let i = 0; i < students.length; ) {
+          const schoolId = students[i]!.schoolId;
+          const list = studentsBySchool.get(schoolId)!;
+          let at = filled.get(schoolId)!;
+          for (; i < students.length && students[i]!.schoolId === schoolId; i++) list[at++] = students[i]!;
+          filled.set(schoolId, at);
         }
       }
       return studentsBySchool;
@@ -138,8 +221,9 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
       if (!framesBySchool) {
         framesBySchool = new Map();
         // Sorted once here, the sampler's indexing of each frame (in verifyCohort, its re-draw and
-        // checkBalance) finds the rows in order and skips its own sort; its results do not depend on row order.
-        for (const [schoolId, students] of this.studentsBySchool) framesBySchool.set(schoolId, students.slice().sort(byStudentId));
+        // checkBalance) finds the rows in order and skips its own sort; its results do not depend on
+        // row order. A school whose students are already in id order is used as it is.
+        for (const [schoolId, students] of this.studentsBySchool) framesBySchool.set(schoolId, isSortedById(students) ? students : students.slice().sort(byStudentId));
       }
       return framesBySchool;
     },

@@ -220,10 +220,24 @@ export interface ProgramIndex {
    * of every visit id.
    */
   reflectionsOf(visitId: string): number | readonly number[] | undefined;
+  /**
+   * State of each visit (by index in `record.visits`): 0 when cancelled, 1 when active but not
+   * held, 2 when completed (held). So `isActive(visit)` is `visitStates[i] > 0` and `isHeld(visit)`
+   * is `visitStates[i] === 2`, read without touching the visit record.
+   */
+  readonly visitStates: Uint8Array;
+  /**
+   * Positions (into `record.educators`, the first record with each id) of each visit's two
+   * educators, in the order of its `educatorIds`, when the visit names exactly two distinct
+   * educators who are both in the records; -1 in both otherwise (the rules then read the visit).
+   */
+  readonly visitEducators: { readonly first: readonly number[]; readonly second: readonly number[] };
+  /** Index (into `record.educators`) of the first educator with this id, or -1. */
+  educatorPosition(id: string): number;
   /** Index (into `record.families`) of each visit's family, or -1 when the family is not in the records. */
-  readonly visitFamily: Int32Array;
+  readonly visitFamily: readonly number[];
   /** Start and end of each visit (by index in `record.visits`), in milliseconds since the epoch, parsed once. */
-  readonly visitTimes: { readonly start: Float64Array; readonly end: Float64Array };
+  readonly visitTimes: { readonly start: readonly number[]; readonly end: readonly number[] };
   /** Milliseconds since the epoch of an ISO datetime with offset (NaN when unparseable). */
   time(iso: string): number;
 }

@@ -2,7 +2,7 @@ import { verifyCohort } from "../../cohort/index.js";
 import { isPthvError } from "../../errors/index.js";
 import type { Student } from "../../model/index.js";
 import type { Rule } from "../types.js";
-import { NO_OPTIONS, type NoOptions, docsUrl, isActive } from "./shared.js";
+import { NO_OPTIONS, type NoOptions, docsUrl } from "./shared.js";
 
 /**
  * Non-negotiable 4: visits go to all families or a cross-section, never to a group singled out.
@@ -24,20 +24,27 @@ export const cohortProvenance: Rule<NoOptions> = {
     const invitedKnown = new Uint8Array(record.families.length);
     const invitedOther = new Set<string>();
     for (const cohort of record.cohorts) {
-      for (const id of cohort.selectedFamilyIds) {
-        const f = index.familyPosition(id);
+      const ids = cohort.selectedFamilyIds;
+      // Families listed in the records' order are found by trying the one after the last found first.
+      let f = -1;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        f = index.familyPosition(id, f + 1);
         if (f >= 0) invitedKnown[f] = 1;
         else invitedOther.add(id);
       }
     }
     const visitFamily = index.visitFamily;
-    record.visits.forEach((visit, i) => {
-      if (!isActive(visit)) return;
+    const states = index.visitStates;
+    for (let i = 0; i < states.length; i++) {
+      if (states[i] === 0) continue;
       const f = visitFamily[i]!;
-      if (f >= 0 ? invitedKnown[f] === 1 : invitedOther.has(visit.familyId)) return;
+      if (f >= 0 && invitedKnown[f] === 1) continue;
+      const visit = record.visits[i]!;
+      if (f < 0 && invitedOther.has(visit.familyId)) continue;
       const none = record.cohorts.length === 0 ? "there is no cohort in the records" : "it is in no cohort's selected families";
       report({ entity: "visit", index: i, id: visit.id, field: "familyId", message: `family '${visit.familyId}' was visited but ${none}: visit only families invited in a cohort drawn by the sampler` });
-    });
+    }
     record.cohorts.forEach((cohort, i) => {
       const at = { entity: "cohort" as const, index: i, ...(cohort.id !== undefined ? { id: cohort.id } : {}) };
       const schools = cohort.schoolIds ?? [...index.studentsBySchool.keys()];

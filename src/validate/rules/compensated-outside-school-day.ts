@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createSchoolDayMinutes } from "../../calendar/minutes-cache.js";
 import type { Rule } from "../types.js";
-import { distinct, docsUrl, isHeld } from "./shared.js";
+import { distinct, docsUrl } from "./shared.js";
 
 const Options = z.strictObject({
   /** Minutes of outside-school-day time an educator's paid hours may fall short by. A shortfall of exactly this passes. */
@@ -26,9 +26,13 @@ export const compensatedOutsideSchoolDay: Rule<z.infer<typeof Options>> = {
     const { start: starts, end: ends } = index.visitTimes;
     // Memoized per schedule and local date; the school day is the calendar's schoolDayOn.
     const minutesInside = createSchoolDayMinutes();
+    // Visits usually come school by school: the previous visit's school is tried before the Map.
+    let lastSchoolId: string | undefined;
+    let lastSchool: ReturnType<typeof index.schools.get>;
+    const states = index.visitStates;
     record.visits.forEach((visit, i) => {
-      if (!isHeld(visit)) return;
-      const school = index.schools.get(visit.schoolId);
+      if (states[i] !== 2) return;
+      const school = visit.schoolId === lastSchoolId ? lastSchool : (lastSchool = index.schools.get((lastSchoolId = visit.schoolId)));
       if (!school) {
         report({ entity: "visit", index: i, id: visit.id, field: "schoolId", message: `school '${visit.schoolId}' is not in the records, so the school day is unknown: add the school with its calendar and bell times` });
         return;

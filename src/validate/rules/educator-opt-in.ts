@@ -1,5 +1,6 @@
 import type { Rule } from "../types.js";
-import { NO_OPTIONS, type NoOptions, distinct, docsUrl, isActive } from "./shared.js";
+import { heapNumbers } from "../heap-numbers.js";
+import { NO_OPTIONS, type NoOptions, distinct, docsUrl } from "./shared.js";
 
 /**
  * Non-negotiable 1: educators choose to visit. Every educator on a visit (not cancelled) opted in no
@@ -16,16 +17,22 @@ export const educatorOptIn: Rule<NoOptions> = {
   },
   check({ record, index, report }) {
     const { start: starts } = index.visitTimes;
-    // When each educator opted in (NaN when never), so the usual case costs one lookup per educator.
-    const optedIn = new Map<string, number>();
-    for (const educator of record.educators) {
-      if (!optedIn.has(educator.id)) optedIn.set(educator.id, educator.optedInAt === undefined ? NaN : index.time(educator.optedInAt));
-    }
-    record.visits.forEach((visit, i) => {
-      if (!isActive(visit)) return;
+    // When each educator opted in (NaN when never), by position in the records.
+    const optedAt = heapNumbers(record.educators.length, NaN);
+    record.educators.forEach((educator, e) => {
+      if (educator.optedInAt !== undefined) optedAt[e] = index.time(educator.optedInAt);
+    });
+    const states = index.visitStates;
+    const { first, second } = index.visitEducators;
+    for (let i = 0; i < states.length; i++) {
+      if (states[i] === 0) continue;
       const start = starts[i]!;
+      // The usual visit, two educators in the records, is settled from the shared columns without reading the visit.
+      if (first[i]! >= 0 && optedAt[first[i]!]! <= start && optedAt[second[i]!]! <= start) continue;
+      const visit = record.visits[i]!;
       for (const educatorId of distinct(visit.educatorIds)) {
-        if (optedIn.get(educatorId)! <= start) continue;
+        const e = index.educatorPosition(educatorId);
+        if (e >= 0 && optedAt[e]! <= start) continue;
         const educator = index.educators.get(educatorId);
         const at = { entity: "visit" as const, index: i, id: visit.id, field: "educatorIds" };
         if (!educator) {
@@ -36,6 +43,6 @@ export const educatorOptIn: Rule<NoOptions> = {
           report({ ...at, message: `educator '${educatorId}' opted in only after the visit started: educators opt in before visiting` });
         }
       }
-    });
+    }
   },
 };

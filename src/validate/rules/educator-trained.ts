@@ -1,5 +1,6 @@
 import type { Rule } from "../types.js";
-import { NO_OPTIONS, type NoOptions, distinct, docsUrl, isActive } from "./shared.js";
+import { heapNumbers } from "../heap-numbers.js";
+import { NO_OPTIONS, type NoOptions, distinct, docsUrl } from "./shared.js";
 
 /**
  * Non-negotiable 2: educators are trained in the model before they visit. Every educator on a visit
@@ -16,19 +17,24 @@ export const educatorTrained: Rule<NoOptions> = {
   },
   check({ record, index, report }) {
     const { start: starts } = index.visitTimes;
-    // The earliest completed training of each educator (Infinity when none), computed once.
-    const trainedAt = new Map<string, number>();
-    for (const educator of record.educators) {
-      if (trainedAt.has(educator.id)) continue;
+    // The earliest completed training of each educator (Infinity when none), by position in the records, computed once.
+    const trainedAt = heapNumbers(record.educators.length, Infinity);
+    record.educators.forEach((educator, e) => {
       let ms = Infinity;
       for (const t of educator.trainings) ms = Math.min(ms, index.time(t.completedAt));
-      trainedAt.set(educator.id, ms);
-    }
-    record.visits.forEach((visit, i) => {
-      if (!isActive(visit)) return;
+      trainedAt[e] = ms;
+    });
+    const states = index.visitStates;
+    const { first, second } = index.visitEducators;
+    for (let i = 0; i < states.length; i++) {
+      if (states[i] === 0) continue;
       const start = starts[i]!;
+      // The usual visit, two educators in the records, is settled from the shared columns without reading the visit.
+      if (first[i]! >= 0 && trainedAt[first[i]!]! <= start && trainedAt[second[i]!]! <= start) continue;
+      const visit = record.visits[i]!;
       for (const educatorId of distinct(visit.educatorIds)) {
-        if (trainedAt.get(educatorId)! <= start) continue;
+        const e = index.educatorPosition(educatorId);
+        if (e >= 0 && trainedAt[e]! <= start) continue;
         const educator = index.educators.get(educatorId);
         const at = { entity: "visit" as const, index: i, id: visit.id, field: "educatorIds" };
         if (!educator) {
@@ -38,6 +44,6 @@ export const educatorTrained: Rule<NoOptions> = {
           report({ ...at, message: `educator '${educatorId}' ${later ? "was trained only after" : "has no training before"} the visit: train educators in the model before they visit` });
         }
       }
-    });
+    }
   },
 };

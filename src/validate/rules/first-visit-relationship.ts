@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AGENDA_DATA_TOPICS, type Visit } from "../../model/index.js";
 import type { Rule } from "../types.js";
 import { docsUrl, isActive } from "./shared.js";
+import { heapNumbers } from "../heap-numbers.js";
 
 const Options = z.strictObject({
   /** Further agenda topics that count as academic data, beyond the built-in data topics. */
@@ -33,7 +34,7 @@ export const firstVisitRelationship: Rule<z.infer<typeof Options>> = {
     // The earliest active visit of each family, by start.
     // Families in the records are tracked by index; others (rare) by id.
     const visitFamily = index.visitFamily;
-    const earliestKnown = new Int32Array(record.families.length).fill(-1);
+    const earliestKnown = heapNumbers(record.families.length, -1);
     const earliestOther = new Map<string, number>();
     record.visits.forEach((visit, i) => {
       if (!isActive(visit)) return;
@@ -44,7 +45,7 @@ export const firstVisitRelationship: Rule<z.infer<typeof Options>> = {
       else earliestOther.set(visit.familyId, i);
     });
     const first = new Uint8Array(record.visits.length);
-    for (const i of earliestKnown) if (i >= 0) first[i] = 1;
+    for (let f = 0; f < earliestKnown.length; f++) if (earliestKnown[f]! >= 0) first[earliestKnown[f]!] = 1;
     for (const i of earliestOther.values()) first[i] = 1;
     record.visits.forEach((visit: Visit, i) => {
       if (!isActive(visit) || !(visit.visitNumber === 1 || first[i] === 1)) return;

@@ -5,6 +5,7 @@ import type { Student } from "../../model/index.js";
 import type { Rule } from "../types.js";
 import { balanceDrift } from "./balance-drift.js";
 import { docsUrl, isHeld } from "./shared.js";
+import { heapNumbers } from "../heap-numbers.js";
 
 /** Balancing attributes looked for on student records when no `variables` are configured. */
 export const DEFAULT_BALANCE_VARIABLES = ["grade", "ell", "iep", "frl", "priorDaysAbsent", "priorReadingScore"] as const;
@@ -17,9 +18,50 @@ const Options = z.strictObject({
 });
 type Options = z.infer<typeof Options>;
 
+const isValue = (value: unknown): boolean => typeof value === "number" || typeof value === "boolean";
+
+/**
+ * Which of the default variables are usable on every student of a frame: what
+ * `usableVariables(frame, DEFAULT_BALANCE_VARIABLES)` gives, with each column read by its name, so
+ * V8 reads it at a known place in the student record instead of looking the name up per student.
+ */
+export function usableDefaultVariables(frame: readonly Student[]): string[] {
+  let grade = true;
+  let ell = true;
+  let iep = true;
+  let frl = true;
+  let absent = true;
+  let reading = true;
+  for (let i = 0; i < frame.length; i++) {
+    const s = frame[i]!;
+    grade &&= isValue(s.grade);
+    ell &&= isValue(s.ell);
+    iep &&= isValue(s.iep);
+    frl &&= isValue(s.frl);
+    absent &&= isValue(s.priorDaysAbsent);
+    reading &&= isValue(s.priorReadingScore);
+  }
+  const usable = [grade, ell, iep, frl, absent, reading];
+  return DEFAULT_BALANCE_VARIABLES.filter((_, k) => usable[k]);
+}
+
 /** Variables usable on every student of a frame: a number or boolean on each. */
-function usableVariables(frame: readonly Student[], wanted: readonly string[]): string[] {
-  return wanted.filter((v) => frame.every((s) => typeof s[v] === "number" || typeof s[v] === "boolean"));
+export function usableVariables(frame: readonly Student[], wanted: readonly string[]): string[] {
+  // One pass over the students, reading all the wanted columns of each while it is in the cache.
+  const usable = wanted.map(() => true);
+  let left = wanted.length;
+  for (let i = 0; i < frame.length && left > 0; i++) {
+    const student = frame[i]!;
+    for (let k = 0; k < wanted.length; k++) {
+      if (!usable[k]) continue;
+      const value = student[wanted[k]!];
+      if (typeof value !== "number" && typeof value !== "boolean") {
+        usable[k] = false;
+        left--;
+      }
+    }
+  }
+  return wanted.filter((_, k) => usable[k]);
 }
 
 /**
@@ -49,21 +91,32 @@ export const visitedRepresentative: Rule<Options> = {
     const markedBySchool = new Map<string, number>();
     const otherBySchool = new Map<string, Set<string>>();
     const visitFamily = index.visitFamily;
-    record.visits.forEach((visit, i) => {
-      if (!isHeld(visit)) return;
+    const visits = record.visits;
+    for (let i = 0; i < visits.length; i++) {
+      const visit = visits[i]!;
+      if (!isHeld(visit)) continue;
       const f = visitFamily[i]!;
       if (f >= 0 && families[f]!.schoolId === visit.schoolId) {
-        if (visitedHere[f] === 1) return;
         visitedHere[f] = 1;
-        markedBySchool.set(visit.schoolId, (markedBySchool.get(visit.schoolId) ?? 0) + 1);
-        return;
+        continue;
       }
       const set = otherBySchool.get(visit.schoolId);
       if (set) set.add(visit.familyId);
       else otherBySchool.set(visit.schoolId, new Set([visit.familyId]));
-    });
+    }
+    // Marked families counted by their school (their visit's school), run by run: families usually come school by school.
+    for (let f = 0; f < families.length; ) {
+      if (visitedHere[f] !== 1) {
+        f++;
+        continue;
+      }
+      const schoolId = families[f]!.schoolId;
+      let marked = 0;
+      for (; f < families.length && (visitedHere[f] !== 1 || families[f]!.schoolId === schoolId); f++) marked += visitedHere[f]!;
+      markedBySchool.set(schoolId, (markedBySchool.get(schoolId) ?? 0) + marked);
+    }
     // Which school (its number + 1) last took each family into its selection, so siblings count once without a set.
-    const takenBy = new Int32Array(families.length);
+    const takenBy = heapNumbers(families.length, 0);
     /** The visited families of a school among its frame's families (a family once, whatever its students). */
     const visitedOf = (schoolId: string, stamp: number, frame: readonly Student[]): string[] => {
       const other = otherBySchool.get(schoolId);
@@ -95,7 +148,7 @@ export const visitedRepresentative: Rule<Options> = {
         skipped.push(`${school.id} (${visitedCount} visited families, ${frame.length} students)`);
         return;
       }
-      const variables = options.variables ?? usableVariables(frame, DEFAULT_BALANCE_VARIABLES);
+      const variables = options.variables ?? usableDefaultVariables(frame);
       if (variables.length === 0) {
         skipped.push(`${school.id} (no balancing attributes on its students)`);
         return;

@@ -1,0 +1,148 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { ProgramRecord, Student } from "../../src/model/index.js";
+import { buildIdTable } from "../../src/validate/id-table.js";
+import { indexProgram } from "../../src/validate/program-index.js";
+import { isActive, isHeld } from "../../src/validate/rules/shared.js";
+import { DEFAULT_BALANCE_VARIABLES, usableDefaultVariables, usableVariables } from "../../src/validate/rules/visited-representative.js";
+
+// The shared columns and lookups of the programme index, each checked against the plain
+// computation it replaces (a Map with the first record of each id, a filter, a stable sort).
+
+/** The first position of each id, as a Map built the plain way. */
+function firstPositions(ids: readonly string[]): Map<string, number> {
+  const map = new Map<string, number>();
+  ids.forEach((id, p) => {
+    if (!map.has(id)) map.set(id, p);
+  });
+  return map;
+}
+
+describe("buildIdTable over thousands of ids", () => {
+  // Enough ids that the table has many slot groups and long probe runs; repeats are common.
+  const ids = fc.array(fc.integer({ min: 0, max: 1500 }).map((k) => `fam-${k % 7}-${k}`), { maxLength: 3000 });
+
+  it("finds the first position of every id and chains its repeats in list order", () => {
+    fc.assert(
+      fc.property(ids, (list) => {
+        const table = buildIdTable(list.length, (p) => list[p]!);
+        const first = firstPositions(list);
+        const chains = new Map<string, number[]>();
+        list.forEach((id, p) => chains.set(id, [...(chains.get(id) ?? []), p]));
+        for (const [id, positions] of chains) {
+          expect(table.first(id)).toBe(first.get(id));
+          const chain: number[] = [];
+          for (let p = table.first(id); p >= 0; p = table.next[p]!) chain.push(p);
+          expect(chain).toEqual(positions);
+        }
+        expect(table.first("not-an-id")).toBe(-1);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("answers firstNear with the first position whatever the guess", () => {
+    fc.assert(
+      fc.property(ids, fc.array(fc.integer({ min: -1, max: 3001 }), { minLength: 1, maxLength: 50 }), (list, guesses) => {
+        const table = buildIdTable(list.length, (p) => list[p]!);
+        const first = firstPositions(list);
+        guesses.forEach((guess, k) => {
+          const id = list.length > 0 ? list[(k * 7919) % list.length]! : "x";
+          expect(table.firstNear(id, guess)).toBe(first.get(id) ?? -1);
+        });
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+const small = (prefix: string) => fc.integer({ min: 1, max: 6 }).map((k) => `${prefix}-${k}`);
+const visit = fc.record({
+  familyId: small("fam"),
+  educatorIds: fc.array(small("edu"), { maxLength: 4 }),
+  status: fc.constantFrom("scheduled", "completed", "cancelled", "no-show"),
+});
+const programme = fc.record({
+  families: fc.array(small("fam").map((id) => ({ id })), { maxLength: 8 }),
+  educators: fc.array(small("edu").map((id) => ({ id })), { maxLength: 8 }),
+  visits: fc.array(visit, { maxLength: 25 }),
+  students: fc.array(fc.record({ id: small("stu"), schoolId: small("sch") }), { maxLength: 30 }),
+});
+
+describe("the programme index's shared columns", () => {
+  it("give each visit's state as isActive and isHeld do", () => {
+    fc.assert(
+      fc.property(programme, (p) => {
+        const record = p as unknown as ProgramRecord;
+        const states = indexProgram(record).visitStates;
+        record.visits.forEach((v, i) => {
+          expect(states[i]! > 0).toBe(isActive(v));
+          expect(states[i] === 2).toBe(isHeld(v));
+        });
+      }),
+    );
+  });
+
+  it("give each visit's two educators' first positions exactly when it names two distinct known educators", () => {
+    fc.assert(
+      fc.property(programme, (p) => {
+        const record = p as unknown as ProgramRecord;
+        const index = indexProgram(record);
+        const first = firstPositions(record.educators.map((e) => e.id));
+        for (const id of ["edu-1", "edu-2", "edu-9"]) expect(index.educatorPosition(id)).toBe(first.get(id) ?? -1);
+        record.visits.forEach((v, i) => {
+          const [a, b] = v.educatorIds;
+          const known = v.educatorIds.length === 2 && a !== b && first.has(a!) && first.has(b!);
+          expect(index.visitEducators.first[i]).toBe(known ? first.get(a!) : -1);
+          expect(index.visitEducators.second[i]).toBe(known ? first.get(b!) : -1);
+        });
+      }),
+    );
+  });
+
+  it("give each visit's family as the first family record with its id", () => {
+    fc.assert(
+      fc.property(programme, (p) => {
+        const record = p as unknown as ProgramRecord;
+        const first = firstPositions(record.families.map((f) => f.id));
+        expect(indexProgram(record).visitFamily).toEqual(record.visits.map((v) => first.get(v.familyId) ?? -1));
+      }),
+    );
+  });
+
+  it("group students by school in record order, and sort each school's frame by id with ties in record order", () => {
+    fc.assert(
+      fc.property(programme, (p) => {
+        const record = p as unknown as ProgramRecord;
+        const index = indexProgram(record);
+        const plain = new Map<string, Student[]>();
+        for (const s of record.students) plain.set(s.schoolId, [...(plain.get(s.schoolId) ?? []), s]);
+        expect([...index.studentsBySchool.keys()]).toEqual([...plain.keys()]);
+        for (const [schoolId, students] of plain) {
+          expect(index.studentsBySchool.get(schoolId)).toEqual(students);
+          const sorted = students
+            .map((s, k) => ({ s, k }))
+            .sort((x, y) => (x.s.id < y.s.id ? -1 : x.s.id > y.s.id ? 1 : x.k - y.k))
+            .map(({ s }) => s);
+          const frame = index.framesBySchool.get(schoolId)!;
+          expect(frame.length).toBe(sorted.length);
+          frame.forEach((s, k) => expect(s).toBe(sorted[k]));
+        }
+      }),
+    );
+  });
+});
+
+describe("usableDefaultVariables", () => {
+  const value = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.constantFrom("yes", "3"));
+  const student = fc.record({ grade: value, ell: value, iep: value, frl: value, priorDaysAbsent: value, priorReadingScore: value }, { requiredKeys: [] });
+
+  it("keeps the default variables that usableVariables keeps, in the same order", () => {
+    fc.assert(
+      fc.property(fc.array(student, { maxLength: 12 }), (rows) => {
+        const frame = rows as unknown as Student[];
+        expect(usableDefaultVariables(frame)).toEqual(usableVariables(frame, DEFAULT_BALANCE_VARIABLES));
+      }),
+    );
+  });
+});

@@ -1,60 +1,197 @@
 import type { ScheduleModel } from "./model.js";
-import { moneyFirstWeight, solveModel, type Solution } from "./network.js";
+import { moneyFirstWeight, solveModel, type PairBounds, type Solution } from "./network.js";
 
 /** What the budget search found, with its bound. */
 export interface BudgetSearch {
   solution: Solution;
-  /** Lagrangian lower bound on the preference cost of any schedule of that count within budget. */
+  /** Lower bound on the preference cost of any schedule of that count within budget. */
   lowerBound: number;
-  /** The preference cost is proved least (it meets the bound). */
+  /** The preference cost is proved least: the search finished (or the bound met the schedule). */
   exact: boolean;
   /** Flows solved. */
   evaluations: number;
+  /** Branch-and-bound nodes explored. */
+  nodes: number;
+  /** The search stopped at its limit of flow solves before it finished. */
+  limitHit: boolean;
+  /** Every pair is paid the same per visit, so the budget was a cap on the count (one flow). */
+  uniform?: boolean;
+}
+
+/** Limits of the budget search. */
+export interface BudgetSearchOptions {
+  /** Most flows solved in the branch and bound (default: see {@link defaultFlowLimit}). */
+  maxFlows?: number;
 }
 
 /**
- * Schedules within a budget, a side constraint that breaks the flow structure.
+ * The default limit on flow solves of the budget search: 2,000 on small models, fewer on large
+ * ones, so that the search takes at most about a minute on one core (a solve on the 155,000-arc
+ * network of 5,000 families takes about 0.6 s), never fewer than 60. A count of solves, not a
+ * clock, so the result is the same on every machine.
+ */
+export function defaultFlowLimit(arcs: number): number {
+  return Math.max(60, Math.min(2000, Math.floor(1.5e7 / Math.max(1, arcs))));
+}
+
+interface Node {
+  lo: number[];
+  hi: number[];
+  /** Lower bound inherited from the parent (integer). */
+  bound: number;
+}
+
+const gcd = (a: number, b: number): number => {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (b) [a, b] = [b, a % b];
+  return a;
+};
+
+/**
+ * Schedules within a budget, a side constraint that breaks the flow structure. The money of a
+ * schedule is `sum over pairs of (visits of the pair) x (the pair's pay per visit)`, and pay rates
+ * differ by educator, so pairs differ in cost: a knapsack-like constraint on the pairs' visit
+ * counts, NP-hard in general. Solved exactly by branch and bound:
  *
  * 1. The count: money first (cost `money x W + preference`), stopping at the first unit that no
  *    longer fits. Successive shortest paths give the least money for every count, so the count k
  *    reached is the largest whose cheapest schedule fits: exact.
- * 2. The preference cost among k-visit schedules within budget, by Lagrangian relaxation (Fisher,
- *    "The Lagrangian relaxation method for solving integer programming problems", Management
- *    Science 27, 1981): for a money price `lambda`, the least `preference + lambda x money` over
- *    k-unit flows is a flow problem; any such flow that fits the budget is a candidate, and
- *    `min(preference + lambda x (money - budget))` is a lower bound. `lambda` is searched by
- *    bisection; the best candidate is kept and the bound reported, so the gap is known.
+ * 2. The preference cost among k-visit schedules within budget. At each node (bounds on each
+ *    pair's visit count, enforced in the flow by arc capacities and locked arcs) the Lagrangian
+ *    dual of the budget (Fisher, "The Lagrangian relaxation method for solving integer programming
+ *    problems", Management Science 27, 1981) is solved exactly: for a money price `lambda`, the
+ *    least `preference + lambda x money` over k-unit flows is a flow problem, and
+ *    `min(preference + lambda x (money - budget))` is a lower bound. `lambda` is found by the
+ *    cutting-plane (Newton) iteration on the two flows that bracket the budget, with `lambda`
+ *    an exact ratio of integers, so it ends at the dual optimum in a few solves. Every flow that
+ *    fits the budget is a candidate. A node is pruned when its bound reaches the best candidate;
+ *    otherwise it is split on a pair whose visit count differs between the two bracketing flows
+ *    (at most t visits, or at least t + 1). Nodes are explored best bound first.
+ *
+ * The search is exact when it finishes. It stops after `maxFlows` flow solves; the best schedule
+ * found and the least bound of the open nodes are reported (`exact: false`, the gap known).
  */
-export function solveWithinBudget(model: ScheduleModel, budgetUnits: number): BudgetSearch {
-  const first = solveModel(model, { scale: { preference: 1, money: moneyFirstWeight(model) }, budgetUnits });
+export function solveWithinBudget(model: ScheduleModel, budgetUnits: number, options: BudgetSearchOptions = {}): BudgetSearch {
+  // Money in units of the greatest common divisor of the pairs' pay per visit: smaller numbers, same order.
+  const divisor = model.pairs.reduce((g, p) => gcd(g, p.moneyUnits), 0) || 1;
+  if (model.pairs.length > 0 && model.pairs.every((p) => p.moneyUnits === divisor)) {
+    // Every visit costs the same: the budget only caps the count, and successive shortest paths
+    // stopped at that count give the least preference cost among flows of that count. Exact.
+    const solution = solveModel(model, { limit: Math.floor(budgetUnits / divisor) });
+    return { solution, lowerBound: solution.flowCost, exact: true, evaluations: 1, nodes: 0, limitHit: false, uniform: true };
+  }
+  const moneyFirst = moneyFirstWeight(model);
+  const first = solveModel(model, { scale: { preference: 1, money: moneyFirst }, moneyDivisor: divisor, budgetUnits });
   const k = first.assignments.length;
   let best = first;
-  let lowerBound = -Infinity;
   let evaluations = 1;
-  const Q = 2 ** 20;
-  // lambda = P / Q preference points per money unit; both scales stay integers.
-  const evaluate = (lambda: number): { solution: Solution; feasible: boolean } => {
-    const P = Math.round(lambda * Q);
-    const solution = solveModel(model, { scale: { preference: Q, money: P }, limit: k });
-    evaluations++;
-    lowerBound = Math.max(lowerBound, solution.flowCost + (P / Q) * (solution.moneyUnits - budgetUnits));
-    const feasible = solution.assignments.length === k && solution.moneyUnits <= budgetUnits;
-    if (feasible && solution.flowCost < best.flowCost) best = solution;
-    return { solution, feasible };
+  const P = model.pairs.length;
+  if (k === 0) return { solution: best, lowerBound: 0, exact: true, evaluations, nodes: 0, limitHit: false };
+  const maxFlows = options.maxFlows ?? defaultFlowLimit(first.arcs);
+  const B = Math.floor(budgetUnits / divisor);
+  const unitsOf = (s: Solution) => s.moneyUnits / divisor;
+  const countsOf = (s: Solution) => {
+    const n = new Array<number>(P).fill(0);
+    for (const a of s.assignments) n[a.pair]!++;
+    return n;
   };
-  if (k > 0 && !evaluate(0).feasible) {
-    let lo = 0;
-    let hi = 1;
-    if (!evaluate(hi).feasible) hi = Infinity;
-    let lambda = 1 / 1024;
-    for (let i = 0; i < 16 && hi !== Infinity && Math.round(hi * Q) - Math.round(lo * Q) > 1; i++) {
-      lambda = lo === 0 ? Math.max(hi / 1024, 1 / Q) : hi / lo > 4 ? Math.sqrt(lo * hi) : (lo + hi) / 2;
-      if (lo === 0 && lambda >= hi) break;
-      if (evaluate(lambda).feasible) hi = lambda;
-      else lo = lambda;
-      if (best.flowCost <= Math.ceil(lowerBound - 1e-9)) break;
+  const solve = (bounds: PairBounds, preference: number, money: number): Solution | undefined => {
+    evaluations++;
+    const s = solveModel(model, { scale: { preference, money }, moneyDivisor: divisor, limit: k, pairBounds: bounds });
+    if (s.assignments.length < k || !s.lowerBoundsMet) return undefined;
+    if (unitsOf(s) <= B && s.flowCost < best.flowCost) best = s;
+    return s;
+  };
+  /**
+   * The node's Lagrangian bound and the two flows that bracket the budget at the best price
+   * (none when the node is solved or empty); `unfinished` when the solve limit came first.
+   */
+  const evaluate = (node: Node): { bound: number; split?: { over: Solution; within: Solution }; unfinished?: boolean } | undefined => {
+    const bounds = { lo: node.lo, hi: node.hi };
+    const within0 = solve(bounds, 1, moneyFirst);
+    if (within0 === undefined || unitsOf(within0) > B) return undefined; // no k-visit schedule of the node fits
+    const over0 = solve(bounds, 1, 0);
+    if (over0 === undefined) return undefined;
+    if (unitsOf(over0) <= B) return { bound: over0.flowCost };
+    let over = over0;
+    let within = within0;
+    let lagrangian = over0.flowCost; // the bound at lambda = 0
+    for (;;) {
+      // lambda = dPref / dMoney, the slope of the line through both flows.
+      const dPref = within.flowCost - over.flowCost;
+      const dMoney = unitsOf(over) - unitsOf(within);
+      if (dPref <= 0) return { bound: within.flowCost };
+      if (evaluations >= maxFlows) return { bound: lagrangian, unfinished: true };
+      const g = gcd(dPref, dMoney);
+      const q = dMoney / g;
+      const p = dPref / g;
+      const line = q * over.flowCost + p * unitsOf(over);
+      const x = solve(bounds, q, p);
+      if (x === undefined) return undefined;
+      const value = q * x.flowCost + p * unitsOf(x);
+      lagrangian = Math.max(lagrangian, (value - p * B) / q);
+      // x minimises preference + lambda x money, so value <= line; equality: lambda is optimal.
+      if (value >= line) return { bound: lagrangian, split: { over, within } };
+      if (unitsOf(x) > B) over = x;
+      else within = x;
     }
+  };
+  const ceil = (x: number) => Math.ceil(x - 1e-9);
+  const open: Node[] = [{ lo: new Array<number>(P).fill(0), hi: new Array<number>(P).fill(k), bound: -Infinity }];
+  let nodes = 0;
+  let limitHit = false;
+  while (open.length > 0) {
+    // Best bound first; ties to the node found first.
+    let at = 0;
+    for (let i = 1; i < open.length; i++) if (open[i]!.bound < open[at]!.bound) at = i;
+    const node = open[at]!;
+    if (node.bound >= best.flowCost) {
+      open.length = 0;
+      break;
+    }
+    if (evaluations >= maxFlows) {
+      limitHit = true;
+      break;
+    }
+    open.splice(at, 1);
+    nodes++;
+    const result = evaluate(node);
+    if (result === undefined) continue;
+    const bound = Math.max(node.bound, ceil(result.bound));
+    if (result.unfinished) {
+      open.push({ ...node, bound });
+      limitHit = true;
+      break;
+    }
+    if (bound >= best.flowCost || result.split === undefined) continue;
+    const { over, within } = result.split;
+    const a = countsOf(over);
+    const b = countsOf(within);
+    // The budget's share theta of `over` in the LP optimum, and the pair whose count there is most fractional.
+    const theta = (B - unitsOf(within)) / (unitsOf(over) - unitsOf(within));
+    let pick = -1;
+    let t = 0;
+    let score = -1;
+    for (let p = 0; p < P; p++) {
+      if (a[p] === b[p]) continue;
+      const v = theta * a[p]! + (1 - theta) * b[p]!;
+      const frac = Math.min(v - Math.floor(v), Math.ceil(v) - v);
+      const s = frac + 1e-3 * Math.abs(a[p]! - b[p]!);
+      if (s > score) {
+        score = s;
+        pick = p;
+        t = Math.min(Math.floor(v + 1e-9), Math.max(a[p]!, b[p]!) - 1);
+      }
+    }
+    if (pick === -1) continue; // cannot happen: equal counts would mean equal money
+    const left: Node = { lo: node.lo, hi: node.hi.slice(), bound };
+    left.hi[pick] = t;
+    const right: Node = { lo: node.lo.slice(), hi: node.hi, bound };
+    right.lo[pick] = t + 1;
+    open.push(left, right);
   }
-  if (k === 0) lowerBound = 0;
-  return { solution: best, lowerBound, exact: best.flowCost <= Math.ceil(lowerBound - 1e-9), evaluations };
+  // Preference costs are non-negative integers; the open nodes bound whatever is left unexplored.
+  const lowerBound = Math.min(best.flowCost, Math.max(0, open.reduce((m, n) => Math.min(m, n.bound), Infinity)));
+  return { solution: best, lowerBound, exact: lowerBound >= best.flowCost, evaluations, nodes, limitHit };
 }

@@ -115,8 +115,9 @@ export interface BudgetReport {
   binding: boolean;
   /**
    * When the budget binds: a lower bound on the preference cost of any schedule with as many
-   * families within the budget (Lagrangian), and whether the schedule's cost meets it. When
-   * rescheduling, both are about the visits booked anew (the kept ones are fixed).
+   * families within the budget (from the branch and bound: equal to the schedule's cost when the
+   * search finished, else the least bound left open), and whether the schedule's cost meets it.
+   * When rescheduling, both are about the visits booked anew (the kept ones are fixed).
    */
   preferenceLowerBound?: number;
   preferenceProvedLeast?: boolean;
@@ -211,11 +212,15 @@ export function runSchedule(input: ScheduleInput, kept: readonly ScheduledVisit[
   const educatorById = new Map(input.educators.map((e) => [e.id, e]));
   const members = input.pairs.flatMap((p) => p.educatorIds.map((id) => ({ educator: educatorById.get(id)!, pairId: p.id, visits: visitsByPair.get(p.id) ?? 0 })));
   const compensation = compensate(members, { visit: options.visitMinutes, travel: options.travelMinutes, reflection: options.reflectionMinutes });
-  const bound = budgetSearch ? Math.ceil(budgetSearch.lowerBound - 1e-9) : 0;
+  const bound = budgetSearch ? budgetSearch.lowerBound : 0;
   const proofOfSolve = budgetSearch
-    ? `budget binding: the count is the largest whose least-money schedule fits the budget (money-first minimum-cost flow), exact; the preference cost ${
-        budgetSearch.exact ? "meets its Lagrangian lower bound, so it is the least within the budget" : `is within ${solution.flowCost - bound} of its Lagrangian lower bound ${bound}`
-      }`
+    ? budgetSearch.uniform
+      ? "budget binding: every pair is paid the same per visit, so the budget caps the count; successive shortest paths stopped at that count give the least cost for it, exact"
+      : `budget binding: the count is the largest whose least-money schedule fits the budget (money-first minimum-cost flow), exact; the preference cost ${
+          budgetSearch.exact
+            ? `is the least within the budget, proved by branch and bound on the pairs' visit counts with Lagrangian bounds (${budgetSearch.nodes} nodes, ${budgetSearch.evaluations} flows)`
+            : `is within ${solution.flowCost - bound} of the lower bound ${bound}: the branch and bound stopped at its limit of ${budgetSearch.evaluations} flows (${budgetSearch.nodes} nodes)`
+        }`
     : solution.certified
       ? "minimum-cost maximum flow with a dual certificate: no residual arc has a negative reduced cost"
       : "not certified";

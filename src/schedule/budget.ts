@@ -34,6 +34,17 @@ export function defaultFlowLimit(arcs: number): number {
   return Math.max(60, Math.min(2000, Math.floor(1.5e7 / Math.max(1, arcs))));
 }
 
+/**
+ * A budget in the model's money units (1/6000 of the currency), less the rounding headroom: pay
+ * is rounded to cents per line (visits and travel, reflections) and per educator by `payFor`, so
+ * the reported season pay can exceed the exact amount by up to a cent per educator; the model
+ * keeps that cent free for every educator of a pair that may visit, so the rounded season pay
+ * never exceeds the budget.
+ */
+export function budgetUnitsFor(budget: number, educators: number): number {
+  return Math.floor(budget * 6000 + 1e-6) - 60 * educators;
+}
+
 interface Node {
   lo: number[];
   hi: number[];

@@ -4,7 +4,7 @@ import type { Compensation } from "../model/index.js";
 import { compensate, type CompensationTotals, type EducatorCompensation } from "./compensation.js";
 import { parseScheduleInput, type ScheduleInput, type ScheduleInputData } from "./input.js";
 import { buildModel, type ScheduleModel, type UnscheduledReason } from "./model.js";
-import { solveWithinBudget, type BudgetSearch } from "./budget.js";
+import { budgetUnitsFor, solveWithinBudget, type BudgetSearch } from "./budget.js";
 import { solveModel, type Assignment } from "./network.js";
 import type { GridSummary } from "./slots.js";
 
@@ -190,7 +190,7 @@ export function runSchedule(input: ScheduleInput, kept: readonly ScheduledVisit[
   let binding = false;
   let budgetSearch: BudgetSearch | undefined;
   if (options.budget !== undefined) {
-    const units = Math.floor(options.budget * 6000 + 1e-6) - keptMoney;
+    const units = budgetUnitsFor(options.budget, 2 * model.pairs.length) - keptMoney;
     if (solution.moneyUnits > units) {
       binding = true;
       const unconstrained = new Set(solution.assignments.map((a) => a.family));

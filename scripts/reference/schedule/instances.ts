@@ -22,6 +22,8 @@ export interface InstanceSpec {
   allConsent?: boolean;
   /** Minutes of a visit; reflection and travel are 15 each, so 60 gives 90-minute slots. */
   visitMinutes?: number;
+  /** Every educator is paid this hourly rate (default: 30 to 50, drawn per educator). */
+  uniformRate?: number;
 }
 
 const day = { start: "08:30", end: "15:00" };
@@ -74,7 +76,7 @@ export function generateInstance(spec: InstanceSpec): ScheduleInputData {
         languages: random.bernoulli(0.3) ? ["en", "es"] : random.bernoulli(0.1) ? ["en", "vi"] : ["en"],
         optedInAt: "2026-05-01T16:00:00-04:00",
         trainings: [{ completedAt: "2026-06-20T15:00:00-04:00", hours: 6, outsideSchoolDay: true }],
-        hourlyRate: 30 + random.int(5) * 5 + (random.bernoulli(0.3) ? 0.5 : 0),
+        hourlyRate: ((drawn) => spec.uniformRate ?? drawn)(30 + random.int(5) * 5 + (random.bernoulli(0.3) ? 0.5 : 0)),
         availability: availability.length > 0 ? availability : [EDUCATOR_MENU[5]!],
         experience: random.bernoulli(0.4) ? "experienced" : "first-year",
       });

@@ -7,6 +7,7 @@ import { buildModel, type ScheduleModel, type UnscheduledReason } from "./model.
 import { budgetUnitsFor, solveWithinBudget, type BudgetSearch } from "./budget.js";
 import { solveModel, type Assignment } from "./network.js";
 import type { GridSummary } from "./slots.js";
+import type { RescheduleReport } from "./reschedule.js";
 
 /**
  * A booked visit: a model `Visit` (status `scheduled`) with the pair and why it costs what it costs.
@@ -146,6 +147,8 @@ export interface Schedule {
   compensation: { educators: EducatorCompensation[]; totals: CompensationTotals };
   objective: ScheduleObjective;
   budget?: BudgetReport;
+  /** What `reschedule` changed (absent on a schedule made by `scheduleVisits`). */
+  rescheduled?: RescheduleReport;
   summary: {
     families: number;
     eligible: number;
@@ -181,7 +184,12 @@ export function scheduleVisits(input: ScheduleInputData): Schedule {
 }
 
 /** Schedules a parsed input around visits that stay where they are. */
-export function runSchedule(input: ScheduleInput, kept: readonly ScheduledVisit[], cancelled: ReadonlySet<string>): Schedule {
+export function runSchedule(
+  input: ScheduleInput,
+  kept: readonly ScheduledVisit[],
+  cancelled: ReadonlySet<string>,
+  repair?: { report: RescheduleReport; lost: ReadonlyMap<string, string> },
+): Schedule {
   const { options } = input;
   const model = buildModel(input, kept.map((v) => ({ familyId: v.familyId, pairId: v.pairId, start: v.start })), cancelled);
   const keptMoney = kept.reduce((s, v) => s + (model.pairs.find((p) => p.id === v.pairId)?.moneyUnits ?? 0), 0);
@@ -206,7 +214,10 @@ export function runSchedule(input: ScheduleInput, kept: readonly ScheduledVisit[
   const reflections = visits.map((v) => toReflection(v, options.reflectionMinutes, slotReflectionEnd.get(v.id)));
   const breakdown = objectiveOf(input, model, visits);
   const cost = breakdown.notOwnTeacher + breakdown.interpreter + breakdown.load + breakdown.week;
-  const unscheduled = reasonsFor(input, model, solution.assignments, budgetLeftOut);
+  const unscheduled = reasonsFor(input, model, solution.assignments, budgetLeftOut).map((u) => {
+    const lost = repair?.lost.get(u.familyId);
+    return lost === undefined ? u : { ...u, reasons: u.reasons.map((r) => ({ ...r, message: `${lost}, and could not be booked again: ${r.message}` })) };
+  });
   const visitsByPair = new Map<string, number>();
   for (const v of visits) visitsByPair.set(v.pairId, (visitsByPair.get(v.pairId) ?? 0) + 1);
   const educatorById = new Map(input.educators.map((e) => [e.id, e]));
@@ -253,6 +264,7 @@ export function runSchedule(input: ScheduleInput, kept: readonly ScheduledVisit[
           },
         }
       : {}),
+    ...(repair ? { rescheduled: repair.report } : {}),
     summary: {
       families: input.families.length,
       eligible: model.families.length + kept.length,
@@ -265,7 +277,8 @@ export function runSchedule(input: ScheduleInput, kept: readonly ScheduledVisit[
   };
 }
 
-function toVisit(input: ScheduleInput, model: ScheduleModel, a: Assignment, rate: ReadonlyMap<string, number>): ScheduledVisit {
+/** The visit of one assignment of the model. */
+export function toVisit(input: ScheduleInput, model: ScheduleModel, a: Assignment, rate: ReadonlyMap<string, number>): ScheduledVisit {
   const family = model.families[a.family]!;
   const pair = model.pairs[a.pair]!;
   const slot = model.slots[a.slot]!;

@@ -1,5 +1,5 @@
 import type { ScheduleModel } from "./model.js";
-import { moneyFirstWeight, solveModel, type PairBounds, type Solution } from "./network.js";
+import { solveModel, type PairBounds, type Solution } from "./network.js";
 
 /** What the budget search found, with its bound. */
 export interface BudgetSearch {
@@ -20,19 +20,24 @@ export interface BudgetSearch {
 
 /** Limits of the budget search. */
 export interface BudgetSearchOptions {
-  /** Most flows solved in the branch and bound (default: see {@link defaultFlowLimit}). */
+  /** Most flows solved in the branch and bound (default 5,000). */
   maxFlows?: number;
+  /**
+   * Most work, in arc-phases: each primal-dual phase of a flow solve counts the network's arcs
+   * (one Dijkstra). Default {@link DEFAULT_BUDGET_WORK}. A count of operations, not a clock, so
+   * the result is the same on every machine.
+   */
+  maxWork?: number;
 }
 
 /**
- * The default limit on flow solves of the budget search: 2,000 on small models, fewer on large
- * ones, so that the search takes at most about a minute on one core (a solve on the 155,000-arc
- * network of 5,000 families takes about 0.6 s), never fewer than 60. A count of solves, not a
- * clock, so the result is the same on every machine.
+ * The default work limit of the budget search, in arc-phases: 500 million, about 15 to 20 s of
+ * one core of the project machine at most. The reference instances use at most a few hundred
+ * thousand. On the 155,000-arc network of 5,000 families a Lagrangian flow takes about 1,600
+ * phases (8 s), so the search stops there after a few flows with the gap reported; raise
+ * `options.budgetSearchWork` to narrow it.
  */
-export function defaultFlowLimit(arcs: number): number {
-  return Math.max(60, Math.min(2000, Math.floor(1.5e7 / Math.max(1, arcs))));
-}
+export const DEFAULT_BUDGET_WORK = 5e8;
 
 /**
  * A budget in the model's money units (1/6000 of the currency), less the rounding headroom: pay
@@ -50,6 +55,10 @@ interface Node {
   hi: number[];
   /** Lower bound inherited from the parent (integer). */
   bound: number;
+  /** The parent's best price (preference and money scales), where the search starts. */
+  price?: [number, number];
+  /** Flows of the parent that the node admits (the one its bounds do not exclude). */
+  inherited: Solution[];
 }
 
 const gcd = (a: number, b: number): number => {
@@ -65,7 +74,7 @@ const gcd = (a: number, b: number): number => {
  * differ by educator, so pairs differ in cost: a knapsack-like constraint on the pairs' visit
  * counts, NP-hard in general. Solved exactly by branch and bound:
  *
- * 1. The count: money first (cost `money x W + preference`), stopping at the first unit that no
+ * 1. The count: least money first (arc costs are money alone), stopping at the first unit that no
  *    longer fits. Successive shortest paths give the least money for every count, so the count k
  *    reached is the largest whose cheapest schedule fits: exact.
  * 2. The preference cost among k-visit schedules within budget. At each node (bounds on each
@@ -92,14 +101,17 @@ export function solveWithinBudget(model: ScheduleModel, budgetUnits: number, opt
     const solution = solveModel(model, { limit: Math.floor(budgetUnits / divisor) });
     return { solution, lowerBound: solution.flowCost, exact: true, evaluations: 1, nodes: 0, limitHit: false, uniform: true };
   }
-  const moneyFirst = moneyFirstWeight(model);
-  const first = solveModel(model, { scale: { preference: 1, money: moneyFirst }, moneyDivisor: divisor, budgetUnits });
+  // Money alone (few distinct path lengths, so few phases); the preference of the flow is recomputed.
+  const first = solveModel(model, { scale: { preference: 0, money: 1 }, moneyDivisor: divisor, budgetUnits });
   const k = first.assignments.length;
   let best = first;
   let evaluations = 1;
+  let work = first.phases * first.arcs;
   const P = model.pairs.length;
   if (k === 0) return { solution: best, lowerBound: 0, exact: true, evaluations, nodes: 0, limitHit: false };
-  const maxFlows = options.maxFlows ?? defaultFlowLimit(first.arcs);
+  const maxFlows = options.maxFlows ?? 5000;
+  const maxWork = options.maxWork ?? DEFAULT_BUDGET_WORK;
+  const spent = () => evaluations >= maxFlows || work >= maxWork;
   const B = Math.floor(budgetUnits / divisor);
   const unitsOf = (s: Solution) => s.moneyUnits / divisor;
   const countsOf = (s: Solution) => {
@@ -110,30 +122,59 @@ export function solveWithinBudget(model: ScheduleModel, budgetUnits: number, opt
   const solve = (bounds: PairBounds, preference: number, money: number): Solution | undefined => {
     evaluations++;
     const s = solveModel(model, { scale: { preference, money }, moneyDivisor: divisor, limit: k, pairBounds: bounds });
+    work += s.phases * s.arcs;
     if (s.assignments.length < k || !s.lowerBoundsMet) return undefined;
     if (unitsOf(s) <= B && s.flowCost < best.flowCost) best = s;
     return s;
   };
   /**
-   * The node's Lagrangian bound and the two flows that bracket the budget at the best price
-   * (none when the node is solved or empty); `unfinished` when the solve limit came first.
+   * The node's Lagrangian bound, the price that gave it, and the two flows that bracket the budget
+   * at that price (none when the node is solved, pruned or empty); `unfinished` when the work limit
+   * came first. A node starts from its parent's price and the parent's bracketing flow it still
+   * admits, so most nodes are pruned or settled in a few solves.
    */
-  const evaluate = (node: Node): { bound: number; split?: { over: Solution; within: Solution }; unfinished?: boolean } | undefined => {
+  const evaluate = (node: Node): { bound: number; price?: [number, number]; split?: { over: Solution; within: Solution }; unfinished?: boolean } | undefined => {
     const bounds = { lo: node.lo, hi: node.hi };
-    const within0 = solve(bounds, 1, moneyFirst);
-    if (within0 === undefined || unitsOf(within0) > B) return undefined; // no k-visit schedule of the node fits
-    const over0 = solve(bounds, 1, 0);
-    if (over0 === undefined) return undefined;
-    if (unitsOf(over0) <= B) return { bound: over0.flowCost };
-    let over = over0;
-    let within = within0;
-    let lagrangian = over0.flowCost; // the bound at lambda = 0
+    let over: Solution | undefined;
+    let within: Solution | undefined;
+    for (const x of node.inherited) if (unitsOf(x) > B) over = x;
+    else within = x;
+    let overIsLeastPreference = false;
+    let lagrangian = -Infinity;
+    let price: [number, number] | undefined;
+    const place = (x: Solution) => {
+      if (unitsOf(x) > B) over = x;
+      else within = x;
+    };
+    if (node.price !== undefined) {
+      const [q, p] = node.price;
+      const x = solve(bounds, q, p);
+      if (x === undefined) return undefined;
+      lagrangian = (q * x.flowCost + p * (unitsOf(x) - B)) / q;
+      price = node.price;
+      if (ceil(lagrangian) >= best.flowCost) return { bound: lagrangian, price };
+      place(x);
+    }
+    if (within === undefined) {
+      within = solve(bounds, 0, 1);
+      if (within === undefined || unitsOf(within) > B) return undefined; // no k-visit schedule of the node fits
+    }
     for (;;) {
+      if (over === undefined || (over !== undefined && within.flowCost <= over.flowCost && !overIsLeastPreference)) {
+        // The least preference of the node (lambda = 0): the optimum if it fits.
+        if (spent()) return { bound: lagrangian, unfinished: true };
+        const x = solve(bounds, 1, 0);
+        if (x === undefined) return undefined;
+        lagrangian = Math.max(lagrangian, x.flowCost);
+        if (unitsOf(x) <= B) return { bound: x.flowCost };
+        over = x;
+        overIsLeastPreference = true;
+      }
       // lambda = dPref / dMoney, the slope of the line through both flows.
       const dPref = within.flowCost - over.flowCost;
       const dMoney = unitsOf(over) - unitsOf(within);
-      if (dPref <= 0) return { bound: within.flowCost };
-      if (evaluations >= maxFlows) return { bound: lagrangian, unfinished: true };
+      if (dPref <= 0) return { bound: within.flowCost }; // over has the least preference, and within does as well
+      if (spent()) return { bound: lagrangian, unfinished: true };
       const g = gcd(dPref, dMoney);
       const q = dMoney / g;
       const p = dPref / g;
@@ -141,15 +182,18 @@ export function solveWithinBudget(model: ScheduleModel, budgetUnits: number, opt
       const x = solve(bounds, q, p);
       if (x === undefined) return undefined;
       const value = q * x.flowCost + p * unitsOf(x);
-      lagrangian = Math.max(lagrangian, (value - p * B) / q);
+      if ((value - p * B) / q > lagrangian) {
+        lagrangian = (value - p * B) / q;
+        price = [q, p];
+      }
       // x minimises preference + lambda x money, so value <= line; equality: lambda is optimal.
-      if (value >= line) return { bound: lagrangian, split: { over, within } };
-      if (unitsOf(x) > B) over = x;
-      else within = x;
+      if (value >= line) return { bound: lagrangian, ...(price ? { price } : {}), split: { over, within } };
+      if (ceil(lagrangian) >= best.flowCost) return { bound: lagrangian };
+      place(x);
     }
   };
   const ceil = (x: number) => Math.ceil(x - 1e-9);
-  const open: Node[] = [{ lo: new Array<number>(P).fill(0), hi: new Array<number>(P).fill(k), bound: -Infinity }];
+  const open: Node[] = [{ lo: new Array<number>(P).fill(0), hi: new Array<number>(P).fill(k), bound: -Infinity, inherited: [] }];
   let nodes = 0;
   let limitHit = false;
   while (open.length > 0) {
@@ -161,7 +205,7 @@ export function solveWithinBudget(model: ScheduleModel, budgetUnits: number, opt
       open.length = 0;
       break;
     }
-    if (evaluations >= maxFlows) {
+    if (spent()) {
       limitHit = true;
       break;
     }
@@ -196,9 +240,10 @@ export function solveWithinBudget(model: ScheduleModel, budgetUnits: number, opt
       }
     }
     if (pick === -1) continue; // cannot happen: equal counts would mean equal money
-    const left: Node = { lo: node.lo, hi: node.hi.slice(), bound };
+    const price = result.price !== undefined ? { price: result.price } : {};
+    const left: Node = { lo: node.lo, hi: node.hi.slice(), bound, ...price, inherited: [over, within].filter((x) => countsOf(x)[pick]! <= t) };
     left.hi[pick] = t;
-    const right: Node = { lo: node.lo.slice(), hi: node.hi, bound };
+    const right: Node = { lo: node.lo.slice(), hi: node.hi, bound, ...price, inherited: [over, within].filter((x) => countsOf(x)[pick]! > t) };
     right.lo[pick] = t + 1;
     open.push(left, right);
   }

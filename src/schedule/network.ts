@@ -16,6 +16,7 @@ export interface Solution {
   /** Sum of arc costs (preferences, load, weeks) of the flow; equals the recomputed objective. */
   flowCost: number;
   moneyUnits: number;
+  /** Primal-dual phases (one Dijkstra each). */
   phases: number;
   arcs: number;
   nodes: number;
@@ -62,16 +63,33 @@ export function solveModel(model: ScheduleModel, options: SolveOptions = {}): So
   const result = net.solve(built.source, built.sink, accept, built.staged);
   const certified = plain ? net.isOptimal() : false;
   const lowerBoundsMet = built.staged === undefined || result.firstStageFlow === built.lowerTotal;
+  const assignments = built.decode();
   return {
-    assignments: built.decode(),
+    assignments,
     lowerBoundsMet,
-    flowCost: (result.cost - (scale.money * result.money) / (options.moneyDivisor ?? 1)) / scale.preference,
+    flowCost: scale.preference === 0 ? preferenceOf(model, assignments) : (result.cost - (scale.money * result.money) / (options.moneyDivisor ?? 1)) / scale.preference,
     moneyUnits: result.money,
     phases: result.phases,
     arcs: net.arcCount,
     nodes: net.nodes,
     certified,
   };
+}
+
+/**
+ * The preference cost of a set of visits (own teacher, interpreter, week, load), as the flow
+ * prices it when preference costs are in the arcs: for a flow solved on money alone.
+ */
+export function preferenceOf(model: ScheduleModel, assignments: readonly Assignment[]): number {
+  const w = model.weights;
+  const counts = fixedCounts(model);
+  const perPair = model.pairs.map(() => 0);
+  let total = 0;
+  for (const a of assignments) {
+    total += pairCost(model, model.families[a.family]!, a.pair)! + w.week * model.slots[a.slot]!.week;
+    total += w.load * (counts.pair[a.pair]! + perPair[a.pair]!++);
+  }
+  return total;
 }
 
 /** How to weigh preference and money, and when to stop. */

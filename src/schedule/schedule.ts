@@ -202,7 +202,7 @@ export function runSchedule(
     if (solution.moneyUnits > units) {
       binding = true;
       const unconstrained = new Set(solution.assignments.map((a) => a.family));
-      budgetSearch = solveWithinBudget(model, Math.max(0, units));
+      budgetSearch = solveWithinBudget(model, Math.max(0, units), { maxWork: options.budgetSearchWork });
       solution = budgetSearch.solution;
       const within = new Set(solution.assignments.map((a) => a.family));
       budgetLeftOut = new Set([...unconstrained].filter((f) => !within.has(f)));

@@ -140,6 +140,7 @@ export function solveWithinBudget(model: ScheduleModel, budgetUnits: number, opt
     for (const x of node.inherited) if (unitsOf(x) > B) over = x;
     else within = x;
     let overIsLeastPreference = false;
+    let denominator = 2;
     let lagrangian = -Infinity;
     let price: [number, number] | undefined;
     const place = (x: Solution) => {
@@ -178,6 +179,26 @@ export function solveWithinBudget(model: ScheduleModel, budgetUnits: number, opt
       const g = gcd(dPref, dMoney);
       const q = dMoney / g;
       const p = dPref / g;
+      if (q > denominator) {
+        // A nearby price with a small denominator first: small integer costs make few distinct
+        // path lengths, so few phases (a flow at lambda = 1 costs a seventh of one at 29 / 35).
+        // Any price gives a valid bound; the cap doubles at each step, so the exact step follows.
+        const qs = denominator;
+        const ps = Math.max(1, Math.round((p * qs) / q));
+        denominator *= 2;
+        const h = gcd(ps, qs);
+        const [qa, pa] = [qs / h, ps / h];
+        const x = solve(bounds, qa, pa);
+        if (x === undefined) return undefined;
+        const value = (qa * x.flowCost + pa * (unitsOf(x) - B)) / qa;
+        if (value > lagrangian) {
+          lagrangian = value;
+          price = [qa, pa];
+        }
+        if (ceil(lagrangian) >= best.flowCost) return { bound: lagrangian };
+        if (unitsOf(x) > B ? x.flowCost > over.flowCost || (x.flowCost === over.flowCost && unitsOf(x) < unitsOf(over)) : x.flowCost < within.flowCost) place(x);
+        continue;
+      }
       const line = q * over.flowCost + p * unitsOf(over);
       const x = solve(bounds, q, p);
       if (x === undefined) return undefined;

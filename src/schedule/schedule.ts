@@ -227,7 +227,7 @@ export function runSchedule(
   const proofOfSolve = budgetSearch
     ? budgetSearch.uniform
       ? "budget binding: every pair is paid the same per visit, so the budget caps the count; successive shortest paths stopped at that count give the least cost for it, exact"
-      : `budget binding: the count is the largest whose least-money schedule fits the budget (money-first minimum-cost flow), exact; the preference cost ${
+      : `budget binding: the count is the largest whose least-money schedule fits the budget (a minimum-cost flow on money alone), exact; the preference cost ${
           budgetSearch.exact
             ? `is the least within the budget, proved by branch and bound on the pairs' visit counts with Lagrangian bounds (${budgetSearch.nodes} nodes, ${budgetSearch.evaluations} flows)`
             : `is within ${solution.flowCost - bound} of the lower bound ${bound}: the branch and bound stopped at its limit of ${budgetSearch.evaluations} flows (${budgetSearch.nodes} nodes)`

@@ -84,13 +84,17 @@ const gcd = (a: number, b: number): number => {
  *    least `preference + lambda x money` over k-unit flows is a flow problem, and
  *    `min(preference + lambda x (money - budget))` is a lower bound. `lambda` is found by the
  *    cutting-plane (Newton) iteration on the two flows that bracket the budget, with `lambda`
- *    an exact ratio of integers, so it ends at the dual optimum in a few solves. Every flow that
+ *    an exact ratio of integers, so it ends at the dual optimum. While the exact ratio has a
+ *    large denominator, a nearby price with a small one is tried first (its flow has far fewer
+ *    distinct path lengths, so far fewer primal-dual phases; the cap doubles each time). Every flow that
  *    fits the budget is a candidate. A node is pruned when its bound reaches the best candidate;
  *    otherwise it is split on a pair whose visit count differs between the two bracketing flows
  *    (at most t visits, or at least t + 1). Nodes are explored best bound first.
  *
- * The search is exact when it finishes. It stops after `maxFlows` flow solves; the best schedule
- * found and the least bound of the open nodes are reported (`exact: false`, the gap known).
+ * The search is exact when it finishes. It stops when its work (arc-phases, checked before each
+ * flow, so one flow may pass the limit) reaches `maxWork`, or after `maxFlows` flows; the best
+ * schedule found and the least bound of the open nodes are then reported (`exact: false` unless
+ * they meet, the gap known).
  */
 export function solveWithinBudget(model: ScheduleModel, budgetUnits: number, options: BudgetSearchOptions = {}): BudgetSearch {
   // Money in units of the greatest common divisor of the pairs' pay per visit: smaller numbers, same order.

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { PthvInputError, type InputIssue } from "../errors/index.js";
 import { IsoDateTime, type Educator, type Pair } from "../model/index.js";
 import { maxWeightMatching, type WeightedEdge } from "./matching.js";
+import { budgetUnitsFor } from "./budget.js";
 import { buildModel, isReadyBy } from "./model.js";
 import { PairingOptions, pairWeight } from "./pairs.js";
 import { runSchedule, toVisit, type Schedule, type ScheduledVisit } from "./schedule.js";
@@ -184,6 +185,9 @@ export function reschedule(schedule: Schedule, changes: ScheduleChanges): Schedu
     const perDay = new Map<string, number>();
     const perWeek = new Map<string, number>();
     const rates = new Map(input.educators.map((e) => [e.id, e.hourlyRate]));
+    // With a budget, a visit moves only while the kept and moved visits' pay still fits it.
+    const moneyOf = new Map(model.pairs.map((p) => [p.id, p.moneyUnits]));
+    let room = input.options.budget === undefined ? Infinity : budgetUnitsFor(input.options.budget, 2 * model.pairs.length) - kept.reduce((sum, v) => sum + (moneyOf.get(v.pairId) ?? 0), 0);
     for (const v of affected) {
       const gone = v.educatorIds.filter((e) => dropped.has(e));
       lost.set(v.familyId, `was booked with pair '${v.pairId}', which ${gone.length > 1 ? "both educators" : `educator '${gone[0]}'`} left`);
@@ -198,6 +202,8 @@ export function reschedule(schedule: Schedule, changes: ScheduleChanges): Schedu
       const dayKey = `${p}:${slot.day}`;
       const weekKey = `${p}:${slot.week}`;
       if (used.has(`${p}:${slot.index}`) || (perDay.get(dayKey) ?? 0) >= model.maxPerDay || (perWeek.get(weekKey) ?? 0) >= model.maxPerWeek) continue;
+      if (pair.moneyUnits > room) continue;
+      room -= pair.moneyUnits;
       used.add(`${p}:${slot.index}`);
       perDay.set(dayKey, (perDay.get(dayKey) ?? 0) + 1);
       perWeek.set(weekKey, (perWeek.get(weekKey) ?? 0) + 1);

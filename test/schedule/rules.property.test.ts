@@ -189,6 +189,21 @@ describe("every schedule keeps the hard rules (property tests on random instance
     expect(movedRuns).toBeGreaterThanOrEqual(5);
   });
 
+  it("stays within the budget after a reschedule that pairs partners again, and before it", () => {
+    fc.assert(
+      fc.property(specs, fc.integer({ min: 100, max: 3000 }), fc.integer({ min: 0, max: 2 }), fc.nat(), (spec, budget, spares, drop) => {
+        const raw = generateInstance({ ...spec, budget, spareEducators: spares });
+        const before = scheduleVisits(raw);
+        expect(before.budget!.seasonPay).toBeLessThanOrEqual(budget);
+        const after = reschedule(before, { droppedEducatorIds: [raw.educators[drop % raw.educators.length]!.id] });
+        expectHardRules({ ...after.input, now: before.input.now }, after);
+        expect(after.budget!.seasonPay).toBeLessThanOrEqual(budget);
+        expect(after.compensation.totals.seasonPay).toBe(after.budget!.seasonPay);
+      }),
+      { numRuns: 30, seed: 5 },
+    );
+  });
+
   it("pays each educator hours times rate, and the totals are the sums of the lines", () => {
     fc.assert(
       fc.property(specs, (spec) => {

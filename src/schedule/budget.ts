@@ -144,7 +144,7 @@ export function solveWithinBudget(model: ScheduleModel, budgetUnits: number, opt
     for (const x of node.inherited) if (unitsOf(x) > B) over = x;
     else within = x;
     let overIsLeastPreference = false;
-    let denominator = 2;
+    let denominator = node.price === undefined ? 2 : Infinity; // children start near their parent's price: exact steps
     let lagrangian = -Infinity;
     let price: [number, number] | undefined;
     const place = (x: Solution) => {

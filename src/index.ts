@@ -67,6 +67,7 @@ export type {
   Pairing,
   PairingOptionsInput,
   ProgramScheduleRequest,
+  RescheduleReport,
   Schedule,
   ScheduleChanges,
   ScheduleInputData,

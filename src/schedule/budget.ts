@@ -1,60 +1,278 @@
 import type { ScheduleModel } from "./model.js";
-import { moneyFirstWeight, solveModel, type Solution } from "./network.js";
+import { solveModel, type PairBounds, type Solution } from "./network.js";
 
 /** What the budget search found, with its bound. */
 export interface BudgetSearch {
   solution: Solution;
-  /** Lagrangian lower bound on the preference cost of any schedule of that count within budget. */
+  /** Lower bound on the preference cost of any schedule of that count within budget. */
   lowerBound: number;
-  /** The preference cost is proved least (it meets the bound). */
+  /** The preference cost is proved least: the search finished (or the bound met the schedule). */
   exact: boolean;
   /** Flows solved. */
   evaluations: number;
+  /** Branch-and-bound nodes explored. */
+  nodes: number;
+  /** The search stopped at its limit of flow solves before it finished. */
+  limitHit: boolean;
+  /** Every pair is paid the same per visit, so the budget was a cap on the count (one flow). */
+  uniform?: boolean;
+}
+
+/** Limits of the budget search. */
+export interface BudgetSearchOptions {
+  /** Most flows solved in the branch and bound (default 5,000). */
+  maxFlows?: number;
+  /**
+   * Most work, in arc-phases: each primal-dual phase of a flow solve counts the network's arcs
+   * (one Dijkstra). Default {@link DEFAULT_BUDGET_WORK}. A count of operations, not a clock, so
+   * the result is the same on every machine.
+   */
+  maxWork?: number;
 }
 
 /**
- * Schedules within a budget, a side constraint that breaks the flow structure.
+ * The default work limit of the budget search, in arc-phases: 500 million, about 15 to 20 s of
+ * one core of the project machine at most. The reference instances use at most a few hundred
+ * thousand. On the 155,000-arc network of 5,000 families a Lagrangian flow takes about 1,600
+ * phases (8 s), so the search stops there after a few flows with the gap reported; raise
+ * `options.budgetSearchWork` to narrow it.
+ */
+export const DEFAULT_BUDGET_WORK = 5e8;
+
+/**
+ * A budget in the model's money units (1/6000 of the currency), less the rounding headroom: pay
+ * is rounded to cents per line (visits and travel, reflections) and per educator by `payFor`, so
+ * the reported season pay can exceed the exact amount by up to a cent per educator; the model
+ * keeps that cent free for every educator of a pair that may visit, so the rounded season pay
+ * never exceeds the budget.
+ */
+export function budgetUnitsFor(budget: number, educators: number): number {
+  return Math.floor(budget * 6000 + 1e-6) - 60 * educators;
+}
+
+interface Node {
+  lo: number[];
+  hi: number[];
+  /** Lower bound inherited from the parent (integer). */
+  bound: number;
+  /** The parent's best price (preference and money scales), where the search starts. */
+  price?: [number, number];
+  /** Flows of the parent that the node admits (the one its bounds do not exclude). */
+  inherited: Solution[];
+}
+
+const gcd = (a: number, b: number): number => {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (b) [a, b] = [b, a % b];
+  return a;
+};
+
+/**
+ * Schedules within a budget, a side constraint that breaks the flow structure. The money of a
+ * schedule is `sum over pairs of (visits of the pair) x (the pair's pay per visit)`, and pay rates
+ * differ by educator, so pairs differ in cost: a knapsack-like constraint on the pairs' visit
+ * counts, NP-hard in general. Solved exactly by branch and bound:
  *
- * 1. The count: money first (cost `money x W + preference`), stopping at the first unit that no
+ * 1. The count: least money first (arc costs are money alone), stopping at the first unit that no
  *    longer fits. Successive shortest paths give the least money for every count, so the count k
  *    reached is the largest whose cheapest schedule fits: exact.
- * 2. The preference cost among k-visit schedules within budget, by Lagrangian relaxation (Fisher,
- *    "The Lagrangian relaxation method for solving integer programming problems", Management
- *    Science 27, 1981): for a money price `lambda`, the least `preference + lambda x money` over
- *    k-unit flows is a flow problem; any such flow that fits the budget is a candidate, and
- *    `min(preference + lambda x (money - budget))` is a lower bound. `lambda` is searched by
- *    bisection; the best candidate is kept and the bound reported, so the gap is known.
+ * 2. The preference cost among k-visit schedules within budget. At each node (bounds on each
+ *    pair's visit count, enforced in the flow by arc capacities and locked arcs) the Lagrangian
+ *    dual of the budget (Fisher, "The Lagrangian relaxation method for solving integer programming
+ *    problems", Management Science 27, 1981) is solved exactly: for a money price `lambda`, the
+ *    least `preference + lambda x money` over k-unit flows is a flow problem, and
+ *    `min(preference + lambda x (money - budget))` is a lower bound. `lambda` is found by the
+ *    cutting-plane (Newton) iteration on the two flows that bracket the budget, with `lambda`
+ *    an exact ratio of integers, so it ends at the dual optimum. While the exact ratio has a
+ *    large denominator, a nearby price with a small one is tried first (its flow has far fewer
+ *    distinct path lengths, so far fewer primal-dual phases; the cap doubles each time). Every flow that
+ *    fits the budget is a candidate. A node is pruned when its bound reaches the best candidate;
+ *    otherwise it is split on a pair whose visit count differs between the two bracketing flows
+ *    (at most t visits, or at least t + 1). Nodes are explored best bound first.
+ *
+ * The search is exact when it finishes. It stops when its work (arc-phases, checked before each
+ * flow, so one flow may pass the limit) reaches `maxWork`, or after `maxFlows` flows; the best
+ * schedule found and the least bound of the open nodes are then reported (`exact: false` unless
+ * they meet, the gap known).
  */
-export function solveWithinBudget(model: ScheduleModel, budgetUnits: number): BudgetSearch {
-  const first = solveModel(model, { scale: { preference: 1, money: moneyFirstWeight(model) }, budgetUnits });
+export function solveWithinBudget(model: ScheduleModel, budgetUnits: number, options: BudgetSearchOptions = {}): BudgetSearch {
+  // Money in units of the greatest common divisor of the pairs' pay per visit: smaller numbers, same order.
+  const divisor = model.pairs.reduce((g, p) => gcd(g, p.moneyUnits), 0) || 1;
+  if (model.pairs.length > 0 && model.pairs.every((p) => p.moneyUnits === divisor)) {
+    // Every visit costs the same: the budget only caps the count, and successive shortest paths
+    // stopped at that count give the least preference cost among flows of that count. Exact.
+    const solution = solveModel(model, { limit: Math.floor(budgetUnits / divisor) });
+    return { solution, lowerBound: solution.flowCost, exact: true, evaluations: 1, nodes: 0, limitHit: false, uniform: true };
+  }
+  // Money alone (few distinct path lengths, so few phases); the preference of the flow is recomputed.
+  const first = solveModel(model, { scale: { preference: 0, money: 1 }, moneyDivisor: divisor, budgetUnits });
   const k = first.assignments.length;
   let best = first;
-  let lowerBound = -Infinity;
   let evaluations = 1;
-  const Q = 2 ** 20;
-  // lambda = P / Q preference points per money unit; both scales stay integers.
-  const evaluate = (lambda: number): { solution: Solution; feasible: boolean } => {
-    const P = Math.round(lambda * Q);
-    const solution = solveModel(model, { scale: { preference: Q, money: P }, limit: k });
-    evaluations++;
-    lowerBound = Math.max(lowerBound, solution.flowCost + (P / Q) * (solution.moneyUnits - budgetUnits));
-    const feasible = solution.assignments.length === k && solution.moneyUnits <= budgetUnits;
-    if (feasible && solution.flowCost < best.flowCost) best = solution;
-    return { solution, feasible };
+  let work = first.phases * first.arcs;
+  const P = model.pairs.length;
+  if (k === 0) return { solution: best, lowerBound: 0, exact: true, evaluations, nodes: 0, limitHit: false };
+  const maxFlows = options.maxFlows ?? 5000;
+  const maxWork = options.maxWork ?? DEFAULT_BUDGET_WORK;
+  const spent = () => evaluations >= maxFlows || work >= maxWork;
+  const B = Math.floor(budgetUnits / divisor);
+  const unitsOf = (s: Solution) => s.moneyUnits / divisor;
+  const countsOf = (s: Solution) => {
+    const n = new Array<number>(P).fill(0);
+    for (const a of s.assignments) n[a.pair]!++;
+    return n;
   };
-  if (k > 0 && !evaluate(0).feasible) {
-    let lo = 0;
-    let hi = 1;
-    if (!evaluate(hi).feasible) hi = Infinity;
-    let lambda = 1 / 1024;
-    for (let i = 0; i < 16 && hi !== Infinity && Math.round(hi * Q) - Math.round(lo * Q) > 1; i++) {
-      lambda = lo === 0 ? Math.max(hi / 1024, 1 / Q) : hi / lo > 4 ? Math.sqrt(lo * hi) : (lo + hi) / 2;
-      if (lo === 0 && lambda >= hi) break;
-      if (evaluate(lambda).feasible) hi = lambda;
-      else lo = lambda;
-      if (best.flowCost <= Math.ceil(lowerBound - 1e-9)) break;
+  const solve = (bounds: PairBounds, preference: number, money: number): Solution | undefined => {
+    evaluations++;
+    const s = solveModel(model, { scale: { preference, money }, moneyDivisor: divisor, limit: k, pairBounds: bounds });
+    work += s.phases * s.arcs;
+    if (s.assignments.length < k || !s.lowerBoundsMet) return undefined;
+    if (unitsOf(s) <= B && s.flowCost < best.flowCost) best = s;
+    return s;
+  };
+  /**
+   * The node's Lagrangian bound, the price that gave it, and the two flows that bracket the budget
+   * at that price (none when the node is solved, pruned or empty); `unfinished` when the work limit
+   * came first. A node starts from its parent's price and the parent's bracketing flow it still
+   * admits, so most nodes are pruned or settled in a few solves.
+   */
+  const evaluate = (node: Node): { bound: number; price?: [number, number]; split?: { over: Solution; within: Solution }; unfinished?: boolean } | undefined => {
+    const bounds = { lo: node.lo, hi: node.hi };
+    let over: Solution | undefined;
+    let within: Solution | undefined;
+    for (const x of node.inherited) if (unitsOf(x) > B) over = x;
+    else within = x;
+    let overIsLeastPreference = false;
+    let denominator = node.price === undefined ? 2 : Infinity; // children start near their parent's price: exact steps
+    let lagrangian = -Infinity;
+    let price: [number, number] | undefined;
+    const place = (x: Solution) => {
+      if (unitsOf(x) > B) over = x;
+      else within = x;
+    };
+    if (node.price !== undefined) {
+      const [q, p] = node.price;
+      const x = solve(bounds, q, p);
+      if (x === undefined) return undefined;
+      lagrangian = (q * x.flowCost + p * (unitsOf(x) - B)) / q;
+      price = node.price;
+      if (ceil(lagrangian) >= best.flowCost) return { bound: lagrangian, price };
+      place(x);
     }
+    if (within === undefined) {
+      within = solve(bounds, 0, 1);
+      if (within === undefined || unitsOf(within) > B) return undefined; // no k-visit schedule of the node fits
+    }
+    for (;;) {
+      if (over === undefined || (over !== undefined && within.flowCost <= over.flowCost && !overIsLeastPreference)) {
+        // The least preference of the node (lambda = 0): the optimum if it fits.
+        if (spent()) return { bound: lagrangian, unfinished: true };
+        const x = solve(bounds, 1, 0);
+        if (x === undefined) return undefined;
+        lagrangian = Math.max(lagrangian, x.flowCost);
+        if (unitsOf(x) <= B) return { bound: x.flowCost };
+        over = x;
+        overIsLeastPreference = true;
+      }
+      // lambda = dPref / dMoney, the slope of the line through both flows.
+      const dPref = within.flowCost - over.flowCost;
+      const dMoney = unitsOf(over) - unitsOf(within);
+      if (dPref <= 0) return { bound: within.flowCost }; // over has the least preference, and within does as well
+      if (spent()) return { bound: lagrangian, unfinished: true };
+      const g = gcd(dPref, dMoney);
+      const q = dMoney / g;
+      const p = dPref / g;
+      if (q > denominator) {
+        // A nearby price with a small denominator first: small integer costs make few distinct
+        // path lengths, so few phases (a flow at lambda = 1 costs a seventh of one at 29 / 35).
+        // Any price gives a valid bound; the cap doubles at each step, so the exact step follows.
+        const qs = denominator;
+        const ps = Math.max(1, Math.round((p * qs) / q));
+        denominator *= 2;
+        const h = gcd(ps, qs);
+        const [qa, pa] = [qs / h, ps / h];
+        const x = solve(bounds, qa, pa);
+        if (x === undefined) return undefined;
+        const value = (qa * x.flowCost + pa * (unitsOf(x) - B)) / qa;
+        if (value > lagrangian) {
+          lagrangian = value;
+          price = [qa, pa];
+        }
+        if (ceil(lagrangian) >= best.flowCost) return { bound: lagrangian };
+        if (unitsOf(x) > B ? x.flowCost > over.flowCost || (x.flowCost === over.flowCost && unitsOf(x) < unitsOf(over)) : x.flowCost < within.flowCost) place(x);
+        continue;
+      }
+      const line = q * over.flowCost + p * unitsOf(over);
+      const x = solve(bounds, q, p);
+      if (x === undefined) return undefined;
+      const value = q * x.flowCost + p * unitsOf(x);
+      if ((value - p * B) / q > lagrangian) {
+        lagrangian = (value - p * B) / q;
+        price = [q, p];
+      }
+      // x minimises preference + lambda x money, so value <= line; equality: lambda is optimal.
+      if (value >= line) return { bound: lagrangian, ...(price ? { price } : {}), split: { over, within } };
+      if (ceil(lagrangian) >= best.flowCost) return { bound: lagrangian };
+      place(x);
+    }
+  };
+  const ceil = (x: number) => Math.ceil(x - 1e-9);
+  const open: Node[] = [{ lo: new Array<number>(P).fill(0), hi: new Array<number>(P).fill(k), bound: -Infinity, inherited: [] }];
+  let nodes = 0;
+  let limitHit = false;
+  while (open.length > 0) {
+    // Best bound first; ties to the node found first.
+    let at = 0;
+    for (let i = 1; i < open.length; i++) if (open[i]!.bound < open[at]!.bound) at = i;
+    const node = open[at]!;
+    if (node.bound >= best.flowCost) {
+      open.length = 0;
+      break;
+    }
+    if (spent()) {
+      limitHit = true;
+      break;
+    }
+    open.splice(at, 1);
+    nodes++;
+    const result = evaluate(node);
+    if (result === undefined) continue;
+    const bound = Math.max(node.bound, ceil(result.bound));
+    if (result.unfinished) {
+      open.push({ ...node, bound });
+      limitHit = true;
+      break;
+    }
+    if (bound >= best.flowCost || result.split === undefined) continue;
+    const { over, within } = result.split;
+    const a = countsOf(over);
+    const b = countsOf(within);
+    // The budget's share theta of `over` in the LP optimum, and the pair whose count there is most fractional.
+    const theta = (B - unitsOf(within)) / (unitsOf(over) - unitsOf(within));
+    let pick = -1;
+    let t = 0;
+    let score = -1;
+    for (let p = 0; p < P; p++) {
+      if (a[p] === b[p]) continue;
+      const v = theta * a[p]! + (1 - theta) * b[p]!;
+      const frac = Math.min(v - Math.floor(v), Math.ceil(v) - v);
+      const s = frac + 1e-3 * Math.abs(a[p]! - b[p]!);
+      if (s > score) {
+        score = s;
+        pick = p;
+        t = Math.min(Math.floor(v + 1e-9), Math.max(a[p]!, b[p]!) - 1);
+      }
+    }
+    if (pick === -1) continue; // cannot happen: equal counts would mean equal money
+    const price = result.price !== undefined ? { price: result.price } : {};
+    const left: Node = { lo: node.lo, hi: node.hi.slice(), bound, ...price, inherited: [over, within].filter((x) => countsOf(x)[pick]! <= t) };
+    left.hi[pick] = t;
+    const right: Node = { lo: node.lo.slice(), hi: node.hi, bound, ...price, inherited: [over, within].filter((x) => countsOf(x)[pick]! > t) };
+    right.lo[pick] = t + 1;
+    open.push(left, right);
   }
-  if (k === 0) lowerBound = 0;
-  return { solution: best, lowerBound, exact: best.flowCost <= Math.ceil(lowerBound - 1e-9), evaluations };
+  // Preference costs are non-negative integers; the open nodes bound whatever is left unexplored.
+  const lowerBound = Math.min(best.flowCost, Math.max(0, open.reduce((m, n) => Math.min(m, n.bound), Infinity)));
+  return { solution: best, lowerBound, exact: lowerBound >= best.flowCost, evaluations, nodes, limitHit };
 }

@@ -101,7 +101,7 @@ export class FlowNetwork {
    * Sends as much flow as possible from `source` to `sink` at minimum cost. `accept`, when given,
    * is asked before each unit with the money of its augmenting path; the first refusal stops.
    */
-  solve(source: number, sink: number, accept?: (pathMoney: number) => boolean): { flow: number; cost: number; money: number; phases: number } {
+  solve(source: number, sink: number, accept?: (pathMoney: number) => boolean, staged?: StagedArcs): { flow: number; cost: number; money: number; phases: number; firstStageFlow: number } {
     this.compress();
     const n = this.nodes;
     const { first, to, cap, cost, money, rev, potential } = this;
@@ -116,87 +116,116 @@ export class FlowNetwork {
     let totalMoney = 0;
     let phases = 0;
     const heap = new MinHeap(n);
-    for (;;) {
-      dist.fill(Infinity);
-      settled.fill(0);
-      dist[source] = 0;
-      heap.clear();
-      heap.push(source, 0);
-      while (heap.size > 0) {
-        const u = heap.popNode();
-        if (settled[u] === 1) continue;
-        settled[u] = 1;
-        if (u === sink) break;
-        const du = dist[u]! + potential[u]!;
-        for (let a = first[u]!, end = first[u + 1]!; a < end; a++) {
-          if (cap[a]! <= 0) continue;
-          const v = to[a]!;
-          if (settled[v] === 1) continue;
-          const nd = du + cost[a]! - potential[v]!;
-          if (nd < dist[v]!) {
-            dist[v] = nd;
-            heap.push(v, nd);
-          }
-        }
-      }
-      if (settled[sink] === 0) break;
-      const dt = dist[sink]!;
-      phases++;
-      for (let v = 0; v < n; v++) potential[v]! += settled[v] === 1 ? dist[v]! : dt;
-      // Augment along admissible paths (residual arcs of zero reduced cost, so shortest paths)
-      // until none is found. Depth-first search with current-arc pointers; a node whose arcs are
-      // exhausted is dead for the phase (augmenting adds arcs only at nodes of the path, which
-      // reach the sink, so a dead node cannot come alive). Skipping an arc into the current path
-      // may end the phase early; the next Dijkstra then finds the same distance again.
-      for (let v = 0; v < n; v++) current[v] = first[v]!;
-      dead.fill(0);
+    let refused = false;
+    const run = (): void => {
       for (;;) {
-        let depth = 0;
-        let u = source;
-        onPath[source] = 1;
-        while (u !== sink) {
-          let a = current[u]!;
-          const end = first[u + 1]!;
-          const pu = potential[u]!;
-          for (; a < end; a++) {
+        dist.fill(Infinity);
+        settled.fill(0);
+        dist[source] = 0;
+        heap.clear();
+        heap.push(source, 0);
+        while (heap.size > 0) {
+          const u = heap.popNode();
+          if (settled[u] === 1) continue;
+          settled[u] = 1;
+          if (u === sink) break;
+          const du = dist[u]! + potential[u]!;
+          for (let a = first[u]!, end = first[u + 1]!; a < end; a++) {
+            if (cap[a]! <= 0) continue;
             const v = to[a]!;
-            if (cap[a]! > 0 && dead[v] === 0 && onPath[v] === 0 && cost[a]! + pu - potential[v]! === 0) break;
-          }
-          current[u] = a;
-          if (a < end) {
-            path[depth++] = a;
-            u = to[a]!;
-            onPath[u] = 1;
-          } else {
-            dead[u] = 1;
-            onPath[u] = 0;
-            if (depth === 0) break;
-            const back = path[--depth]!;
-            u = to[rev[back]!]!;
-            current[u]!++;
+            if (settled[v] === 1) continue;
+            const nd = du + cost[a]! - potential[v]!;
+            if (nd < dist[v]!) {
+              dist[v] = nd;
+              heap.push(v, nd);
+            }
           }
         }
-        for (let i = 0; i < depth; i++) onPath[to[path[i]!]!] = 0;
-        onPath[source] = 0;
-        if (u !== sink) break;
-        let pathMoney = 0;
-        let pathCost = 0;
-        for (let i = 0; i < depth; i++) {
-          pathMoney += money[path[i]!]!;
-          pathCost += cost[path[i]!]!;
+        if (settled[sink] === 0) break;
+        const dt = dist[sink]!;
+        phases++;
+        for (let v = 0; v < n; v++) potential[v]! += settled[v] === 1 ? dist[v]! : dt;
+        // Augment along admissible paths (residual arcs of zero reduced cost, so shortest paths)
+        // until none is found. Depth-first search with current-arc pointers; a node whose arcs are
+        // exhausted is dead for the phase (augmenting adds arcs only at nodes of the path, which
+        // reach the sink, so a dead node cannot come alive). Skipping an arc into the current path
+        // may end the phase early; the next Dijkstra then finds the same distance again.
+        for (let v = 0; v < n; v++) current[v] = first[v]!;
+        dead.fill(0);
+        for (;;) {
+          let depth = 0;
+          let u = source;
+          onPath[source] = 1;
+          while (u !== sink) {
+            let a = current[u]!;
+            const end = first[u + 1]!;
+            const pu = potential[u]!;
+            for (; a < end; a++) {
+              const v = to[a]!;
+              if (cap[a]! > 0 && dead[v] === 0 && onPath[v] === 0 && cost[a]! + pu - potential[v]! === 0) break;
+            }
+            current[u] = a;
+            if (a < end) {
+              path[depth++] = a;
+              u = to[a]!;
+              onPath[u] = 1;
+            } else {
+              dead[u] = 1;
+              onPath[u] = 0;
+              if (depth === 0) break;
+              const back = path[--depth]!;
+              u = to[rev[back]!]!;
+              current[u]!++;
+            }
+          }
+          for (let i = 0; i < depth; i++) onPath[to[path[i]!]!] = 0;
+          onPath[source] = 0;
+          if (u !== sink) break;
+          let pathMoney = 0;
+          let pathCost = 0;
+          for (let i = 0; i < depth; i++) {
+            pathMoney += money[path[i]!]!;
+            pathCost += cost[path[i]!]!;
+          }
+          if (accept && !accept(pathMoney)) {
+            refused = true;
+            return;
+          }
+          for (let i = 0; i < depth; i++) {
+            const a = path[i]!;
+            cap[a]!--;
+            cap[rev[a]!]!++;
+          }
+          total++;
+          totalCost += pathCost;
+          totalMoney += pathMoney;
         }
-        if (accept && !accept(pathMoney)) return { flow: total, cost: totalCost, money: totalMoney, phases };
-        for (let i = 0; i < depth; i++) {
-          const a = path[i]!;
-          cap[a]!--;
-          cap[rev[a]!]!++;
-        }
-        total++;
-        totalCost += pathCost;
-        totalMoney += pathMoney;
       }
+    };
+    if (staged === undefined) {
+      run();
+      return { flow: total, cost: totalCost, money: totalMoney, phases, firstStageFlow: 0 };
     }
-    return { flow: total, cost: totalCost, money: totalMoney, phases };
+    // Stage 1: the closed arcs carry nothing; flow goes only through the locked arcs (and the
+    // other open arcs into the sink, if any).
+    const saved = staged.closed.map((a) => cap[this.slotOf[a]!]!);
+    for (const a of staged.closed) cap[this.slotOf[a]!] = 0;
+    run();
+    const firstStageFlow = total;
+    // Lock: the flow of the locked arcs can no longer be cancelled (an infinite cost on their
+    // reverse residual arcs keeps them out of every path). Reopen the closed arcs, and lower the
+    // sink's potential so that their reduced costs are non-negative (the sink has no residual arc
+    // out of it left, so nothing else changes).
+    for (const a of staged.locked) cost[rev[this.slotOf[a]!]!] = Infinity;
+    staged.closed.forEach((a, i) => {
+      const slot = this.slotOf[a]!;
+      cap[slot] = saved[i]!;
+      const tail = this.tails[a]!;
+      if (this.heads[a] !== sink) throw new Error("a closed arc must enter the sink");
+      potential[sink] = Math.min(potential[sink]!, cost[slot]! + potential[tail]!);
+    });
+    if (!refused) run();
+    return { flow: total, cost: totalCost, money: totalMoney, phases, firstStageFlow };
   }
 
   /**
@@ -211,6 +240,19 @@ export class FlowNetwork {
     }
     return true;
   }
+}
+
+/**
+ * Arcs for a two-stage solve that enforces lower bounds on arcs into the sink: in the first stage
+ * the `closed` arcs carry no flow, so flow reaches the sink through the `locked` arcs (which the
+ * caller has made the only other arcs into the sink that matter); then the flow on the `locked`
+ * arcs is frozen and the `closed` arcs open. The final flow is of least cost among flows that
+ * carry the first stage's flow on the locked arcs (no negative cycle avoids the frozen arcs).
+ * `closed` arcs must enter the sink.
+ */
+export interface StagedArcs {
+  closed: readonly number[];
+  locked: readonly number[];
 }
 
 /** A binary min-heap of (node, key) entries, with lazy deletion. */

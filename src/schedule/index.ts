@@ -13,7 +13,7 @@ export type { UnscheduledReason } from "./model.js";
 export type { GridSummary } from "./slots.js";
 export type { CompensationTotals, EducatorCompensation } from "./compensation.js";
 export { reschedule } from "./reschedule.js";
-export type { ScheduleChanges } from "./reschedule.js";
+export type { RescheduleReport, ScheduleChanges } from "./reschedule.js";
 export { PairingOptions, formPairs } from "./pairs.js";
 export type { FormedPair, Pairing, PairingOptionsInput, UnpairedEducator } from "./pairs.js";
 export { scheduleToCsv, toICalendar } from "./export.js";

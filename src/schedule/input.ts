@@ -29,6 +29,12 @@ export const ScheduleOptions = z.object({
   maxVisitsPerPairPerWeek: z.number().int().positive().default(6),
   /** Budget for the season's visit, travel and reflection pay, in the rates' currency. */
   budget: z.number().nonnegative().optional(),
+  /**
+   * Most work of the exact search under a binding budget, in arc-phases (one Dijkstra over the
+   * flow network counts its arcs): when reached, the best schedule found is returned with
+   * `objective.optimal: false` and the gap. A count, not a clock: the same on every machine.
+   */
+  budgetSearchWork: z.number().positive().default(5e8),
   /** When true, a family whose language no educator of a pair speaks is not visited by that pair. */
   requireSharedLanguage: z.boolean().default(false),
   /** First slot of a day on the grid, local time. */

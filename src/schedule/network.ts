@@ -1,4 +1,4 @@
-import { FlowNetwork } from "./flow.js";
+import { FlowNetwork, type StagedArcs } from "./flow.js";
 import { fixedCounts, pairCost, takenSlots, type ScheduleModel } from "./model.js";
 
 /** One family placed with a pair in a slot. */
@@ -11,9 +11,12 @@ export interface Assignment {
 /** What the solver found, with the figures that explain it. */
 export interface Solution {
   assignments: Assignment[];
+  /** With `pairBounds`: every pair's lower bound was met (otherwise the bounds admit no flow of this size). */
+  lowerBoundsMet: boolean;
   /** Sum of arc costs (preferences, load, weeks) of the flow; equals the recomputed objective. */
   flowCost: number;
   moneyUnits: number;
+  /** Primal-dual phases (one Dijkstra each). */
   phases: number;
   arcs: number;
   nodes: number;
@@ -42,13 +45,13 @@ export interface Solution {
  */
 export function solveModel(model: ScheduleModel, options: SolveOptions = {}): Solution {
   const scale = options.scale ?? { preference: 1, money: 0 };
-  const built = buildNetwork(model, scale);
+  const built = buildNetwork(model, scale, options.pairBounds, options.moneyDivisor ?? 1);
   const { net } = built;
   let spent = 0;
   let units = 0;
   const budget = options.budgetUnits;
   const limit = options.limit ?? Infinity;
-  const plain = budget === undefined && limit === Infinity;
+  const plain = budget === undefined && limit === Infinity && options.pairBounds === undefined;
   const accept = plain
     ? undefined
     : (money: number) => {
@@ -57,11 +60,14 @@ export function solveModel(model: ScheduleModel, options: SolveOptions = {}): So
         units++;
         return true;
       };
-  const result = net.solve(built.source, built.sink, accept);
+  const result = net.solve(built.source, built.sink, accept, built.staged);
   const certified = plain ? net.isOptimal() : false;
+  const lowerBoundsMet = built.staged === undefined || result.firstStageFlow === built.lowerTotal;
+  const assignments = built.decode();
   return {
-    assignments: built.decode(),
-    flowCost: (result.cost - scale.money * result.money) / scale.preference,
+    assignments,
+    lowerBoundsMet,
+    flowCost: scale.preference === 0 ? preferenceOf(model, assignments) : (result.cost - (scale.money * result.money) / (options.moneyDivisor ?? 1)) / scale.preference,
     moneyUnits: result.money,
     phases: result.phases,
     arcs: net.arcCount,
@@ -70,9 +76,30 @@ export function solveModel(model: ScheduleModel, options: SolveOptions = {}): So
   };
 }
 
+/**
+ * The preference cost of a set of visits (own teacher, interpreter, week, load), as the flow
+ * prices it when preference costs are in the arcs: for a flow solved on money alone.
+ */
+export function preferenceOf(model: ScheduleModel, assignments: readonly Assignment[]): number {
+  const w = model.weights;
+  const counts = fixedCounts(model);
+  const perPair = model.pairs.map(() => 0);
+  let total = 0;
+  for (const a of assignments) {
+    total += pairCost(model, model.families[a.family]!, a.pair)! + w.week * model.slots[a.slot]!.week;
+    total += w.load * (counts.pair[a.pair]! + perPair[a.pair]!++);
+  }
+  return total;
+}
+
 /** How to weigh preference and money, and when to stop. */
 export interface SolveOptions {
+  /** Arc cost is `preference x preference cost + money x (money units / moneyDivisor)`. */
   scale?: { preference: number; money: number };
+  /** A common divisor of every pair's money units, to keep scaled costs small (default 1). */
+  moneyDivisor?: number;
+  /** Bounds on the number of new visits of each pair (index as in `model.pairs`). */
+  pairBounds?: PairBounds;
   budgetUnits?: number;
   limit?: number;
 }
@@ -97,11 +124,14 @@ export interface BuiltNetwork {
   net: FlowNetwork;
   source: number;
   sink: number;
+  /** With pair bounds: the two-stage solve that enforces the lower bounds, and their sum. */
+  staged?: StagedArcs;
+  lowerTotal: number;
   decode(): Assignment[];
 }
 
 /** Builds the aggregated network of {@link solveModel} without solving it. */
-export function buildNetwork(model: ScheduleModel, scale: { preference: number; money: number } = { preference: 1, money: 0 }): BuiltNetwork {
+export function buildNetwork(model: ScheduleModel, scale: { preference: number; money: number } = { preference: 1, money: 0 }, bounds?: PairBounds, moneyDivisor = 1): BuiltNetwork {
   const k = scale.preference;
   const w = { notOwnTeacher: k * model.weights.notOwnTeacher, interpreter: k * model.weights.interpreter, load: k * model.weights.load, week: k * model.weights.week };
   const F = model.families.length;
@@ -180,7 +210,7 @@ export function buildNetwork(model: ScheduleModel, scale: { preference: number; 
     }
   }
 
-  const maxLoad = model.pairs.map((p) => Math.min(p.slots.length, F, model.maxPerWeek * Wk, model.maxPerDay * D));
+  const maxLoad = model.pairs.map((p, i) => Math.min(p.slots.length, F, model.maxPerWeek * Wk, model.maxPerDay * D, bounds?.hi[i] ?? Infinity));
   const net = new FlowNetwork(next);
   for (let fi = 0; fi < F; fi++) net.addArc(source, familyNode[fi]!, 1, 0);
   const directArcs: { arc: number; family: number; pair: number; slot: number }[] = [];
@@ -218,6 +248,9 @@ export function buildNetwork(model: ScheduleModel, scale: { preference: number; 
     }
   }
   const groupPairArcs: { arc: number; groupSlot: number; pair: number; slot: number }[] = [];
+  const locked: number[] = [];
+  const closed: number[] = [];
+  let lowerTotal = 0;
   for (const [gs, list] of groupSlotPairs) {
     const s = gs % S;
     for (const p of list) groupPairArcs.push({ arc: net.addArc(groupSlotNode[gs]!, pairSlotNode[p * S + s]!, 1, 0), groupSlot: gs, pair: p, slot: s });
@@ -226,7 +259,7 @@ export function buildNetwork(model: ScheduleModel, scale: { preference: number; 
     const money = model.pairs[p]!.moneyUnits;
     for (const s of model.pairs[p]!.slots) {
       const node = pairSlotNode[p * S + s]!;
-      if (node !== -1) net.addArc(node, pairDayNode[p * D + model.slots[s]!.day]!, 1, scale.money * money, money);
+      if (node !== -1) net.addArc(node, pairDayNode[p * D + model.slots[s]!.day]!, 1, (scale.money * money) / moneyDivisor, money);
     }
     for (let d = 0; d < D; d++) {
       const node = pairDayNode[p * D + d]!;
@@ -239,8 +272,16 @@ export function buildNetwork(model: ScheduleModel, scale: { preference: number; 
       if (node !== -1 && cap > 0) net.addArc(node, pairNode[p]!, cap, 0);
     }
     const already = counts.pair[p]!;
-    if (w.load === 0) net.addArc(pairNode[p]!, sink, maxLoad[p]!, 0);
-    else for (let n = 1; n <= maxLoad[p]!; n++) net.addArc(pairNode[p]!, sink, 1, w.load * (already + n - 1));
+    const lo = Math.min(bounds?.lo[p] ?? 0, maxLoad[p]!);
+    lowerTotal += bounds?.lo[p] ?? 0;
+    // The first `lo` units into the sink are the cheapest (load costs increase), so a flow with
+    // at least `lo` visits of the pair may as well use them: they are locked after stage 1.
+    if (w.load === 0) {
+      if (lo > 0) locked.push(net.addArc(pairNode[p]!, sink, lo, 0));
+      if (maxLoad[p]! > lo) closed.push(net.addArc(pairNode[p]!, sink, maxLoad[p]! - lo, 0));
+    } else {
+      for (let n = 1; n <= maxLoad[p]!; n++) (n <= lo ? locked : closed).push(net.addArc(pairNode[p]!, sink, 1, w.load * (already + n - 1)));
+    }
   }
 
   // Decode: direct arcs; then (group, slot) -> pair units, handed to (language, slot) nodes, handed to classes.
@@ -259,5 +300,12 @@ export function buildNetwork(model: ScheduleModel, scale: { preference: number; 
     }
     return assignments;
   };
-  return { net, source, sink, decode };
+  const staged = bounds !== undefined && lowerTotal > 0 ? { closed, locked } : undefined;
+  return { net, source, sink, decode, ...(staged ? { staged } : {}), lowerTotal };
+}
+
+/** Least and most new visits of each pair (index as in `model.pairs`). */
+export interface PairBounds {
+  lo: readonly number[];
+  hi: readonly number[];
 }

@@ -186,7 +186,8 @@ export function formPairs(educators: readonly z.input<typeof Educator>[], option
   return { pairs, unpaired, weights: opts.weights, readyBy: opts.readyBy, totalWeight };
 }
 
-function pairWeight(a: EducatorRecord, b: EducatorRecord, teachers: ReadonlySet<string>, families: readonly Family[], w: PairingOptions["weights"]): [number, string[]] {
+/** The weight of a possible pair and what earns it (also used by `reschedule` to pair again). */
+export function pairWeight(a: EducatorRecord, b: EducatorRecord, teachers: ReadonlySet<string>, families: readonly Family[], w: PairingOptions["weights"]): [number, string[]] {
   const reasons: string[] = [];
   let weight = 0;
   if (teachers.has(a.id) || teachers.has(b.id)) {

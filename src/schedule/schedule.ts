@@ -4,9 +4,10 @@ import type { Compensation } from "../model/index.js";
 import { compensate, type CompensationTotals, type EducatorCompensation } from "./compensation.js";
 import { parseScheduleInput, type ScheduleInput, type ScheduleInputData } from "./input.js";
 import { buildModel, type ScheduleModel, type UnscheduledReason } from "./model.js";
-import { solveWithinBudget, type BudgetSearch } from "./budget.js";
+import { budgetUnitsFor, solveWithinBudget, type BudgetSearch } from "./budget.js";
 import { solveModel, type Assignment } from "./network.js";
 import type { GridSummary } from "./slots.js";
+import type { RescheduleReport } from "./reschedule.js";
 
 /**
  * A booked visit: a model `Visit` (status `scheduled`) with the pair and why it costs what it costs.
@@ -115,8 +116,9 @@ export interface BudgetReport {
   binding: boolean;
   /**
    * When the budget binds: a lower bound on the preference cost of any schedule with as many
-   * families within the budget (Lagrangian), and whether the schedule's cost meets it. When
-   * rescheduling, both are about the visits booked anew (the kept ones are fixed).
+   * families within the budget (from the branch and bound: equal to the schedule's cost when the
+   * search finished, else the least bound left open), and whether the schedule's cost meets it.
+   * When rescheduling, both are about the visits booked anew (the kept ones are fixed).
    */
   preferenceLowerBound?: number;
   preferenceProvedLeast?: boolean;
@@ -145,6 +147,8 @@ export interface Schedule {
   compensation: { educators: EducatorCompensation[]; totals: CompensationTotals };
   objective: ScheduleObjective;
   budget?: BudgetReport;
+  /** What `reschedule` changed (absent on a schedule made by `scheduleVisits`). */
+  rescheduled?: RescheduleReport;
   summary: {
     families: number;
     eligible: number;
@@ -180,7 +184,12 @@ export function scheduleVisits(input: ScheduleInputData): Schedule {
 }
 
 /** Schedules a parsed input around visits that stay where they are. */
-export function runSchedule(input: ScheduleInput, kept: readonly ScheduledVisit[], cancelled: ReadonlySet<string>): Schedule {
+export function runSchedule(
+  input: ScheduleInput,
+  kept: readonly ScheduledVisit[],
+  cancelled: ReadonlySet<string>,
+  repair?: { report: RescheduleReport; lost: ReadonlyMap<string, string> },
+): Schedule {
   const { options } = input;
   const model = buildModel(input, kept.map((v) => ({ familyId: v.familyId, pairId: v.pairId, start: v.start })), cancelled);
   const keptMoney = kept.reduce((s, v) => s + (model.pairs.find((p) => p.id === v.pairId)?.moneyUnits ?? 0), 0);
@@ -189,11 +198,11 @@ export function runSchedule(input: ScheduleInput, kept: readonly ScheduledVisit[
   let binding = false;
   let budgetSearch: BudgetSearch | undefined;
   if (options.budget !== undefined) {
-    const units = Math.floor(options.budget * 6000 + 1e-6) - keptMoney;
+    const units = budgetUnitsFor(options.budget, 2 * model.pairs.length) - keptMoney;
     if (solution.moneyUnits > units) {
       binding = true;
       const unconstrained = new Set(solution.assignments.map((a) => a.family));
-      budgetSearch = solveWithinBudget(model, Math.max(0, units));
+      budgetSearch = solveWithinBudget(model, Math.max(0, units), { maxWork: options.budgetSearchWork });
       solution = budgetSearch.solution;
       const within = new Set(solution.assignments.map((a) => a.family));
       budgetLeftOut = new Set([...unconstrained].filter((f) => !within.has(f)));
@@ -205,17 +214,24 @@ export function runSchedule(input: ScheduleInput, kept: readonly ScheduledVisit[
   const reflections = visits.map((v) => toReflection(v, options.reflectionMinutes, slotReflectionEnd.get(v.id)));
   const breakdown = objectiveOf(input, model, visits);
   const cost = breakdown.notOwnTeacher + breakdown.interpreter + breakdown.load + breakdown.week;
-  const unscheduled = reasonsFor(input, model, solution.assignments, budgetLeftOut);
+  const unscheduled = reasonsFor(input, model, solution.assignments, budgetLeftOut).map((u) => {
+    const lost = repair?.lost.get(u.familyId);
+    return lost === undefined ? u : { ...u, reasons: u.reasons.map((r) => ({ ...r, message: `${lost}, and could not be booked again: ${r.message}` })) };
+  });
   const visitsByPair = new Map<string, number>();
   for (const v of visits) visitsByPair.set(v.pairId, (visitsByPair.get(v.pairId) ?? 0) + 1);
   const educatorById = new Map(input.educators.map((e) => [e.id, e]));
   const members = input.pairs.flatMap((p) => p.educatorIds.map((id) => ({ educator: educatorById.get(id)!, pairId: p.id, visits: visitsByPair.get(p.id) ?? 0 })));
   const compensation = compensate(members, { visit: options.visitMinutes, travel: options.travelMinutes, reflection: options.reflectionMinutes });
-  const bound = budgetSearch ? Math.ceil(budgetSearch.lowerBound - 1e-9) : 0;
+  const bound = budgetSearch ? budgetSearch.lowerBound : 0;
   const proofOfSolve = budgetSearch
-    ? `budget binding: the count is the largest whose least-money schedule fits the budget (money-first minimum-cost flow), exact; the preference cost ${
-        budgetSearch.exact ? "meets its Lagrangian lower bound, so it is the least within the budget" : `is within ${solution.flowCost - bound} of its Lagrangian lower bound ${bound}`
-      }`
+    ? budgetSearch.uniform
+      ? "budget binding: every pair is paid the same per visit, so the budget caps the count; successive shortest paths stopped at that count give the least cost for it, exact"
+      : `budget binding: the count is the largest whose least-money schedule fits the budget (a minimum-cost flow on money alone), exact; the preference cost ${
+          budgetSearch.exact
+            ? `is the least within the budget, proved by branch and bound on the pairs' visit counts with Lagrangian bounds (${budgetSearch.nodes} nodes, ${budgetSearch.evaluations} flows)`
+            : `is within ${solution.flowCost - bound} of the lower bound ${bound}: the branch and bound stopped at its limit of ${budgetSearch.evaluations} flows (${budgetSearch.nodes} nodes)`
+        }`
     : solution.certified
       ? "minimum-cost maximum flow with a dual certificate: no residual arc has a negative reduced cost"
       : "not certified";
@@ -248,6 +264,7 @@ export function runSchedule(input: ScheduleInput, kept: readonly ScheduledVisit[
           },
         }
       : {}),
+    ...(repair ? { rescheduled: repair.report } : {}),
     summary: {
       families: input.families.length,
       eligible: model.families.length + kept.length,
@@ -260,7 +277,8 @@ export function runSchedule(input: ScheduleInput, kept: readonly ScheduledVisit[
   };
 }
 
-function toVisit(input: ScheduleInput, model: ScheduleModel, a: Assignment, rate: ReadonlyMap<string, number>): ScheduledVisit {
+/** The visit of one assignment of the model. */
+export function toVisit(input: ScheduleInput, model: ScheduleModel, a: Assignment, rate: ReadonlyMap<string, number>): ScheduledVisit {
   const family = model.families[a.family]!;
   const pair = model.pairs[a.pair]!;
   const slot = model.slots[a.slot]!;

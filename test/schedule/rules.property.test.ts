@@ -111,8 +111,7 @@ describe("every schedule keeps the hard rules (property tests on random instance
         const dropped = raw.educators[dropSeed % raw.educators.length]!.id;
         const cancelled = raw.families[cancelSeed % raw.families.length]!.id;
         const after = reschedule(before, { droppedEducatorIds: [dropped], cancelledFamilyIds: [cancelled] });
-        const input = parseScheduleInput(raw);
-        expectHardRules({ ...input, pairs: input.pairs.filter((p) => !p.educatorIds.includes(dropped)) }, after);
+        expectHardRules(after.input, after);
         for (const v of before.visits) {
           if (v.educatorIds.includes(dropped as never) || v.familyId === cancelled) continue;
           expect(after.visits).toContainEqual(v);
@@ -120,6 +119,88 @@ describe("every schedule keeps the hard rules (property tests on random instance
         expect(after.visits.some((v) => v.familyId === cancelled)).toBe(false);
       }),
       { numRuns: 25, seed: 11 },
+    );
+  });
+
+  it("pairs the partners left behind again when it can, keeps their visits at the same times where it can, and keeps every rule", () => {
+    let formedRuns = 0;
+    let movedRuns = 0;
+    const repairSpecs = fc.record({ spec: specs, spares: fc.integer({ min: 0, max: 3 }), drops: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), now: fc.integer({ min: 0, max: 6 }) });
+    fc.assert(
+      fc.property(repairSpecs, ({ spec, spares, drops, now: nowDays }) => {
+        const raw = generateInstance({ ...spec, spareEducators: spares });
+        const before = scheduleVisits(raw);
+        const dropped = [...new Set(drops.map((d) => raw.educators[d % raw.educators.length]!.id))];
+        const now = DateTime.fromISO(raw.now as string, { setZone: true }).plus({ days: nowDays }).toISO()!;
+        const after = reschedule(before, { droppedEducatorIds: dropped, now });
+        const input = after.input;
+        // The new booking moment applies to new and moved visits; kept visits were booked before.
+        const keptIds = new Set(before.visits.map((v) => `${v.id}@${v.start}@${v.pairId}`));
+        expectHardRules({ ...input, now: before.input.now }, after);
+        const report = after.rescheduled!;
+        if (report.pairsFormed.length > 0) formedRuns++;
+        if (report.visitsMoved.length > 0) movedRuns++;
+        const gone = new Set(dropped);
+        // Unaffected visits stay exactly; no visit has a dropped educator; new and moved visits respect the new lead time.
+        for (const v of before.visits) if (!v.educatorIds.some((e) => gone.has(e))) expect(after.visits).toContainEqual(v);
+        for (const v of after.visits) {
+          expect(v.educatorIds.some((e) => gone.has(e))).toBe(false);
+          if (!keptIds.has(`${v.id}@${v.start}@${v.pairId}`)) {
+            expect(Date.parse(v.start)).toBeGreaterThanOrEqual(Date.parse(now) + input.options.leadTimeHours * 3_600_000);
+            expect(v.scheduledAt).toBe(now);
+          }
+        }
+        // Each educator in at most one pair; new pairs are two ready, distinct educators with a partner left behind.
+        const members = input.pairs.flatMap((p) => p.educatorIds);
+        expect(new Set(members).size).toBe(members.length);
+        const leftBehind = new Map<string, string>();
+        for (const p of before.input.pairs) if (p.educatorIds.some((e) => gone.has(e))) for (const e of p.educatorIds) if (!gone.has(e)) leftBehind.set(e, p.id);
+        expect(report.pairsRemoved.sort()).toEqual(before.input.pairs.filter((p) => p.educatorIds.some((e) => gone.has(e))).map((p) => p.id).sort());
+        for (const p of report.pairsFormed) {
+          expect(p.educatorIds[0]).not.toBe(p.educatorIds[1]);
+          expect(p.educatorIds.some((e) => leftBehind.has(e))).toBe(true);
+          expect(p.educatorIds.some((e) => gone.has(e))).toBe(false);
+          expect(input.pairs.find((q) => q.id === p.id)?.educatorIds).toEqual(p.educatorIds);
+        }
+        // Every partner left behind is in a new pair or listed; at most one is left for want of a partner, and then no spare was free.
+        const paired = new Set(report.pairsFormed.flatMap((p) => p.educatorIds));
+        for (const e of leftBehind.keys()) expect(paired.has(e) || report.unpaired.some((u) => u.educatorId === e)).toBe(true);
+        const alone = report.unpaired.filter((u) => /no free educator/.test(u.message));
+        expect(alone.length).toBeLessThanOrEqual(1);
+        if (alone.length === 1) expect(raw.educators.filter((e) => e.id.startsWith("edu-spare-") && !members.includes(e.id) && !gone.has(e.id)).length).toBe(0);
+        // Moved visits keep their time, with the new pair of a partner of the old pair.
+        for (const m of report.visitsMoved) {
+          const v = after.visits.find((x) => x.familyId === m.familyId)!;
+          expect(v.start).toBe(m.start);
+          expect(v.pairId).toBe(m.toPairId);
+          expect(v.educatorIds.some((e) => leftBehind.get(e) === m.fromPairId)).toBe(true);
+        }
+        // Every family of a removed pair is visited (kept in place, moved, or booked again) or listed with why.
+        for (const v of before.visits.filter((x) => x.educatorIds.some((e) => gone.has(e)))) {
+          const u = after.unscheduled.find((x) => x.familyId === v.familyId);
+          if (u) expect(u.reasons[0]!.message).toMatch(new RegExp(`^was booked with pair '${v.pairId}'`));
+          else expect(after.visits.some((x) => x.familyId === v.familyId)).toBe(true);
+        }
+      }),
+      { numRuns: 40, seed: 23 },
+    );
+    // The runs exercise both: new pairs formed, and visits kept at their times with them.
+    expect(formedRuns).toBeGreaterThanOrEqual(10);
+    expect(movedRuns).toBeGreaterThanOrEqual(5);
+  });
+
+  it("stays within the budget after a reschedule that pairs partners again, and before it", () => {
+    fc.assert(
+      fc.property(specs, fc.integer({ min: 100, max: 3000 }), fc.integer({ min: 0, max: 2 }), fc.nat(), (spec, budget, spares, drop) => {
+        const raw = generateInstance({ ...spec, budget, spareEducators: spares });
+        const before = scheduleVisits(raw);
+        expect(before.budget!.seasonPay).toBeLessThanOrEqual(budget);
+        const after = reschedule(before, { droppedEducatorIds: [raw.educators[drop % raw.educators.length]!.id] });
+        expectHardRules({ ...after.input, now: before.input.now }, after);
+        expect(after.budget!.seasonPay).toBeLessThanOrEqual(budget);
+        expect(after.compensation.totals.seasonPay).toBe(after.budget!.seasonPay);
+      }),
+      { numRuns: 30, seed: 5 },
     );
   });
 

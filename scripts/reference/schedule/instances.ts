@@ -22,6 +22,10 @@ export interface InstanceSpec {
   allConsent?: boolean;
   /** Minutes of a visit; reflection and travel are 15 each, so 60 gives 90-minute slots. */
   visitMinutes?: number;
+  /** Every educator is paid this hourly rate (default: 30 to 50, drawn per educator). */
+  uniformRate?: number;
+  /** Ready educators in no pair (default 0), `edu-spare-1`, ...: drawn last, so the rest is unchanged. */
+  spareEducators?: number;
 }
 
 const day = { start: "08:30", end: "15:00" };
@@ -74,7 +78,7 @@ export function generateInstance(spec: InstanceSpec): ScheduleInputData {
         languages: random.bernoulli(0.3) ? ["en", "es"] : random.bernoulli(0.1) ? ["en", "vi"] : ["en"],
         optedInAt: "2026-05-01T16:00:00-04:00",
         trainings: [{ completedAt: "2026-06-20T15:00:00-04:00", hours: 6, outsideSchoolDay: true }],
-        hourlyRate: 30 + random.int(5) * 5 + (random.bernoulli(0.3) ? 0.5 : 0),
+        hourlyRate: ((drawn) => spec.uniformRate ?? drawn)(30 + random.int(5) * 5 + (random.bernoulli(0.3) ? 0.5 : 0)),
         availability: availability.length > 0 ? availability : [EDUCATOR_MENU[5]!],
         experience: random.bernoulli(0.4) ? "experienced" : "first-year",
       });
@@ -100,6 +104,20 @@ export function generateInstance(spec: InstanceSpec): ScheduleInputData {
       const teacher = random.bernoulli(0.7) ? `edu-${1 + random.int(2 * spec.pairs)}` : `tch-${1 + random.int(20)}`;
       students.push({ id: `stu-${f + 1}-${c + 1}`, schoolId: SCHOOL.id, grade: random.int(6), teacherId: teacher, familyId: id });
     }
+  }
+  for (let k = 1; k <= (spec.spareEducators ?? 0); k++) {
+    const availability = pick(EDUCATOR_MENU, 0.6);
+    educators.push({
+      id: `edu-spare-${k}`,
+      schoolId: SCHOOL.id,
+      role: "teacher",
+      languages: random.bernoulli(0.3) ? ["en", "es"] : ["en"],
+      optedInAt: "2026-05-01T16:00:00-04:00",
+      trainings: [{ completedAt: "2026-06-20T15:00:00-04:00", hours: 6, outsideSchoolDay: true }],
+      hourlyRate: spec.uniformRate ?? 30 + random.int(5) * 5,
+      availability: availability.length > 0 ? availability : [EDUCATOR_MENU[5]!],
+      experience: random.bernoulli(0.4) ? "experienced" : "first-year",
+    });
   }
   const first = spec.firstDay ?? "2026-10-26";
   const end = new Date(Date.parse(`${first}T12:00:00Z`) + (spec.days - 1) * 86_400_000).toISOString().slice(0, 10);

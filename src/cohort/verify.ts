@@ -103,7 +103,9 @@ export function verifyCohort(frame: readonly FrameRow[], cohort: Cohort, source?
   let redrawn: Cohort | undefined;
   try {
     const options = { ...audit.options, seed: audit.seed } as unknown as SampleCohortOptions;
-    redrawn = replaceDeclined(sampleIndexed(frame, options, source, indexed), cohort.declinedFamilyIds); // the frame is indexed once
+    const drawn = sampleIndexed(frame, options, source, indexed); // the frame is indexed once
+    // Replaying no declines would only copy the lists compared below.
+    redrawn = cohort.declinedFamilyIds.length > 0 ? replaceDeclined(drawn, cohort.declinedFamilyIds) : drawn;
     checks.push({ check: "redraw", passed: audit.method === cohort.method, detail: audit.method === cohort.method ? `re-drawn with method '${audit.method}' and seed ${JSON.stringify(audit.seed)}` : `the cohort says method '${cohort.method}' but its audit says '${audit.method}'` });
   } catch (error) {
     if (!isPthvError(error)) throw error;

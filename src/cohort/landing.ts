@@ -14,7 +14,7 @@ const MAX_UNITS = 12;
 export const LANDING_UNITS = MAX_UNITS;
 const TOL = 1e-9;
 /** Units per block of the metric's sums (a block of the balancing matrix then stays in cache). */
-const METRIC_BLOCK = 256;
+export const METRIC_BLOCK = 256;
 
 /**
  * Decides every unit in `undecided` (sets its probability to 0 or 1), keeping each unit's expected
@@ -89,33 +89,47 @@ export function landingMetric(matrix: CubeMatrix, units: number, rowOf?: Int32Ar
       const from = (rowOf !== undefined ? rowOf[k]! : k) * width;
       for (let j = 0; j < width; j++) block[at++] = values[from + j]!;
     }
-    const last = (end - start) * width;
-    for (let a = 0; a < width; a++) {
-      let b = a;
-      for (; b + 3 < width; b += 4) {
-        let s0 = g[a * width + b]!;
-        let s1 = g[a * width + b + 1]!;
-        let s2 = g[a * width + b + 2]!;
-        let s3 = g[a * width + b + 3]!;
-        for (let base = 0; base < last; base += width) {
-          const va = block[base + a]!;
-          s0 += va * block[base + b]!;
-          s1 += va * block[base + b + 1]!;
-          s2 += va * block[base + b + 2]!;
-          s3 += va * block[base + b + 3]!;
-        }
-        g[a * width + b] = s0;
-        g[a * width + b + 1] = s1;
-        g[a * width + b + 2] = s2;
-        g[a * width + b + 3] = s3;
+    addToGram(g, block, end - start, width);
+  }
+  return metricOfGram(g, width, units);
+}
+
+/**
+ * Adds the products of `count` rows of `block` (rows of `width` numbers, in unit order) to the
+ * upper triangle of the Gram matrix `g`. Each entry is one running sum in unit order, so feeding
+ * the units in blocks of any size gives the same bits as one loop over all of them.
+ */
+export function addToGram(g: Float64Array, block: Float64Array, count: number, width: number): void {
+  const last = count * width;
+  for (let a = 0; a < width; a++) {
+    let b = a;
+    for (; b + 3 < width; b += 4) {
+      let s0 = g[a * width + b]!;
+      let s1 = g[a * width + b + 1]!;
+      let s2 = g[a * width + b + 2]!;
+      let s3 = g[a * width + b + 3]!;
+      for (let base = 0; base < last; base += width) {
+        const va = block[base + a]!;
+        s0 += va * block[base + b]!;
+        s1 += va * block[base + b + 1]!;
+        s2 += va * block[base + b + 2]!;
+        s3 += va * block[base + b + 3]!;
       }
-      for (; b < width; b++) {
-        let s = g[a * width + b]!;
-        for (let base = 0; base < last; base += width) s += block[base + a]! * block[base + b]!;
-        g[a * width + b] = s;
-      }
+      g[a * width + b] = s0;
+      g[a * width + b + 1] = s1;
+      g[a * width + b + 2] = s2;
+      g[a * width + b + 3] = s3;
+    }
+    for (; b < width; b++) {
+      let s = g[a * width + b]!;
+      for (let base = 0; base < last; base += width) s += block[base + a]! * block[base + b]!;
+      g[a * width + b] = s;
     }
   }
+}
+
+/** The landing metric from the upper triangle of the Gram matrix `g` over `units` units (g is overwritten); undefined when singular. */
+export function metricOfGram(g: Float64Array, width: number, units: number): Float64Array | undefined {
   for (let a = 0; a < width; a++) for (let b = 0; b < a; b++) g[a * width + b] = g[b * width + a]!;
   // Gauss-Jordan inverse.
   const inv = new Float64Array(width * width);

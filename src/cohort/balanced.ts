@@ -37,6 +37,9 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   const { familyStart, rowsByFamily, familyStudents } = frame;
   let single = true; // every family of the school has one student: its total is its student's value
   for (let i = 0; i < N && single; i++) single = familyStudents[families[i]!] === 1;
+  // ... and the family at position i is row i (one school of one-student families, rows in id order).
+  let direct = single && frame.rows.length === N;
+  for (let i = 0; i < N && direct; i++) direct = families[i] === i && rowsByFamily[familyStart[i]!] === i;
   // Family total of candidate column c (0: the student count) for each family, summed over its
   // students in id order so it does not depend on the order of the rows. Written for positions
   // from `start` to `end` of `families` into `out` at `at`, `at + stride`, ...
@@ -46,8 +49,12 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
       return;
     }
     const source = sources[c - 1]!;
+    if (direct) {
+      for (let i = start; i < end; i++, at += stride) out[at] = 0 + source[i]!; // 0 + as in a sum (-0 becomes 0)
+      return;
+    }
     if (single) {
-      for (let i = start; i < end; i++, at += stride) out[at] = 0 + source[rowsByFamily[familyStart[families[i]!]!]!]!; // 0 + as in a sum (-0 becomes 0)
+      for (let i = start; i < end; i++, at += stride) out[at] = 0 + source[rowsByFamily[familyStart[families[i]!]!]!]!;
       return;
     }
     for (let i = start; i < end; i++, at += stride) {
@@ -121,7 +128,7 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
       const end = Math.min(N, start + METRIC_BLOCK);
       writeRows(start, end, rows, 0);
       addToGram(g, rows, end - start, width);
-      for (let i = start, at = 0; i < end; i++, at += width) values.set(rows.subarray(at, at + width), slot[i]! * width);
+      for (let i = start, at = 0; i < end; i++) for (let j = 0, to = slot[i]! * width; j < width; j++) values[to + j] = rows[at++]!;
     }
     const metric = metricOfGram(g, width, N);
     // Then the rows are put in processing order, block by block (each block copied to a scratch

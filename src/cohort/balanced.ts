@@ -69,14 +69,25 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   const pi = new Float64Array(N);
   const kept: { c: number; mean: number; sd: number }[] = [];
   for (let c = 0; c <= sources.length; c++) {
-    totals(c, 0, N, pi, 0, 1);
     let mean = 0;
-    for (let i = 0; i < N; i++) mean += pi[i]!;
-    mean /= N;
     let ss = 0;
-    for (let i = 0; i < N; i++) {
-      const d = pi[i]! - mean;
-      ss += d * d;
+    if (direct && c > 0) {
+      // The totals are the column itself (0 + as in a sum): read twice, not copied.
+      const source = sources[c - 1]!;
+      for (let i = 0; i < N; i++) mean += 0 + source[i]!;
+      mean /= N;
+      for (let i = 0; i < N; i++) {
+        const d = 0 + source[i]! - mean;
+        ss += d * d;
+      }
+    } else {
+      totals(c, 0, N, pi, 0, 1);
+      for (let i = 0; i < N; i++) mean += pi[i]!;
+      mean /= N;
+      for (let i = 0; i < N; i++) {
+        const d = pi[i]! - mean;
+        ss += d * d;
+      }
     }
     const sd = Math.sqrt(ss / N);
     if (sd > 1e-12 * Math.max(1, Math.abs(mean))) kept.push({ c, mean, sd });

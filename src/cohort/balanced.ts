@@ -43,7 +43,7 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   // Family total of candidate column c (0: the student count) for each family, summed over its
   // students in id order so it does not depend on the order of the rows. Written for positions
   // from `start` to `end` of `families` into `out` at `at`, `at + stride`, ...
-  const totals = (c: number, start: number, end: number, out: Float64Array, at: number, stride: number): void => {
+  const totals = (c: number, start: number, end: number, out: Float64Array | number[], at: number, stride: number): void => {
     if (c === 0) {
       for (let i = start; i < end; i++, at += stride) out[at] = familyStudents[families[i]!]!;
       return;
@@ -94,10 +94,13 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   }
   pi.fill(n / N);
   const width = 1 + kept.length;
-  const values = new Float64Array(N * width);
+  // With one stratum every entry of the matrix is written before it is read, and the matrix is held
+  // in a JavaScript array of doubles (see `heapDoubles`); with several strata, whose code relies on
+  // zeros, in a typed array.
+  const values: Float64Array | number[] = strata.length === 1 && N * width <= HEAP_MATRIX_MAX ? heapDoubles(N * width) : new Float64Array(N * width);
   const matrix: CubeMatrix = { values, width };
   /** Writes the matrix rows of the families at positions `start` to `end` into `out` from `at`: the constant, then each kept column standardized. */
-  const writeRows = (start: number, end: number, out: Float64Array, at: number): void => {
+  const writeRows = (start: number, end: number, out: Float64Array | number[], at: number): void => {
     for (let i = start, to = at; i < end; i++, to += width) out[to] = 1;
     for (let j = 0; j < kept.length; j++) {
       const { c, mean, sd } = kept[j]!;
@@ -147,7 +150,7 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
     const scratch = new Float64Array(Math.min(N, BLOCK) * width);
     for (let base = 0; base < N; base += BLOCK) {
       const end = Math.min(N, base + BLOCK);
-      scratch.set(values.subarray(base * width, end * width));
+      for (let k = 0, from = base * width, last = end * width; from < last; ) scratch[k++] = values[from++]!;
       for (let t = base; t < end; t++) {
         const from = (slot[shuffled[t]!]! - base) * width;
         for (let j = 0, to = t * width; j < width; j++) values[to + j] = scratch[from + j]!;
@@ -231,4 +234,25 @@ function landStrata(matrix: CubeMatrix, pi: Float64Array, units: readonly number
   const rest = flight(localMatrix, width, localPi, order, random);
   landByLinearProgram(localMatrix, localPi, rest, random, landingMetric(localMatrix, units.length));
   units.forEach((k, i) => (pi[k] = localPi[i]!));
+}
+
+/**
+ * Largest matrix (in numbers) held as a JavaScript array: V8 keeps arrays made by `new Array(length)`
+ * in fast (flat) storage up to 32 Mi elements; above that the typed array serves.
+ */
+const HEAP_MATRIX_MAX = 30_000_000;
+
+/**
+ * An array of `length` doubles in the JavaScript heap, its entries unset (every one must be written
+ * before it is read). The engine counts typed arrays as external memory and starts a full garbage
+ * collection each time about 64 MB of it has been allocated since the last one; a caller's frame of
+ * a million row objects makes each such collection cost about 0.3 s of marking. The matrix (96 MB at
+ * a million families) is most of a draw's memory, and in the heap it falls under the heap's own
+ * limit, which has far more room, so a draw sets off one collection fewer. The numbers stored and
+ * read are the same doubles, so the draws are unchanged.
+ */
+function heapDoubles(length: number): number[] {
+  const out = new Array<number>(length);
+  if (length > 0) out[0] = 0.5; // from here on the array stores doubles unboxed
+  return out;
 }

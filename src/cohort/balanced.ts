@@ -5,7 +5,7 @@
  */
 import type { Random } from "../random/index.js";
 import { flight, type CubeMatrix } from "./cube.js";
-import { LANDING_UNITS, landByLinearProgram, landingMetric } from "./landing.js";
+import { LANDING_UNITS, METRIC_BLOCK, addToGram, landByLinearProgram, landingMetric, metricOfGram } from "./landing.js";
 import { fastFlight } from "./fast-flight.js";
 import type { DesignColumn } from "./design.js";
 import type { IndexedFrame } from "./frame.js";
@@ -34,94 +34,134 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   // block of the matrix singular.
   const redundant = (j: number) => design[j]!.kind === "categorical" && design[j + 1]?.variable !== design[j]!.variable;
   const sources = design.filter((_, j) => !redundant(j)).map((column) => column.values);
-  // Family total of candidate column c (0: the student count) for the family at position i, summed
-  // over its students in id order so it does not depend on the order of the rows. Written for one
-  // column at a time into `totals` (reused), first to find each column's mean and spread, then
-  // again, for the columns kept, into the matrix: a second pass costs less than keeping a
-  // million-row copy of every column.
-  const totals = new Float64Array(N);
   const { familyStart, rowsByFamily, familyStudents } = frame;
   let single = true; // every family of the school has one student: its total is its student's value
   for (let i = 0; i < N && single; i++) single = familyStudents[families[i]!] === 1;
-  const fill = (c: number): void => {
+  // ... and the family at position i is row i (one school of one-student families, rows in id order).
+  let direct = single && frame.rows.length === N;
+  for (let i = 0; i < N && direct; i++) direct = families[i] === i && rowsByFamily[familyStart[i]!] === i;
+  // Family total of candidate column c (0: the student count) for each family, summed over its
+  // students in id order so it does not depend on the order of the rows. Written for positions
+  // from `start` to `end` of `families` into `out` at `at`, `at + stride`, ...
+  const totals = (c: number, start: number, end: number, out: Float64Array | number[], at: number, stride: number): void => {
     if (c === 0) {
-      for (let i = 0; i < N; i++) totals[i] = familyStudents[families[i]!]!;
+      for (let i = start; i < end; i++, at += stride) out[at] = familyStudents[families[i]!]!;
       return;
     }
     const source = sources[c - 1]!;
-    if (single) {
-      for (let i = 0; i < N; i++) totals[i] = 0 + source[rowsByFamily[familyStart[families[i]!]!]!]!; // 0 + as in a sum (-0 becomes 0)
+    if (direct) {
+      for (let i = start; i < end; i++, at += stride) out[at] = 0 + source[i]!; // 0 + as in a sum (-0 becomes 0)
       return;
     }
-    for (let i = 0; i < N; i++) {
+    if (single) {
+      for (let i = start; i < end; i++, at += stride) out[at] = 0 + source[rowsByFamily[familyStart[families[i]!]!]!]!;
+      return;
+    }
+    for (let i = start; i < end; i++, at += stride) {
       const f = families[i]!;
       let t = 0;
-      for (let k = familyStart[f]!, end = familyStart[f + 1]!; k < end; k++) t += source[rowsByFamily[k]!]!;
-      totals[i] = t;
+      for (let k = familyStart[f]!, last = familyStart[f + 1]!; k < last; k++) t += source[rowsByFamily[k]!]!;
+      out[at] = t;
     }
   };
+  // Each column's totals are written into `pi` (reused: it is filled with n/N afterwards) to find
+  // the column's mean and spread; the matrix is written afterwards, a block of rows at a time.
+  const pi = new Float64Array(N);
   const kept: { c: number; mean: number; sd: number }[] = [];
   for (let c = 0; c <= sources.length; c++) {
-    fill(c);
     let mean = 0;
-    for (let i = 0; i < N; i++) mean += totals[i]!;
-    mean /= N;
     let ss = 0;
-    for (let i = 0; i < N; i++) {
-      const d = totals[i]! - mean;
-      ss += d * d;
+    if (direct && c > 0) {
+      // The totals are the column itself (0 + as in a sum): read twice, not copied.
+      const source = sources[c - 1]!;
+      for (let i = 0; i < N; i++) mean += 0 + source[i]!;
+      mean /= N;
+      for (let i = 0; i < N; i++) {
+        const d = 0 + source[i]! - mean;
+        ss += d * d;
+      }
+    } else {
+      totals(c, 0, N, pi, 0, 1);
+      for (let i = 0; i < N; i++) mean += pi[i]!;
+      mean /= N;
+      for (let i = 0; i < N; i++) {
+        const d = pi[i]! - mean;
+        ss += d * d;
+      }
     }
     const sd = Math.sqrt(ss / N);
     if (sd > 1e-12 * Math.max(1, Math.abs(mean))) kept.push({ c, mean, sd });
   }
+  pi.fill(n / N);
   const width = 1 + kept.length;
-  const values = new Float64Array(N * width);
-  // With one stratum (the whole school) the flight's order is drawn first (nothing random comes
-  // between) and each unit's row is written near its place in that order: unit k goes to `slot[k]`,
-  // inside the block of BLOCK rows that holds its place, so that putting the rows in processing
-  // order afterwards only moves rows within blocks that fit in the processor's cache. (Moving them
-  // across a matrix of a million rows is a cache and page-table miss per row, which cost more than
-  // the flight.) The numbers in each row are the same; only where the row sits changes.
-  const one = strata.length === 1;
-  let shuffled: number[] | undefined;
-  let slot: Int32Array | undefined;
-  if (one) {
-    const units = new Array<number>(N);
-    for (let i = 0; i < N; i++) units[i] = i;
-    shuffled = random.shuffle(units);
-    const place = new Int32Array(N);
-    for (let t = 0; t < N; t++) place[shuffled[t]!] = t;
-    const free = new Int32Array(Math.ceil(N / BLOCK));
-    for (let b = 0; b < free.length; b++) free[b] = b * BLOCK;
-    slot = new Int32Array(N);
-    for (let k = 0; k < N; k++) slot[k] = free[Math.floor(place[k]! / BLOCK)]!++;
-  }
-  for (let i = 0; i < N; i++) values[(slot !== undefined ? slot[i]! : i) * width] = 1;
-  for (let j = 0; j < kept.length; j++) {
-    const { c, mean, sd } = kept[j]!;
-    fill(c);
-    if (slot !== undefined) for (let i = 0; i < N; i++) values[slot[i]! * width + 1 + j] = (totals[i]! - mean) / sd;
-    else for (let i = 0, at = 1 + j; i < N; i++, at += width) values[at] = (totals[i]! - mean) / sd;
-  }
+  // With one stratum every entry of the matrix is written before it is read, and the matrix is held
+  // in a JavaScript array of doubles (see `heapDoubles`); with several strata, whose code relies on
+  // zeros, in a typed array.
+  const values: Float64Array | number[] = strata.length === 1 && N * width <= HEAP_MATRIX_MAX ? heapDoubles(N * width) : new Float64Array(N * width);
   const matrix: CubeMatrix = { values, width };
-  const pi = new Float64Array(N).fill(n / N);
+  /** Writes the matrix rows of the families at positions `start` to `end` into `out` from `at`: the constant, then each kept column standardized. */
+  const writeRows = (start: number, end: number, out: Float64Array | number[], at: number): void => {
+    for (let i = start, to = at; i < end; i++, to += width) out[to] = 1;
+    for (let j = 0; j < kept.length; j++) {
+      const { c, mean, sd } = kept[j]!;
+      totals(c, start, end, out, at + 1 + j, width);
+      for (let i = start, to = at + 1 + j; i < end; i++, to += width) out[to] = (out[to]! - mean) / sd;
+    }
+  };
   // A few units are held back from the flight (the last ones in random order, which are units like
   // any other) so that the landing's linear program chooses among more samples: its optimum is at
   // least as balanced as flying on and then landing, and every marginal probability stays n/N.
   const held = Math.max(0, LANDING_UNITS - width);
-  if (shuffled !== undefined && slot !== undefined) {
-    // The landing's metric is summed over the units in position order (unit k's row is at slot[k]).
-    const metric = landingMetric(matrix, N, slot);
-    // Then the rows are put in processing order, in place, block by block: unit t of the flight
-    // is row t, read in sequence.
-    const from = new Int32Array(N);
-    for (let t = 0; t < N; t++) from[t] = slot[shuffled[t]!]!;
-    permuteRows(values, width, from);
+  if (strata.length === 1) {
+    // One stratum (the whole school): the flight's order is drawn first (nothing random comes
+    // between), as a typed array shuffled exactly as `random.shuffle` would shuffle 0..N-1.
+    const shuffled = new Int32Array(N);
+    for (let i = 0; i < N; i++) shuffled[i] = i;
+    for (let i = N - 1; i > 0; i--) {
+      const j = random.int(i + 1);
+      const t = shuffled[i]!;
+      shuffled[i] = shuffled[j]!;
+      shuffled[j] = t;
+    }
+    // Each unit's row is written once, near its place in that order: unit k goes to `slot[k]`,
+    // inside the block of BLOCK rows that holds its place, so that putting the rows in processing
+    // order afterwards only moves rows within blocks that fit in the processor's cache. (Writing
+    // or moving them across a matrix of a million rows is a cache and page-table miss per row.)
+    // `slot` first holds each unit's place in the order, then, in place, its slot.
+    const slot = new Int32Array(N);
+    for (let t = 0; t < N; t++) slot[shuffled[t]!] = t;
+    const free = new Int32Array(Math.ceil(N / BLOCK));
+    for (let b = 0; b < free.length; b++) free[b] = b * BLOCK;
+    for (let k = 0; k < N; k++) slot[k] = free[Math.floor(slot[k]! / BLOCK)]!++;
+    // The rows are made in position order a few at a time: the landing's metric (the Gram matrix,
+    // summed over the units in position order) is fed from them while they are in cache, and each
+    // is then copied to its slot.
+    const g = new Float64Array(width * width);
+    const rows = new Float64Array(METRIC_BLOCK * width);
+    for (let start = 0; start < N; start += METRIC_BLOCK) {
+      const end = Math.min(N, start + METRIC_BLOCK);
+      writeRows(start, end, rows, 0);
+      addToGram(g, rows, end - start, width);
+      for (let i = start, at = 0; i < end; i++) for (let j = 0, to = slot[i]! * width; j < width; j++) values[to + j] = rows[at++]!;
+    }
+    const metric = metricOfGram(g, width, N);
+    // Then the rows are put in processing order, block by block (each block copied to a scratch
+    // block first): unit t of the flight is row t, read in sequence.
+    const scratch = new Float64Array(Math.min(N, BLOCK) * width);
+    for (let base = 0; base < N; base += BLOCK) {
+      const end = Math.min(N, base + BLOCK);
+      for (let k = 0, from = base * width, last = end * width; from < last; ) scratch[k++] = values[from++]!;
+      for (let t = base; t < end; t++) {
+        const from = (slot[shuffled[t]!]! - base) * width;
+        for (let j = 0, to = t * width; j < width; j++) values[to + j] = scratch[from + j]!;
+      }
+    }
+    // pi is n/N everywhere, so it needs no reordering. `slot` is free again: it holds the flight's
+    // units, 0 to flown - 1 in order.
     const flown = N - Math.min(N, held);
-    const order = new Int32Array(flown);
-    for (let t = 0; t < flown; t++) order[t] = t;
-    // pi is n/N everywhere, so it needs no reordering. The held-back units, then the undecided ones.
-    const undecided = fastFlight(matrix, width, pi, order, random);
+    for (let t = 0; t < flown; t++) slot[t] = t;
+    const undecided = fastFlight(matrix, width, pi, slot.subarray(0, flown), random);
+    // The held-back units, then the undecided ones.
     const landing: number[] = [];
     for (let t = flown; t < N; t++) landing.push(t);
     landing.push(...undecided);
@@ -129,6 +169,7 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
     for (let t = 0; t < N; t++) out[shuffled[t]!] = pi[t]! > 0.5 ? 1 : 0;
     return out;
   }
+  writeRows(0, N, values, 0);
   // Several strata: each flies on its own (its rows copied in processing order), then the
   // leftovers of every stratum fly together on the stratum indicators (first, so they are the last
   // to be dropped at landing) as well as the balancing variables, so each stratum's count stays
@@ -145,27 +186,6 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   landStrata(matrix, pi, random.shuffle(undecided), strata.map((s) => s.map((f) => position[f]!)), random);
   for (let i = 0; i < N; i++) out[i] = pi[i]! > 0.5 ? 1 : 0;
   return out;
-}
-
-/** Moves the rows of a row-major matrix in place so that row t holds what was row `order[t]` (`order` a permutation). */
-function permuteRows(values: Float64Array, width: number, order: Int32Array): void {
-  const done = new Uint8Array(order.length);
-  const saved = new Float64Array(width);
-  for (let start = 0; start < order.length; start++) {
-    if (done[start] === 1) continue;
-    for (let j = 0; j < width; j++) saved[j] = values[start * width + j]!;
-    let t = start;
-    for (;;) {
-      done[t] = 1;
-      const from = order[t]!;
-      if (from === start) {
-        for (let j = 0; j < width; j++) values[t * width + j] = saved[j]!;
-        break;
-      }
-      for (let j = 0; j < width; j++) values[t * width + j] = values[from * width + j]!;
-      t = from;
-    }
-  }
 }
 
 /**
@@ -214,4 +234,25 @@ function landStrata(matrix: CubeMatrix, pi: Float64Array, units: readonly number
   const rest = flight(localMatrix, width, localPi, order, random);
   landByLinearProgram(localMatrix, localPi, rest, random, landingMetric(localMatrix, units.length));
   units.forEach((k, i) => (pi[k] = localPi[i]!));
+}
+
+/**
+ * Largest matrix (in numbers) held as a JavaScript array: V8 keeps arrays made by `new Array(length)`
+ * in fast (flat) storage up to 32 Mi elements; above that the typed array serves.
+ */
+const HEAP_MATRIX_MAX = 30_000_000;
+
+/**
+ * An array of `length` doubles in the JavaScript heap, its entries unset (every one must be written
+ * before it is read). The engine counts typed arrays as external memory and starts a full garbage
+ * collection each time about 64 MB of it has been allocated since the last one; a caller's frame of
+ * a million row objects makes each such collection cost about 0.3 s of marking. The matrix (96 MB at
+ * a million families) is most of a draw's memory, and in the heap it falls under the heap's own
+ * limit, which has far more room, so a draw sets off one collection fewer. The numbers stored and
+ * read are the same doubles, so the draws are unchanged.
+ */
+function heapDoubles(length: number): number[] {
+  const out = new Array<number>(length);
+  if (length > 0) out[0] = 0.5; // from here on the array stores doubles unboxed
+  return out;
 }

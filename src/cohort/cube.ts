@@ -20,7 +20,7 @@ const EPS = 1e-9;
  * divided by the unit's starting inclusion probability (constant here, so plain values serve).
  */
 export interface CubeMatrix {
-  values: Float64Array;
+  values: Float64Array | number[];
   width: number;
 }
 

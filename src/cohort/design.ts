@@ -11,7 +11,8 @@ export interface DesignColumn {
   /** The level, for an indicator of a categorical column. */
   level?: string;
   kind: "numeric" | "binary" | "categorical";
-  values: Float64Array;
+  /** One value per row; bytes for a binary column or a level's indicator (0 or 1 either way). */
+  values: Float64Array | Uint8Array;
 }
 
 const MAX_SHOWN = 5;
@@ -37,15 +38,16 @@ export function buildDesign(rows: readonly FrameRow[], variables: readonly strin
   for (let v = 0; v < unique.length; v++) {
     const variable = unique[v]!;
     const { numbers, booleans, strings, irregular, values, levels } = scan[v]!;
-    if (irregular === 0 && strings === 0 && numbers + booleans === n) {
-      // Every value a finite number or a boolean, as most frames are: the column was read as it is.
-      columns.push({ variable, kind: booleans > 0 && numbers === 0 ? "binary" : "numeric", values });
+    if (irregular === 0 && strings === 0 && numbers + booleans === n && (values instanceof Float64Array || numbers === 0)) {
+      // Every value a finite number or a boolean, as most frames are: the column was read as it is
+      // (as bytes when it holds only booleans).
+      columns.push({ variable, kind: booleans > 0 && numbers === 0 ? "binary" : "numeric", values: values as Float64Array | Uint8Array });
     } else if (irregular === 0 && strings === n) {
       // Every value a non-empty text: one indicator per level, levels in text order. `values` holds
       // each row's level number.
       for (const level of [...levels.keys()].sort(compareText)) {
         const code = levels.get(level)!;
-        const indicator = new Float64Array(n);
+        const indicator = new Uint8Array(n);
         for (let i = 0; i < n; i++) indicator[i] = values[i] === code ? 1 : 0;
         columns.push({ variable, level, kind: "categorical", values: indicator });
       }
@@ -62,8 +64,12 @@ interface ColumnScan {
   booleans: number;
   strings: number;
   irregular: number;
-  /** Each row's number (a boolean as 0 or 1), or for a text its level's number in `levels`. */
-  values: Float64Array;
+  /**
+   * Each row's number (a boolean as 0 or 1), or for a text its level's number in `levels`. Numbers
+   * unless the first row holds a boolean (then bytes) or a text (then level numbers); a number met
+   * in a column of bytes or level numbers sends the column to the value-by-value reader.
+   */
+  values: Float64Array | Uint8Array | Int32Array;
   levels: Map<string, number>;
 }
 
@@ -79,7 +85,14 @@ interface ColumnScan {
  */
 function scanColumns(rows: readonly FrameRow[], variables: readonly string[]): ColumnScan[] {
   const n = rows.length;
-  const scans: ColumnScan[] = variables.map(() => ({ numbers: 0, booleans: 0, strings: 0, irregular: 0, values: new Float64Array(n), levels: new Map<string, number>() }));
+  // A column of booleans is read as bytes and a column of texts as level numbers (a million rows of
+  // 8-byte numbers each would be most of what a draw allocates, and set off garbage collections).
+  const first = rows[0];
+  const scans: ColumnScan[] = variables.map((name) => {
+    const x = first?.[name];
+    const values = typeof x === "boolean" ? new Uint8Array(n) : typeof x === "string" && x !== "" ? new Int32Array(n) : new Float64Array(n);
+    return { numbers: 0, booleans: 0, strings: 0, irregular: 0, values, levels: new Map<string, number>() };
+  });
   const counts = new Float64Array(4 * variables.length); // numbers, booleans, strings, irregular per column
   const level = (v: number, text: string): number => {
     const levels = scans[v]!.levels;
@@ -114,7 +127,7 @@ function scanColumns(rows: readonly FrameRow[], variables: readonly string[]): C
   return scans;
 }
 
-type Reader = (rows: readonly FrameRow[], n: number, out: Float64Array[], counts: Float64Array, level: (v: number, text: string) => number) => void;
+type Reader = (rows: readonly FrameRow[], n: number, out: (Float64Array | Uint8Array | Int32Array)[], counts: Float64Array, level: (v: number, text: string) => number) => void;
 
 /**
  * Frames at least this long are read by a compiled reader: compiling costs a fraction of a

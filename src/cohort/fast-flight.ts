@@ -17,7 +17,7 @@ const REFRESH = 48;
 const SINGULAR = 1e-8;
 
 /** Inverts the p x p matrix of the basic units' columns into `inv` (Gauss-Jordan, partial pivoting); false when singular. */
-function invert(values: Float64Array, width: number, p: number, basis: Int32Array, inv: Float64Array, work: Float64Array): boolean {
+function invert(values: Float64Array | number[], width: number, p: number, basis: Int32Array, inv: Float64Array, work: Float64Array): boolean {
   // work = C (row r = variable r, column c = basic unit c), inv = I.
   for (let r = 0; r < p; r++) {
     for (let c = 0; c < p; c++) {
@@ -207,7 +207,7 @@ function update(inv: Float64Array, p: number, c: number, w: Float64Array, row: F
 }
 
 /** w = C^-1 x_k, with `x` as room for unit k's values. */
-function solve(inv: Float64Array, values: Float64Array, width: number, p: number, k: number, w: Float64Array, x: Float64Array): void {
+function solve(inv: Float64Array, values: Float64Array | number[], width: number, p: number, k: number, w: Float64Array, x: Float64Array): void {
   // The unit's p values are read once into a small array that stays in registers and cache; the
   // sums run in the same order as the textbook loop, so the results are bit for bit the same.
   const base = k * width;

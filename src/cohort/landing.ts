@@ -14,7 +14,7 @@ const MAX_UNITS = 12;
 export const LANDING_UNITS = MAX_UNITS;
 const TOL = 1e-9;
 /** Units per block of the metric's sums (a block of the balancing matrix then stays in cache). */
-const METRIC_BLOCK = 256;
+export const METRIC_BLOCK = 256;
 
 /**
  * Decides every unit in `undecided` (sets its probability to 0 or 1), keeping each unit's expected
@@ -37,11 +37,16 @@ export function landByLinearProgram(matrix: CubeMatrix, pi: Float64Array, undeci
   const samples: number[] = [];
   const costs: number[] = [];
   const dev = new Float64Array(width);
-  for (let mask = 0; mask < 1 << q; mask++) {
-    if (popcount(mask) !== m) continue;
+  // The undecided units' rows side by side (local[i * width + j]), read once.
+  const local = new Float64Array(q * width);
+  for (let i = 0; i < q; i++) for (let j = 0; j < width; j++) local[i * width + j] = values[undecided[i]! * width + j]!;
+  // The subsets of size m in increasing order of their masks (Gosper's hack: the next larger
+  // number with as many bits set), the order in which a scan of every mask would find them.
+  const end = 1 << q;
+  for (let mask = m === 0 ? 0 : (1 << m) - 1; mask < end; ) {
     for (let j = 0; j < width; j++) {
       let t = -expected[j]!;
-      for (let i = 0; i < q; i++) if (mask & (1 << i)) t += values[undecided[i]! * width + j]!;
+      for (let i = 0; i < q; i++) if (mask & (1 << i)) t += local[i * width + j]!;
       dev[j] = t;
     }
     let cost = 0;
@@ -50,6 +55,10 @@ export function landByLinearProgram(matrix: CubeMatrix, pi: Float64Array, undeci
     } else for (let j = 0; j < width; j++) cost += dev[j]! * dev[j]!;
     samples.push(mask);
     costs.push(cost);
+    if (mask === 0) break; // m = 0: the empty sample only
+    const low = mask & -mask;
+    const ripple = mask + low;
+    mask = ripple | (((mask ^ ripple) >>> 2) / low);
   }
   const probabilities = cheapestDesign(samples, costs, undecided.map((k) => pi[k]!), q);
   if (probabilities === undefined) {
@@ -89,33 +98,47 @@ export function landingMetric(matrix: CubeMatrix, units: number, rowOf?: Int32Ar
       const from = (rowOf !== undefined ? rowOf[k]! : k) * width;
       for (let j = 0; j < width; j++) block[at++] = values[from + j]!;
     }
-    const last = (end - start) * width;
-    for (let a = 0; a < width; a++) {
-      let b = a;
-      for (; b + 3 < width; b += 4) {
-        let s0 = g[a * width + b]!;
-        let s1 = g[a * width + b + 1]!;
-        let s2 = g[a * width + b + 2]!;
-        let s3 = g[a * width + b + 3]!;
-        for (let base = 0; base < last; base += width) {
-          const va = block[base + a]!;
-          s0 += va * block[base + b]!;
-          s1 += va * block[base + b + 1]!;
-          s2 += va * block[base + b + 2]!;
-          s3 += va * block[base + b + 3]!;
-        }
-        g[a * width + b] = s0;
-        g[a * width + b + 1] = s1;
-        g[a * width + b + 2] = s2;
-        g[a * width + b + 3] = s3;
+    addToGram(g, block, end - start, width);
+  }
+  return metricOfGram(g, width, units);
+}
+
+/**
+ * Adds the products of `count` rows of `block` (rows of `width` numbers, in unit order) to the
+ * upper triangle of the Gram matrix `g`. Each entry is one running sum in unit order, so feeding
+ * the units in blocks of any size gives the same bits as one loop over all of them.
+ */
+export function addToGram(g: Float64Array, block: Float64Array, count: number, width: number): void {
+  const last = count * width;
+  for (let a = 0; a < width; a++) {
+    let b = a;
+    for (; b + 3 < width; b += 4) {
+      let s0 = g[a * width + b]!;
+      let s1 = g[a * width + b + 1]!;
+      let s2 = g[a * width + b + 2]!;
+      let s3 = g[a * width + b + 3]!;
+      for (let base = 0; base < last; base += width) {
+        const va = block[base + a]!;
+        s0 += va * block[base + b]!;
+        s1 += va * block[base + b + 1]!;
+        s2 += va * block[base + b + 2]!;
+        s3 += va * block[base + b + 3]!;
       }
-      for (; b < width; b++) {
-        let s = g[a * width + b]!;
-        for (let base = 0; base < last; base += width) s += block[base + a]! * block[base + b]!;
-        g[a * width + b] = s;
-      }
+      g[a * width + b] = s0;
+      g[a * width + b + 1] = s1;
+      g[a * width + b + 2] = s2;
+      g[a * width + b + 3] = s3;
+    }
+    for (; b < width; b++) {
+      let s = g[a * width + b]!;
+      for (let base = 0; base < last; base += width) s += block[base + a]! * block[base + b]!;
+      g[a * width + b] = s;
     }
   }
+}
+
+/** The landing metric from the upper triangle of the Gram matrix `g` over `units` units (g is overwritten); undefined when singular. */
+export function metricOfGram(g: Float64Array, width: number, units: number): Float64Array | undefined {
   for (let a = 0; a < width; a++) for (let b = 0; b < a; b++) g[a * width + b] = g[b * width + a]!;
   // Gauss-Jordan inverse.
   const inv = new Float64Array(width * width);
@@ -148,12 +171,6 @@ export function landingMetric(matrix: CubeMatrix, units: number, rowOf?: Int32Ar
     }
   }
   return inv;
-}
-
-function popcount(x: number): number {
-  let c = 0;
-  for (let v = x; v !== 0; v &= v - 1) c++;
-  return c;
 }
 
 /**
@@ -210,12 +227,30 @@ function cheapestDesign(samples: readonly number[], costs: readonly number[], pi
 
 function pivot(t: Float64Array, rows: number, cols: number, basis: number[], r: number, c: number): void {
   const pv = t[r * cols + c]!;
-  for (let j = 0; j < cols; j++) t[r * cols + j] = t[r * cols + j]! / pv;
-  for (let i = 0; i <= rows; i++) {
-    if (i === r) continue;
-    const f = t[i * cols + c]!;
-    if (f === 0) continue;
-    for (let j = 0; j < cols; j++) t[i * cols + j] = t[i * cols + j]! - f * t[r * cols + j]!;
+  const pr = r * cols;
+  for (let j = 0; j < cols; j++) t[pr + j] = t[pr + j]! / pv;
+  // Rows with a non-zero factor, updated two at a time so each read of the pivot row serves both;
+  // every entry gets the same single subtraction as in a loop over one row at a time.
+  let i = 0;
+  for (;;) {
+    while (i <= rows && (i === r || t[i * cols + c] === 0)) i++;
+    if (i > rows) break;
+    let k = i + 1;
+    while (k <= rows && (k === r || t[k * cols + c] === 0)) k++;
+    const a0 = i * cols;
+    const f0 = t[a0 + c]!;
+    if (k > rows) {
+      for (let j = 0; j < cols; j++) t[a0 + j] = t[a0 + j]! - f0 * t[pr + j]!;
+      break;
+    }
+    const a1 = k * cols;
+    const f1 = t[a1 + c]!;
+    for (let j = 0; j < cols; j++) {
+      const x = t[pr + j]!;
+      t[a0 + j] = t[a0 + j]! - f0 * x;
+      t[a1 + j] = t[a1 + j]! - f1 * x;
+    }
+    i = k + 1;
   }
   basis[r] = c;
 }

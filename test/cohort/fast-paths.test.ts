@@ -128,4 +128,53 @@ describe("the sampler's shortcuts", () => {
       ["a|grade=3", 6],
     ]);
   });
+  it("gives the same balanced cohort for one school in id order (columns read directly) as for the same rows shuffled", () => {
+    const rows = frame(3000).map((row) => ({ ...row, schoolId: "sch-0" }));
+    const shuffled = createRandom("order").shuffle(rows);
+    for (const options of METHODS.filter((o) => o.method === "balanced")) {
+      const inOrder = sampleCohort(rows, options);
+      expect(sampleCohort(shuffled, options)).toEqual(inOrder);
+    }
+  });
+
+  // Booleans are read as bytes and texts as level numbers when the first row holds one; a column
+  // that turns out to hold numbers as well must still be read as numbers (or named as wrong).
+  for (const size of [300, 20_000]) {
+    it(`reads a column that starts with booleans and then holds numbers as numbers (${size} rows, ${size >= 20_000 ? "compiled" : "generic"} reader)`, () => {
+      const rows = frame(size).map((row, i) => ({ ...row, mixed: i % 3 === 0 ? i % 2 === 0 : row.score, plain: i % 3 === 0 ? (i % 2 === 0 ? 1 : 0) : row.score }));
+      const selected = rows.filter((_, i) => i % 4 === 1).map((row) => row.familyId!);
+      const mixed = checkBalance(rows, selected, ["mixed"]);
+      const plain = checkBalance(rows, selected, ["plain"]);
+      expect(mixed.rows[0]?.kind).toBe("numeric");
+      expect(mixed.rows[0]?.smd).toBe(plain.rows[0]?.smd);
+      expect(mixed.rows[0]?.frameMean).toBe(plain.rows[0]?.frameMean);
+      expect(mixed.rows[0]?.varianceRatio).toBe(plain.rows[0]?.varianceRatio);
+    });
+
+    it(`names the numbers in a column that starts with texts (${size} rows)`, () => {
+      const rows = frame(size).map((row, i) => ({ ...row, language: i === 7 ? 12 : row.language }));
+      try {
+        checkBalance(rows, ["fam-00001"], ["language"]);
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(PthvInputError);
+        // As for any column mixing texts and numbers: read as numbers, the texts named as non-numeric.
+        const issues = (error as PthvInputError).issues;
+        expect(issues.slice(0, 5).map((i) => i.id)).toEqual(rows.slice(0, 5).map((row) => row.id));
+        expect(issues.slice(0, 5).every((i) => i.field === "language" && /non-numeric/.test(i.message))).toBe(true);
+        expect(issues.some((i) => i.id === rows[7]!.id)).toBe(false);
+      }
+    });
+
+    it(`reads an all-boolean column as a binary variable with the same figures as 0/1 numbers (${size} rows)`, () => {
+      const rows = frame(size).map((row) => ({ ...row, ellNumber: row.ell ? 1 : 0 }));
+      const selected = rows.filter((_, i) => i % 5 === 2).map((row) => row.familyId!);
+      const bools = checkBalance(rows, selected, ["ell", "language"]);
+      const numbers = checkBalance(rows, selected, ["ellNumber", "language"]);
+      expect(bools.rows[0]?.kind).toBe("binary");
+      expect(numbers.rows[0]?.kind).toBe("numeric");
+      expect({ ...bools.rows[0], variable: "", kind: "" }).toEqual({ ...numbers.rows[0], variable: "", kind: "" });
+      expect(bools.rows.slice(1)).toEqual(numbers.rows.slice(1));
+    });
+  }
 });

@@ -66,4 +66,40 @@ describe("cube method internals", () => {
       { numRuns: 200 },
     );
   });
+
+  it("fastFlight gives bit-identical results where the runtime refuses to compile its kernels (a strict Content Security Policy)", () => {
+    // Widths 7 to 13 are used by no other test in this file, so the refused run finds no kernels
+    // compiled earlier; then the compiled kernels must reproduce every probability exactly.
+    const globals = globalThis as { Function: FunctionConstructor };
+    const original = globals.Function;
+    for (let width = 7; width <= 13; width++) {
+      const units = 3000;
+      const random = createRandom(`kernels-${width}`);
+      const values = new Float64Array(units * width);
+      for (let k = 0; k < units; k++) {
+        values[k * width] = 1;
+        for (let j = 1; j < width; j++) values[k * width + j] = j % 3 === 0 ? random.int(2) : j % 3 === 1 ? random.normal() : random.int(40);
+      }
+      const m: CubeMatrix = { values, width };
+      const order = Array.from({ length: units }, (_, k) => k);
+      let refused = 0;
+      globals.Function = function refuse(): never {
+        refused++;
+        throw new EvalError("Refused to evaluate a string as JavaScript");
+      } as unknown as FunctionConstructor;
+      const loops = new Float64Array(units).fill(0.1);
+      let restLoops: number[];
+      try {
+        restLoops = fastFlight(m, width, loops, order, createRandom(width));
+      } finally {
+        globals.Function = original;
+      }
+      expect(refused).toBeGreaterThan(0);
+      const compiled = new Float64Array(units).fill(0.1);
+      const restCompiled = fastFlight(m, width, compiled, order, createRandom(width));
+      expect(restCompiled).toEqual(restLoops);
+      expect(Array.from(compiled)).toEqual(Array.from(loops));
+      expect(Buffer.from(compiled.buffer).equals(Buffer.from(loops.buffer))).toBe(true);
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import type { ScheduleModel } from "./model.js";
-import { solveModel, type PairBounds, type Solution } from "./network.js";
+import { buildNetwork, preferenceOf, solveModel, type BuiltNetwork, type PairBounds, type Solution } from "./network.js";
 
 /** What the budget search found, with its bound. */
 export interface BudgetSearch {
@@ -59,6 +59,121 @@ interface Node {
   price?: [number, number];
   /** Flows of the parent that the node admits (the one its bounds do not exclude). */
   inherited: Solution[];
+}
+
+/**
+ * Local search from a schedule within budget: moves one visit from a pair p to a pair p' (or
+ * within one pair) along the cheapest path in the flow's residual network, if the money it adds
+ * fits the room left and it lowers the preference cost; repeated while a move helps. Cycles that
+ * avoid the sink keep every pair's count, so they change no money; the schedule is optimal for
+ * some Lagrangian price, so none of them lowers the preference: shortest paths between pair
+ * nodes (Bellman-Ford with a queue, sink left out) are well defined. At most `rounds` moves;
+ * stops once the cost reaches `target`.
+ */
+export function improveByMoves(model: ScheduleModel, canonical: BuiltNetwork, start: Solution, budgetUnits: number, target: number, rounds = 20): Solution | undefined {
+  const { net, encode, decodeFlows, sink, pairNodes, sinkArcs } = canonical;
+  let flow: Int32Array;
+  try {
+    flow = encode(start.assignments);
+  } catch {
+    return undefined;
+  }
+  const arcs = net.arcList();
+  const n = net.nodes;
+  const P = model.pairs.length;
+  let moneyNow = start.moneyUnits;
+  let best: Solution | undefined;
+  let cost = start.flowCost;
+  const dist = new Float64Array(n);
+  const pred = new Int32Array(n); // signed arc: a + 1 forward, -(a + 1) backward
+  const inQueue = new Uint8Array(n);
+  const adjacency: number[][] = Array.from({ length: n }, () => []);
+  arcs.forEach((a, i) => {
+    if (a.from === sink || a.to === sink) return;
+    adjacency[a.from]!.push(i + 1);
+    adjacency[a.to]!.push(-(i + 1));
+  });
+  for (let round = 0; round < rounds && cost > target; round++) {
+    let move: { pref: number; from: number; to: number; path: number[] } | undefined;
+    for (let p = 0; p < P; p++) {
+      // The last unit of p into the sink.
+      let last = -1;
+      for (const s of sinkArcs[p]!) if (flow[s.arc]! > 0) last = s.arc;
+      if (last === -1) continue;
+      dist.fill(Infinity);
+      pred.fill(0);
+      const source = pairNodes[p]!;
+      dist[source] = 0;
+      const queue: number[] = [source];
+      inQueue[source] = 1;
+      for (let head = 0; head < queue.length; head++) {
+        const u = queue[head]!;
+        inQueue[u] = 0;
+        for (const signed of adjacency[u]!) {
+          const a = Math.abs(signed) - 1;
+          const arc = arcs[a]!;
+          let v: number;
+          let c: number;
+          if (signed > 0) {
+            if (flow[a]! >= arc.capacity) continue;
+            v = arc.to;
+            c = arc.cost;
+          } else {
+            if (flow[a]! <= 0) continue;
+            v = arc.from;
+            c = -arc.cost;
+          }
+          const d = dist[u]! + c;
+          if (d < dist[v]! - 1e-9) {
+            dist[v] = d;
+            pred[v] = signed;
+            if (inQueue[v] === 0) {
+              inQueue[v] = 1;
+              queue.push(v);
+            }
+          }
+        }
+        if (queue.length > 50 * n) return best; // a negative cycle: not a Lagrangian optimum; give up
+      }
+      for (let q = 0; q < P; q++) {
+        const money = model.pairs[q]!.moneyUnits - model.pairs[p]!.moneyUnits;
+        if (moneyNow + money > budgetUnits || dist[pairNodes[q]!] === Infinity) continue;
+        let next = -1;
+        for (const s of sinkArcs[q]!) if (flow[s.arc]! + (s.arc === last ? -1 : 0) < s.cap) {
+          next = s.arc;
+          break;
+        }
+        if (next === -1) continue;
+        const pref = dist[pairNodes[q]!]! - arcs[last]!.cost + arcs[next]!.cost;
+        if (pref < -1e-9 && (move === undefined || pref < move.pref)) {
+          const path: number[] = [];
+          for (let v = pairNodes[q]!; v !== source; ) {
+            const signed = pred[v]!;
+            path.push(signed);
+            const arc = arcs[Math.abs(signed) - 1]!;
+            v = signed > 0 ? arc.from : arc.to;
+            if (path.length > n) break;
+          }
+          if (path.length <= n) move = { pref, from: last, to: next, path };
+        }
+      }
+    }
+    if (move === undefined) break;
+    const trial = flow.slice();
+    trial[move.from]!--;
+    for (const signed of move.path) trial[Math.abs(signed) - 1]! += signed > 0 ? 1 : -1;
+    trial[move.to]!++;
+    if ([move.from, move.to, ...move.path.map((x) => Math.abs(x) - 1)].some((a) => trial[a]! < 0 || trial[a]! > arcs[a]!.capacity)) break;
+    const assignments = decodeFlows(trial);
+    const moneyUnits = assignments.reduce((m, a) => m + model.pairs[a.pair]!.moneyUnits, 0);
+    const pref = preferenceOf(model, assignments);
+    if (assignments.length !== start.assignments.length || moneyUnits > budgetUnits || pref >= cost) break;
+    flow = trial;
+    moneyNow = moneyUnits;
+    cost = pref;
+    best = { ...start, assignments, flowCost: pref, moneyUnits, phases: 0, certified: false };
+  }
+  return best;
 }
 
 const gcd = (a: number, b: number): number => {
@@ -221,6 +336,7 @@ export function solveWithinBudget(model: ScheduleModel, budgetUnits: number, opt
   const open: Node[] = [{ lo: new Array<number>(P).fill(0), hi: new Array<number>(P).fill(k), bound: -Infinity, inherited: [] }];
   let nodes = 0;
   let limitHit = false;
+  let canonical: BuiltNetwork | undefined;
   while (open.length > 0) {
     // Best bound first; ties to the node found first.
     let at = 0;
@@ -246,6 +362,15 @@ export function solveWithinBudget(model: ScheduleModel, budgetUnits: number, opt
     }
     if (bound >= best.flowCost || result.split === undefined) continue;
     const { over, within } = result.split;
+    canonical ??= buildNetwork(model);
+    // Primal heuristic: improve the node's best fitting flow (and the incumbent) by moving visits
+    // between pairs while the money fits; often reaches the bound and prunes the node at once.
+    for (const startAt of within === best ? [within] : [within, best]) {
+      if (bound >= best.flowCost) break;
+      const moved = improveByMoves(model, canonical, startAt, budgetUnits, bound);
+      if (moved !== undefined && moved.flowCost < best.flowCost) best = moved;
+    }
+    if (bound >= best.flowCost) continue;
     const a = countsOf(over);
     const b = countsOf(within);
     // The budget's share theta of `over` in the LP optimum, and the pair whose count there is most fractional.

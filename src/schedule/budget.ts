@@ -70,60 +70,86 @@ interface Node {
  * nodes (Bellman-Ford with a queue, sink left out) are well defined. At most `rounds` moves;
  * stops once the cost reaches `target`.
  */
-export function improveByMoves(model: ScheduleModel, canonical: BuiltNetwork, start: Solution, budgetUnits: number, target: number, rounds = 20): Solution | undefined {
+export function improveByMoves(model: ScheduleModel, canonical: BuiltNetwork, start: Solution, budgetUnits: number, target: number, limits: { rounds?: number; scans?: number } = {}): { solution?: Solution; scans: number } {
   const { net, encode, decodeFlows, sink, pairNodes, sinkArcs } = canonical;
   let flow: Int32Array;
   try {
     flow = encode(start.assignments);
   } catch {
-    return undefined;
+    return { scans: 0 };
   }
   const arcs = net.arcList();
+  const m = arcs.length;
+  const from = Int32Array.from(arcs, (a) => a.from);
+  const to = Int32Array.from(arcs, (a) => a.to);
+  const capacity = Int32Array.from(arcs, (a) => a.capacity);
+  const arcCost = Float64Array.from(arcs, (a) => a.cost);
   const n = net.nodes;
   const P = model.pairs.length;
+  const rounds = limits.rounds ?? 20;
+  const maxScans = limits.scans ?? Infinity;
+  let scans = 0;
   let moneyNow = start.moneyUnits;
   let best: Solution | undefined;
   let cost = start.flowCost;
   const dist = new Float64Array(n);
   const pred = new Int32Array(n); // signed arc: a + 1 forward, -(a + 1) backward
   const inQueue = new Uint8Array(n);
-  const adjacency: number[][] = Array.from({ length: n }, () => []);
-  arcs.forEach((a, i) => {
-    if (a.from === sink || a.to === sink) return;
-    adjacency[a.from]!.push(i + 1);
-    adjacency[a.to]!.push(-(i + 1));
-  });
-  for (let round = 0; round < rounds && cost > target; round++) {
-    let move: { pref: number; from: number; to: number; path: number[] } | undefined;
-    for (let p = 0; p < P; p++) {
-      // The last unit of p into the sink.
-      let last = -1;
-      for (const s of sinkArcs[p]!) if (flow[s.arc]! > 0) last = s.arc;
+  // Residual adjacency without the sink, compressed: signed arcs grouped by node.
+  const degree = new Int32Array(n + 1);
+  for (let a = 0; a < m; a++) {
+    if (from[a] === sink || to[a] === sink) continue;
+    degree[from[a]! + 1]!++;
+    degree[to[a]! + 1]!++;
+  }
+  for (let v = 0; v < n; v++) degree[v + 1]! += degree[v]!;
+  const fill = degree.slice(0, n);
+  const adjacency = new Int32Array(degree[n]!);
+  for (let a = 0; a < m; a++) {
+    if (from[a] === sink || to[a] === sink) continue;
+    adjacency[fill[from[a]!]!++] = a + 1;
+    adjacency[fill[to[a]!]!++] = -(a + 1);
+  }
+  const lastUnit = (p: number): number => {
+    let last = -1;
+    for (const s of sinkArcs[p]!) if (flow[s.arc]! > 0) last = s.arc;
+    return last;
+  };
+  const nextUnit = (q: number, freed: number): number => {
+    for (const s of sinkArcs[q]!) if (flow[s.arc]! + (s.arc === freed ? -1 : 0) < s.cap) return s.arc;
+    return -1;
+  };
+  for (let round = 0; round < rounds && cost > target && scans < maxScans; round++) {
+    // The cheapest move out of each pair that fits the money left, from one shortest-path tree each.
+    const moves: { pref: number; p: number; q: number; path: number[] }[] = [];
+    for (let p = 0; p < P && scans < maxScans; p++) {
+      const last = lastUnit(p);
       if (last === -1) continue;
       dist.fill(Infinity);
-      pred.fill(0);
-      const source = pairNodes[p]!;
-      dist[source] = 0;
-      const queue: number[] = [source];
-      inQueue[source] = 1;
+      const origin = pairNodes[p]!;
+      dist[origin] = 0;
+      const queue: number[] = [origin];
+      inQueue[origin] = 1;
+      let cycle = false;
       for (let head = 0; head < queue.length; head++) {
         const u = queue[head]!;
         inQueue[u] = 0;
-        for (const signed of adjacency[u]!) {
-          const a = Math.abs(signed) - 1;
-          const arc = arcs[a]!;
+        const du = dist[u]!;
+        for (let i = degree[u]!, end = degree[u + 1]!; i < end; i++) {
+          const signed = adjacency[i]!;
           let v: number;
-          let c: number;
+          let d: number;
           if (signed > 0) {
-            if (flow[a]! >= arc.capacity) continue;
-            v = arc.to;
-            c = arc.cost;
+            const a = signed - 1;
+            if (flow[a]! >= capacity[a]!) continue;
+            v = to[a]!;
+            d = du + arcCost[a]!;
           } else {
+            const a = -signed - 1;
             if (flow[a]! <= 0) continue;
-            v = arc.from;
-            c = -arc.cost;
+            v = from[a]!;
+            d = du - arcCost[a]!;
           }
-          const d = dist[u]! + c;
           if (d < dist[v]! - 1e-9) {
             dist[v] = d;
             pred[v] = signed;
@@ -133,47 +159,60 @@ export function improveByMoves(model: ScheduleModel, canonical: BuiltNetwork, st
             }
           }
         }
-        if (queue.length > 50 * n) return best; // a negative cycle: not a Lagrangian optimum; give up
-      }
-      for (let q = 0; q < P; q++) {
-        const money = model.pairs[q]!.moneyUnits - model.pairs[p]!.moneyUnits;
-        if (moneyNow + money > budgetUnits || dist[pairNodes[q]!] === Infinity) continue;
-        let next = -1;
-        for (const s of sinkArcs[q]!) if (flow[s.arc]! + (s.arc === last ? -1 : 0) < s.cap) {
-          next = s.arc;
+        scans += degree[u + 1]! - degree[u]!;
+        if (queue.length > 20 * n) {
+          cycle = true; // a negative cycle: not an optimum at any price; leave this pair
           break;
         }
-        if (next === -1) continue;
-        const pref = dist[pairNodes[q]!]! - arcs[last]!.cost + arcs[next]!.cost;
-        if (pref < -1e-9 && (move === undefined || pref < move.pref)) {
-          const path: number[] = [];
-          for (let v = pairNodes[q]!; v !== source; ) {
-            const signed = pred[v]!;
-            path.push(signed);
-            const arc = arcs[Math.abs(signed) - 1]!;
-            v = signed > 0 ? arc.from : arc.to;
-            if (path.length > n) break;
-          }
-          if (path.length <= n) move = { pref, from: last, to: next, path };
-        }
       }
+      for (let head = 0; head < queue.length; head++) inQueue[queue[head]!] = 0;
+      if (cycle) continue;
+      let move: { pref: number; p: number; q: number } | undefined;
+      for (let q = 0; q < P; q++) {
+        if (q === p || dist[pairNodes[q]!] === Infinity) continue;
+        if (moneyNow + model.pairs[q]!.moneyUnits - model.pairs[p]!.moneyUnits > budgetUnits) continue;
+        const next = nextUnit(q, last);
+        if (next === -1) continue;
+        const pref = dist[pairNodes[q]!]! - arcCost[last]! + arcCost[next]!;
+        if (pref < -1e-9 && (move === undefined || pref < move.pref)) move = { pref, p, q };
+      }
+      if (move === undefined) continue;
+      const path: number[] = [];
+      for (let v = pairNodes[move.q]!; v !== origin && path.length <= n; ) {
+        const signed = pred[v]!;
+        path.push(signed);
+        v = signed > 0 ? from[signed - 1]! : to[-signed - 1]!;
+      }
+      if (path.length <= n) moves.push({ ...move, path });
     }
-    if (move === undefined) break;
-    const trial = flow.slice();
-    trial[move.from]!--;
-    for (const signed of move.path) trial[Math.abs(signed) - 1]! += signed > 0 ? 1 : -1;
-    trial[move.to]!++;
-    if ([move.from, move.to, ...move.path.map((x) => Math.abs(x) - 1)].some((a) => trial[a]! < 0 || trial[a]! > arcs[a]!.capacity)) break;
-    const assignments = decodeFlows(trial);
-    const moneyUnits = assignments.reduce((m, a) => m + model.pairs[a.pair]!.moneyUnits, 0);
-    const pref = preferenceOf(model, assignments);
-    if (assignments.length !== start.assignments.length || moneyUnits > budgetUnits || pref >= cost) break;
-    flow = trial;
-    moneyNow = moneyUnits;
-    cost = pref;
-    best = { ...start, assignments, flowCost: pref, moneyUnits, phases: 0, certified: false };
+    if (moves.length === 0) break;
+    // Apply the moves best first while each still keeps the capacities, fits and helps.
+    moves.sort((x, y) => x.pref - y.pref || x.p - y.p);
+    let applied = 0;
+    for (const move of moves) {
+      const last = lastUnit(move.p);
+      if (last === -1) continue;
+      const next = nextUnit(move.q, last);
+      if (next === -1) continue;
+      const trial = flow.slice();
+      trial[last]!--;
+      for (const signed of move.path) trial[Math.abs(signed) - 1]! += signed > 0 ? 1 : -1;
+      trial[next]!++;
+      if ([last, next, ...move.path.map((x) => Math.abs(x) - 1)].some((a) => trial[a]! < 0 || trial[a]! > capacity[a]!)) continue;
+      const assignments = decodeFlows(trial);
+      const moneyUnits = assignments.reduce((sum, a) => sum + model.pairs[a.pair]!.moneyUnits, 0);
+      const pref = preferenceOf(model, assignments);
+      if (assignments.length !== start.assignments.length || moneyUnits > budgetUnits || pref >= cost) continue;
+      flow = trial;
+      moneyNow = moneyUnits;
+      cost = pref;
+      best = { ...start, assignments, flowCost: pref, moneyUnits, phases: 0, certified: false };
+      applied++;
+      if (cost <= target) break;
+    }
+    if (applied === 0) break;
   }
-  return best;
+  return best === undefined ? { scans } : { solution: best, scans };
 }
 
 const gcd = (a: number, b: number): number => {
@@ -367,8 +406,9 @@ export function solveWithinBudget(model: ScheduleModel, budgetUnits: number, opt
     // between pairs while the money fits; often reaches the bound and prunes the node at once.
     for (const startAt of within === best ? [within] : [within, best]) {
       if (bound >= best.flowCost) break;
-      const moved = improveByMoves(model, canonical, startAt, budgetUnits, bound);
-      if (moved !== undefined && moved.flowCost < best.flowCost) best = moved;
+      const moved = improveByMoves(model, canonical, startAt, budgetUnits, bound, { scans: maxWork / 20 });
+      work += moved.scans;
+      if (moved.solution !== undefined && moved.solution.flowCost < best.flowCost) best = moved.solution;
     }
     if (bound >= best.flowCost) continue;
     const a = countsOf(over);
@@ -398,6 +438,15 @@ export function solveWithinBudget(model: ScheduleModel, budgetUnits: number, opt
     open.push(left, right);
   }
   // Preference costs are non-negative integers; the open nodes bound whatever is left unexplored.
+  if (limitHit) {
+    // Stopped short: improve the best schedule by moves, within a quarter of the work limit (arc scans).
+    const target = Math.max(0, open.reduce((m, n) => Math.min(m, n.bound), Infinity));
+    canonical ??= buildNetwork(model);
+    const t0 = performance.now();
+    const moved = improveByMoves(model, canonical, best, budgetUnits, target, { scans: maxWork / 4 });
+    if (process.env.PTHV_DEBUG) console.error("end moves", best.flowCost, moved.solution?.flowCost, target, moved.scans, (performance.now() - t0).toFixed(0));
+    if (moved.solution !== undefined && moved.solution.flowCost < best.flowCost) best = moved.solution;
+  }
   const lowerBound = Math.min(best.flowCost, Math.max(0, open.reduce((m, n) => Math.min(m, n.bound), Infinity)));
   return { solution: best, lowerBound, exact: lowerBound >= best.flowCost, evaluations, nodes, limitHit };
 }

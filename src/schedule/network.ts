@@ -225,7 +225,6 @@ export function buildNetwork(model: ScheduleModel, scale: { preference: number; 
   const net = new FlowNetwork(next);
   const sourceArcs = model.families.map((_, fi) => net.addArc(source, familyNode[fi]!, 1, 0));
   const directArcs: { arc: number; family: number; pair: number; slot: number }[] = [];
-  const directArcAt = new Map<number, number>();
   model.families.forEach((f, fi) => {
     for (const p of f.preferredPairs) {
       const base = pairCost(model, f, p);
@@ -233,26 +232,19 @@ export function buildNetwork(model: ScheduleModel, scale: { preference: number; 
       const c = k * base;
       for (const s of f.slots) {
         const node = pairSlotNode[p * S + s]!;
-        if (node === -1) continue;
-        const arc = net.addArc(familyNode[fi]!, node, 1, c + w.week * model.slots[s]!.week);
-        directArcs.push({ arc, family: fi, pair: p, slot: s });
-        directArcAt.set((fi * P + p) * S + s, arc);
+        if (node !== -1) directArcs.push({ arc: net.addArc(familyNode[fi]!, node, 1, c + w.week * model.slots[s]!.week), family: fi, pair: p, slot: s });
       }
     }
   });
   const familyClassArcs = model.families.map((_, fi) => net.addArc(familyNode[fi]!, classNode[familyClass[fi]!]!, 1, w.notOwnTeacher));
   const classArcs: { arc: number; cls: number; langSlot: number }[] = [];
-  const classArcAt = new Map<number, number>();
   classKey.forEach((k, c) => {
     for (const s of k.slots) {
       const ls = k.language * S + s;
-      const arc = net.addArc(classNode[c]!, langSlotNode[ls]!, classFamilies[c]!.length, w.week * model.slots[s]!.week);
-      classArcs.push({ arc, cls: c, langSlot: ls });
-      classArcAt.set(c * S + s, arc);
+      classArcs.push({ arc: net.addArc(classNode[c]!, langSlotNode[ls]!, classFamilies[c]!.length, w.week * model.slots[s]!.week), cls: c, langSlot: ls });
     }
   });
   const langGroupArcs: { arc: number; langSlot: number; groupSlot: number }[] = [];
-  const langGroupArcAt = new Map<number, number>();
   for (let l = 0; l < L; l++) {
     for (let s = 0; s < S; s++) {
       const node = langSlotNode[l * S + s]!;
@@ -262,14 +254,11 @@ export function buildNetwork(model: ScheduleModel, scale: { preference: number; 
         if (groupSlotNode[gs] === -1) continue;
         const shared = groupLanguages[g]!.has(languages[l]!);
         if (!shared && model.requireSharedLanguage) continue;
-        const arc = net.addArc(node, groupSlotNode[gs]!, groupSlotPairs.get(gs)!.length, shared ? 0 : w.interpreter);
-        langGroupArcs.push({ arc, langSlot: l * S + s, groupSlot: gs });
-        langGroupArcAt.set((l * S + s) * G * S + gs, arc);
+        langGroupArcs.push({ arc: net.addArc(node, groupSlotNode[gs]!, groupSlotPairs.get(gs)!.length, shared ? 0 : w.interpreter), langSlot: l * S + s, groupSlot: gs });
       }
     }
   }
   const groupPairArcs: { arc: number; groupSlot: number; pair: number; slot: number }[] = [];
-  const groupPairArcAt = new Map<number, number>();
   const slotDayArc = new Int32Array(P * S).fill(-1);
   const dayWeekArc = new Int32Array(P * D).fill(-1);
   const weekPairArc = new Int32Array(P * Wk).fill(-1);
@@ -279,11 +268,7 @@ export function buildNetwork(model: ScheduleModel, scale: { preference: number; 
   let lowerTotal = 0;
   for (const [gs, list] of groupSlotPairs) {
     const s = gs % S;
-    for (const p of list) {
-      const arc = net.addArc(groupSlotNode[gs]!, pairSlotNode[p * S + s]!, 1, 0);
-      groupPairArcs.push({ arc, groupSlot: gs, pair: p, slot: s });
-      groupPairArcAt.set(gs * P + p, arc);
-    }
+    for (const p of list) groupPairArcs.push({ arc: net.addArc(groupSlotNode[gs]!, pairSlotNode[p * S + s]!, 1, 0), groupSlot: gs, pair: p, slot: s });
   }
   for (let p = 0; p < P; p++) {
     const money = model.pairs[p]!.moneyUnits;
@@ -337,7 +322,17 @@ export function buildNetwork(model: ScheduleModel, scale: { preference: number; 
   };
   const decode = (): Assignment[] => decodeWith((a) => net.flow(a));
   const decodeFlows = (flow: ArrayLike<number>): Assignment[] => decodeWith((a) => flow[a]!);
+  // Lookups for encode, built on its first call (the plain solve never needs them).
+  let lookups: { direct: Map<number, number>; cls: Map<number, number>; langGroup: Map<number, number>; groupPair: Map<number, number> } | undefined;
   const encode = (assignments: readonly Assignment[]): Int32Array => {
+    if (lookups === undefined) {
+      lookups = { direct: new Map(), cls: new Map(), langGroup: new Map(), groupPair: new Map() };
+      for (const d of directArcs) lookups.direct.set((d.family * P + d.pair) * S + d.slot, d.arc);
+      for (const a of classArcs) lookups.cls.set(a.cls * S + (a.langSlot % S), a.arc);
+      for (const a of langGroupArcs) lookups.langGroup.set(a.langSlot * G * S + a.groupSlot, a.arc);
+      for (const a of groupPairArcs) lookups.groupPair.set(a.groupSlot * P + a.pair, a.arc);
+    }
+    const { direct: directArcAt, cls: classArcAt, langGroup: langGroupArcAt, groupPair: groupPairArcAt } = lookups;
     const flow = new Int32Array(net.arcCount);
     const perPair = new Int32Array(P);
     const arcOf = (arc: number | undefined): number => {

@@ -1,5 +1,5 @@
 import type { ScheduleModel } from "./model.js";
-import { solveModel, type PairBounds, type Solution } from "./network.js";
+import { buildNetwork, preferenceOf, solveModel, type BuiltNetwork, type PairBounds, type Solution } from "./network.js";
 
 /** What the budget search found, with its bound. */
 export interface BudgetSearch {
@@ -35,7 +35,8 @@ export interface BudgetSearchOptions {
  * one core of the project machine at most. The reference instances use at most a few hundred
  * thousand. On the 155,000-arc network of 5,000 families a Lagrangian flow takes about 1,600
  * phases (8 s), so the search stops there after a few flows with the gap reported; raise
- * `options.budgetSearchWork` to narrow it.
+ * `options.budgetSearchWork` to narrow it. After such a stop the best schedule is improved by
+ * {@link improveByMoves} within a further quarter of the limit, counted in arc scans.
  */
 export const DEFAULT_BUDGET_WORK = 5e8;
 
@@ -59,6 +60,160 @@ interface Node {
   price?: [number, number];
   /** Flows of the parent that the node admits (the one its bounds do not exclude). */
   inherited: Solution[];
+}
+
+/**
+ * Local search from a schedule within budget: moves one visit from a pair p to a pair p' (or
+ * within one pair) along the cheapest path in the flow's residual network, if the money it adds
+ * fits the room left and it lowers the preference cost; repeated while a move helps. Cycles that
+ * avoid the sink keep every pair's count, so they change no money; the schedule is optimal for
+ * some Lagrangian price, so none of them lowers the preference: shortest paths between pair
+ * nodes (Bellman-Ford with a queue, sink left out) are well defined. At most `rounds` moves;
+ * stops once the cost reaches `target`.
+ */
+export function improveByMoves(model: ScheduleModel, canonical: BuiltNetwork, start: Solution, budgetUnits: number, target: number, limits: { rounds?: number; scans?: number } = {}): { solution?: Solution; scans: number } {
+  const { net, encode, decodeFlows, sink, pairNodes, sinkArcs } = canonical;
+  let flow: Int32Array;
+  try {
+    flow = encode(start.assignments);
+  } catch {
+    return { scans: 0 };
+  }
+  const arcs = net.arcList();
+  const m = arcs.length;
+  const from = Int32Array.from(arcs, (a) => a.from);
+  const to = Int32Array.from(arcs, (a) => a.to);
+  const capacity = Int32Array.from(arcs, (a) => a.capacity);
+  const arcCost = Float64Array.from(arcs, (a) => a.cost);
+  const n = net.nodes;
+  const P = model.pairs.length;
+  const rounds = limits.rounds ?? 20;
+  const maxScans = limits.scans ?? Infinity;
+  let scans = 0;
+  let moneyNow = start.moneyUnits;
+  let best: Solution | undefined;
+  let cost = start.flowCost;
+  const dist = new Float64Array(n);
+  const pred = new Int32Array(n); // signed arc: a + 1 forward, -(a + 1) backward
+  const inQueue = new Uint8Array(n);
+  // Residual adjacency without the sink, compressed: signed arcs grouped by node.
+  const degree = new Int32Array(n + 1);
+  for (let a = 0; a < m; a++) {
+    if (from[a] === sink || to[a] === sink) continue;
+    degree[from[a]! + 1]!++;
+    degree[to[a]! + 1]!++;
+  }
+  for (let v = 0; v < n; v++) degree[v + 1]! += degree[v]!;
+  const fill = degree.slice(0, n);
+  const adjacency = new Int32Array(degree[n]!);
+  for (let a = 0; a < m; a++) {
+    if (from[a] === sink || to[a] === sink) continue;
+    adjacency[fill[from[a]!]!++] = a + 1;
+    adjacency[fill[to[a]!]!++] = -(a + 1);
+  }
+  const lastUnit = (p: number): number => {
+    let last = -1;
+    for (const s of sinkArcs[p]!) if (flow[s.arc]! > 0) last = s.arc;
+    return last;
+  };
+  const nextUnit = (q: number, freed: number): number => {
+    for (const s of sinkArcs[q]!) if (flow[s.arc]! + (s.arc === freed ? -1 : 0) < s.cap) return s.arc;
+    return -1;
+  };
+  for (let round = 0; round < rounds && cost > target && scans < maxScans; round++) {
+    // The cheapest move out of each pair that fits the money left, from one shortest-path tree each.
+    const moves: { pref: number; p: number; q: number; path: number[] }[] = [];
+    for (let p = 0; p < P && scans < maxScans; p++) {
+      const last = lastUnit(p);
+      if (last === -1) continue;
+      dist.fill(Infinity);
+      const origin = pairNodes[p]!;
+      dist[origin] = 0;
+      const queue: number[] = [origin];
+      inQueue[origin] = 1;
+      let cycle = false;
+      for (let head = 0; head < queue.length; head++) {
+        const u = queue[head]!;
+        inQueue[u] = 0;
+        const du = dist[u]!;
+        for (let i = degree[u]!, end = degree[u + 1]!; i < end; i++) {
+          const signed = adjacency[i]!;
+          let v: number;
+          let d: number;
+          if (signed > 0) {
+            const a = signed - 1;
+            if (flow[a]! >= capacity[a]!) continue;
+            v = to[a]!;
+            d = du + arcCost[a]!;
+          } else {
+            const a = -signed - 1;
+            if (flow[a]! <= 0) continue;
+            v = from[a]!;
+            d = du - arcCost[a]!;
+          }
+          if (d < dist[v]! - 1e-9) {
+            dist[v] = d;
+            pred[v] = signed;
+            if (inQueue[v] === 0) {
+              inQueue[v] = 1;
+              queue.push(v);
+            }
+          }
+        }
+        scans += degree[u + 1]! - degree[u]!;
+        if (queue.length > 20 * n) {
+          cycle = true; // a negative cycle: not an optimum at any price; leave this pair
+          break;
+        }
+      }
+      for (let head = 0; head < queue.length; head++) inQueue[queue[head]!] = 0;
+      if (cycle) continue;
+      let move: { pref: number; p: number; q: number } | undefined;
+      for (let q = 0; q < P; q++) {
+        if (q === p || dist[pairNodes[q]!] === Infinity) continue;
+        if (moneyNow + model.pairs[q]!.moneyUnits - model.pairs[p]!.moneyUnits > budgetUnits) continue;
+        const next = nextUnit(q, last);
+        if (next === -1) continue;
+        const pref = dist[pairNodes[q]!]! - arcCost[last]! + arcCost[next]!;
+        if (pref < -1e-9 && (move === undefined || pref < move.pref)) move = { pref, p, q };
+      }
+      if (move === undefined) continue;
+      const path: number[] = [];
+      for (let v = pairNodes[move.q]!; v !== origin && path.length <= n; ) {
+        const signed = pred[v]!;
+        path.push(signed);
+        v = signed > 0 ? from[signed - 1]! : to[-signed - 1]!;
+      }
+      if (path.length <= n) moves.push({ ...move, path });
+    }
+    if (moves.length === 0) break;
+    // Apply the moves best first while each still keeps the capacities, fits and helps.
+    moves.sort((x, y) => x.pref - y.pref || x.p - y.p);
+    let applied = 0;
+    for (const move of moves) {
+      const last = lastUnit(move.p);
+      if (last === -1) continue;
+      const next = nextUnit(move.q, last);
+      if (next === -1) continue;
+      const trial = flow.slice();
+      trial[last]!--;
+      for (const signed of move.path) trial[Math.abs(signed) - 1]! += signed > 0 ? 1 : -1;
+      trial[next]!++;
+      if ([last, next, ...move.path.map((x) => Math.abs(x) - 1)].some((a) => trial[a]! < 0 || trial[a]! > capacity[a]!)) continue;
+      const assignments = decodeFlows(trial);
+      const moneyUnits = assignments.reduce((sum, a) => sum + model.pairs[a.pair]!.moneyUnits, 0);
+      const pref = preferenceOf(model, assignments);
+      if (assignments.length !== start.assignments.length || moneyUnits > budgetUnits || pref >= cost) continue;
+      flow = trial;
+      moneyNow = moneyUnits;
+      cost = pref;
+      best = { ...start, assignments, flowCost: pref, moneyUnits, phases: 0, certified: false };
+      applied++;
+      if (cost <= target) break;
+    }
+    if (applied === 0) break;
+  }
+  return best === undefined ? { scans } : { solution: best, scans };
 }
 
 const gcd = (a: number, b: number): number => {
@@ -221,6 +376,7 @@ export function solveWithinBudget(model: ScheduleModel, budgetUnits: number, opt
   const open: Node[] = [{ lo: new Array<number>(P).fill(0), hi: new Array<number>(P).fill(k), bound: -Infinity, inherited: [] }];
   let nodes = 0;
   let limitHit = false;
+  let canonical: BuiltNetwork | undefined;
   while (open.length > 0) {
     // Best bound first; ties to the node found first.
     let at = 0;
@@ -246,6 +402,16 @@ export function solveWithinBudget(model: ScheduleModel, budgetUnits: number, opt
     }
     if (bound >= best.flowCost || result.split === undefined) continue;
     const { over, within } = result.split;
+    canonical ??= buildNetwork(model);
+    // Primal heuristic: improve the node's best fitting flow (and the incumbent) by moving visits
+    // between pairs while the money fits; often reaches the bound and prunes the node at once.
+    for (const startAt of within === best ? [within] : [within, best]) {
+      if (bound >= best.flowCost) break;
+      const moved = improveByMoves(model, canonical, startAt, budgetUnits, bound, { scans: maxWork / 20 });
+      work += moved.scans;
+      if (moved.solution !== undefined && moved.solution.flowCost < best.flowCost) best = moved.solution;
+    }
+    if (bound >= best.flowCost) continue;
     const a = countsOf(over);
     const b = countsOf(within);
     // The budget's share theta of `over` in the LP optimum, and the pair whose count there is most fractional.
@@ -273,6 +439,15 @@ export function solveWithinBudget(model: ScheduleModel, budgetUnits: number, opt
     open.push(left, right);
   }
   // Preference costs are non-negative integers; the open nodes bound whatever is left unexplored.
+  if (limitHit) {
+    // Stopped short: improve the best schedule by moves, within a quarter of the work limit (arc scans).
+    const target = Math.max(0, open.reduce((m, n) => Math.min(m, n.bound), Infinity));
+    canonical ??= buildNetwork(model);
+    const t0 = performance.now();
+    const moved = improveByMoves(model, canonical, best, budgetUnits, target, { scans: maxWork / 4 });
+    if (process.env.PTHV_DEBUG) console.error("end moves", best.flowCost, moved.solution?.flowCost, target, moved.scans, (performance.now() - t0).toFixed(0));
+    if (moved.solution !== undefined && moved.solution.flowCost < best.flowCost) best = moved.solution;
+  }
   const lowerBound = Math.min(best.flowCost, Math.max(0, open.reduce((m, n) => Math.min(m, n.bound), Infinity)));
   return { solution: best, lowerBound, exact: lowerBound >= best.flowCost, evaluations, nodes, limitHit };
 }

@@ -46,9 +46,9 @@ export class FlowNetwork {
     return id;
   }
 
-  /** Every arc as added: tail, head, capacity, cost (for writing the network as an LP). */
-  arcList(): { from: number; to: number; capacity: number; cost: number }[] {
-    return this.tails.map((from, a) => ({ from, to: this.heads[a]!, capacity: this.caps[a]!, cost: this.costs[a]! }));
+  /** Every arc as added: tail, head, capacity, cost and money (for writing the network as an LP). */
+  arcList(): { from: number; to: number; capacity: number; cost: number; money: number }[] {
+    return this.tails.map((from, a) => ({ from, to: this.heads[a]!, capacity: this.caps[a]!, cost: this.costs[a]!, money: this.moneys[a]! }));
   }
 
   /** Number of arcs added (reverse residual arcs not counted). */

@@ -128,6 +128,17 @@ export interface BuiltNetwork {
   staged?: StagedArcs;
   lowerTotal: number;
   decode(): Assignment[];
+  /** The visits of a flow given arc by arc (index as returned by `net.addArc`), as {@link decode} reads the solved flow. */
+  decodeFlows(flow: ArrayLike<number>): Assignment[];
+  /**
+   * The flow of a set of visits, arc by arc: each visit on its direct arc to a preferred pair,
+   * otherwise through its class; the units into the sink fill each pair's arcs in order. Every
+   * visit must be a choice of the model; the set must keep the slot, day and week capacities.
+   */
+  encode(assignments: readonly Assignment[]): Int32Array;
+  /** Each pair's node (index as in `model.pairs`) and its arcs into the sink, in the order units fill them. */
+  pairNodes: readonly number[];
+  sinkArcs: readonly (readonly { arc: number; cap: number }[])[];
 }
 
 /** Builds the aggregated network of {@link solveModel} without solving it. */
@@ -212,7 +223,7 @@ export function buildNetwork(model: ScheduleModel, scale: { preference: number; 
 
   const maxLoad = model.pairs.map((p, i) => Math.min(p.slots.length, F, model.maxPerWeek * Wk, model.maxPerDay * D, bounds?.hi[i] ?? Infinity));
   const net = new FlowNetwork(next);
-  for (let fi = 0; fi < F; fi++) net.addArc(source, familyNode[fi]!, 1, 0);
+  const sourceArcs = model.families.map((_, fi) => net.addArc(source, familyNode[fi]!, 1, 0));
   const directArcs: { arc: number; family: number; pair: number; slot: number }[] = [];
   model.families.forEach((f, fi) => {
     for (const p of f.preferredPairs) {
@@ -248,6 +259,10 @@ export function buildNetwork(model: ScheduleModel, scale: { preference: number; 
     }
   }
   const groupPairArcs: { arc: number; groupSlot: number; pair: number; slot: number }[] = [];
+  const slotDayArc = new Int32Array(P * S).fill(-1);
+  const dayWeekArc = new Int32Array(P * D).fill(-1);
+  const weekPairArc = new Int32Array(P * Wk).fill(-1);
+  const sinkArcs: { arc: number; cap: number }[][] = model.pairs.map(() => []);
   const locked: number[] = [];
   const closed: number[] = [];
   let lowerTotal = 0;
@@ -259,49 +274,105 @@ export function buildNetwork(model: ScheduleModel, scale: { preference: number; 
     const money = model.pairs[p]!.moneyUnits;
     for (const s of model.pairs[p]!.slots) {
       const node = pairSlotNode[p * S + s]!;
-      if (node !== -1) net.addArc(node, pairDayNode[p * D + model.slots[s]!.day]!, 1, (scale.money * money) / moneyDivisor, money);
+      if (node !== -1) slotDayArc[p * S + s] = net.addArc(node, pairDayNode[p * D + model.slots[s]!.day]!, 1, (scale.money * money) / moneyDivisor, money);
     }
     for (let d = 0; d < D; d++) {
       const node = pairDayNode[p * D + d]!;
       const cap = model.maxPerDay - (counts.day.get(`${p}:${d}`) ?? 0);
-      if (node !== -1 && cap > 0) net.addArc(node, pairWeekNode[p * Wk + Math.floor(d / 7)]!, cap, 0);
+      if (node !== -1 && cap > 0) dayWeekArc[p * D + d] = net.addArc(node, pairWeekNode[p * Wk + Math.floor(d / 7)]!, cap, 0);
     }
     for (let k = 0; k < Wk; k++) {
       const node = pairWeekNode[p * Wk + k]!;
       const cap = model.maxPerWeek - (counts.week.get(`${p}:${k}`) ?? 0);
-      if (node !== -1 && cap > 0) net.addArc(node, pairNode[p]!, cap, 0);
+      if (node !== -1 && cap > 0) weekPairArc[p * Wk + k] = net.addArc(node, pairNode[p]!, cap, 0);
     }
     const already = counts.pair[p]!;
     const lo = Math.min(bounds?.lo[p] ?? 0, maxLoad[p]!);
     lowerTotal += bounds?.lo[p] ?? 0;
     // The first `lo` units into the sink are the cheapest (load costs increase), so a flow with
     // at least `lo` visits of the pair may as well use them: they are locked after stage 1.
+    const toSink = (cap: number, cost: number): number => {
+      const arc = net.addArc(pairNode[p]!, sink, cap, cost);
+      sinkArcs[p]!.push({ arc, cap });
+      return arc;
+    };
     if (w.load === 0) {
-      if (lo > 0) locked.push(net.addArc(pairNode[p]!, sink, lo, 0));
-      if (maxLoad[p]! > lo) closed.push(net.addArc(pairNode[p]!, sink, maxLoad[p]! - lo, 0));
+      if (lo > 0) locked.push(toSink(lo, 0));
+      if (maxLoad[p]! > lo) closed.push(toSink(maxLoad[p]! - lo, 0));
     } else {
-      for (let n = 1; n <= maxLoad[p]!; n++) (n <= lo ? locked : closed).push(net.addArc(pairNode[p]!, sink, 1, w.load * (already + n - 1)));
+      for (let n = 1; n <= maxLoad[p]!; n++) (n <= lo ? locked : closed).push(toSink(1, w.load * (already + n - 1)));
     }
   }
 
   // Decode: direct arcs; then (group, slot) -> pair units, handed to (language, slot) nodes, handed to classes.
-  const decode = (): Assignment[] => {
+  const decodeWith = (flow: (arc: number) => number): Assignment[] => {
     const assignments: Assignment[] = [];
-    for (const d of directArcs) if (net.flow(d.arc) > 0) assignments.push({ family: d.family, pair: d.pair, slot: d.slot });
+    for (const d of directArcs) if (flow(d.arc) > 0) assignments.push({ family: d.family, pair: d.pair, slot: d.slot });
     const pairUnitsAt = new Map<number, { pair: number; slot: number }[]>();
-    for (const a of groupPairArcs) if (net.flow(a.arc) > 0) (pairUnitsAt.get(a.groupSlot) ?? pairUnitsAt.set(a.groupSlot, []).get(a.groupSlot)!).push({ pair: a.pair, slot: a.slot });
+    for (const a of groupPairArcs) if (flow(a.arc) > 0) (pairUnitsAt.get(a.groupSlot) ?? pairUnitsAt.set(a.groupSlot, []).get(a.groupSlot)!).push({ pair: a.pair, slot: a.slot });
     const unitsAt = new Map<number, { pair: number; slot: number }[]>();
     for (const a of langGroupArcs) {
-      for (let k = net.flow(a.arc); k > 0; k--) (unitsAt.get(a.langSlot) ?? unitsAt.set(a.langSlot, []).get(a.langSlot)!).push(pairUnitsAt.get(a.groupSlot)!.pop()!);
+      for (let k = flow(a.arc); k > 0; k--) (unitsAt.get(a.langSlot) ?? unitsAt.set(a.langSlot, []).get(a.langSlot)!).push(pairUnitsAt.get(a.groupSlot)!.pop()!);
     }
-    const waiting = classFamilies.map((members) => members.filter((fi) => net.flow(familyClassArcs[fi]!) > 0));
+    const waiting = classFamilies.map((members) => members.filter((fi) => flow(familyClassArcs[fi]!) > 0));
     for (const ca of classArcs) {
-      for (let k = net.flow(ca.arc); k > 0; k--) assignments.push({ family: waiting[ca.cls]!.pop()!, pair: unitsAt.get(ca.langSlot)!.pop()!.pair, slot: ca.langSlot % S });
+      for (let k = flow(ca.arc); k > 0; k--) assignments.push({ family: waiting[ca.cls]!.pop()!, pair: unitsAt.get(ca.langSlot)!.pop()!.pair, slot: ca.langSlot % S });
     }
     return assignments;
   };
+  const decode = (): Assignment[] => decodeWith((a) => net.flow(a));
+  const decodeFlows = (flow: ArrayLike<number>): Assignment[] => decodeWith((a) => flow[a]!);
+  // Lookups for encode, built on its first call (the plain solve never needs them).
+  let lookups: { direct: Map<number, number>; cls: Map<number, number>; langGroup: Map<number, number>; groupPair: Map<number, number> } | undefined;
+  const encode = (assignments: readonly Assignment[]): Int32Array => {
+    if (lookups === undefined) {
+      lookups = { direct: new Map(), cls: new Map(), langGroup: new Map(), groupPair: new Map() };
+      for (const d of directArcs) lookups.direct.set((d.family * P + d.pair) * S + d.slot, d.arc);
+      for (const a of classArcs) lookups.cls.set(a.cls * S + (a.langSlot % S), a.arc);
+      for (const a of langGroupArcs) lookups.langGroup.set(a.langSlot * G * S + a.groupSlot, a.arc);
+      for (const a of groupPairArcs) lookups.groupPair.set(a.groupSlot * P + a.pair, a.arc);
+    }
+    const { direct: directArcAt, cls: classArcAt, langGroup: langGroupArcAt, groupPair: groupPairArcAt } = lookups;
+    const flow = new Int32Array(net.arcCount);
+    const perPair = new Int32Array(P);
+    const arcOf = (arc: number | undefined): number => {
+      if (arc === undefined || arc < 0) throw new Error("encode: a visit is not a choice of the network");
+      return arc;
+    };
+    for (const a of assignments) {
+      const f = model.families[a.family]!;
+      const slot = model.slots[a.slot]!;
+      flow[sourceArcs[a.family]!]!++;
+      const direct = directArcAt.get((a.family * P + a.pair) * S + a.slot);
+      if (direct !== undefined) flow[direct]!++;
+      else {
+        const c = familyClass[a.family]!;
+        const ls = languageIndex.get(f.language)! * S + a.slot;
+        const gs = pairGroup[a.pair]! * S + a.slot;
+        flow[familyClassArcs[a.family]!]!++;
+        flow[arcOf(classArcAt.get(c * S + a.slot))]!++;
+        flow[arcOf(langGroupArcAt.get(ls * G * S + gs))]!++;
+        flow[arcOf(groupPairArcAt.get(gs * P + a.pair))]!++;
+      }
+      flow[arcOf(slotDayArc[a.pair * S + a.slot])]!++;
+      flow[arcOf(dayWeekArc[a.pair * D + slot.day])]!++;
+      flow[arcOf(weekPairArc[a.pair * Wk + slot.week])]!++;
+      let n = perPair[a.pair]!++;
+      let placed = false;
+      for (const s of sinkArcs[a.pair]!) {
+        if (n < s.cap) {
+          flow[s.arc]!++;
+          placed = true;
+          break;
+        }
+        n -= s.cap;
+      }
+      if (!placed) throw new Error("encode: a pair has more visits than the network admits");
+    }
+    return flow;
+  };
   const staged = bounds !== undefined && lowerTotal > 0 ? { closed, locked } : undefined;
-  return { net, source, sink, decode, ...(staged ? { staged } : {}), lowerTotal };
+  return { net, source, sink, decode, decodeFlows, encode, pairNodes: pairNode, sinkArcs, ...(staged ? { staged } : {}), lowerTotal };
 }
 
 /** Least and most new visits of each pair (index as in `model.pairs`). */

@@ -68,8 +68,16 @@ export async function emitOutput(io: CliIO, text: string, out: string | undefine
  * a {@link PthvUsageError} (exit 2) naming the option and the path, not an internal error.
  */
 export async function writeOutputFile(path: string, text: string, option: string): Promise<void> {
+  await writingTo(path, option, () => writeFile(path, text));
+}
+
+/**
+ * Runs `write`, which writes to `path` given with `option`; a file-system failure becomes a
+ * {@link PthvUsageError} (exit 2) naming the option, the path and the cause.
+ */
+export async function writingTo<T>(path: string, option: string, write: () => Promise<T>): Promise<T> {
   try {
-    await writeFile(path, text);
+    return await write();
   } catch (error) {
     throw new PthvUsageError(`cannot write ${option} '${path}': ${describeFsError(error)}; choose a path in a folder that exists and is writable`);
   }

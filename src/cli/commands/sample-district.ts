@@ -1,7 +1,7 @@
 import { PthvUsageError } from "../../errors/index.js";
 import { writeProgramCsv } from "../../node/index.js";
 import { sampleDistrict } from "../../sample-district/index.js";
-import { choiceOption, ensureOutputDir, numberOption, parseCommandArgs, writeOutputFile, type Command } from "../command.js";
+import { choiceOption, ensureOutputDir, numberOption, parseCommandArgs, writeOutputFile, writingTo, type Command } from "../command.js";
 
 export const sampleDistrictCommand: Command = {
   name: "sample-district",
@@ -38,12 +38,8 @@ Options:
     if (format === "csv") {
       if (values.out === undefined) throw new PthvUsageError("--format csv writes a folder: give it with --out");
       await ensureOutputDir(values.out, "--out");
-      let files: string[];
-      try {
-        files = await writeProgramCsv(district, values.out);
-      } catch {
-        throw new PthvUsageError(`cannot write the CSV files into --out '${values.out}': check that the folder is writable`);
-      }
+      const out = values.out;
+      const files = await writingTo(out, "--out", () => writeProgramCsv(district, out));
       io.stderr(`wrote ${files.length} files to ${values.out}\n`);
     } else if (values.out !== undefined) {
       await writeOutputFile(values.out, `${JSON.stringify(district)}\n`, "--out");

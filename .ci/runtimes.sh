@@ -15,7 +15,11 @@ bun="$PWD/$runtimes/node_modules/@oven/bun-linux-x64/bin/bun"
 echo "-- test suite on Node $("$node24/node" --version)"
 PATH="$node24:$PATH" node node_modules/vitest/vitest.mjs run --reporter=dot
 
-expected=$(node scripts/smoke/runtime.mjs | tee /dev/stderr | sed -n 's/^digest //p')
+# Printed to the log, then its digest kept. (Not `tee /dev/stderr`: when the log is a file, opening
+# /dev/stderr truncates it and everything CI printed before this line is lost.)
+smoke=$(node scripts/smoke/runtime.mjs)
+printf '%s\n' "$smoke"
+expected=$(printf '%s\n' "$smoke" | sed -n 's/^digest //p')
 check_digest() {
   local name="$1" output="$2"
   local digest

@@ -48,25 +48,11 @@ export function balanceReport(frame: IndexedFrame, design: readonly DesignColumn
   }
   const rows: BalanceRow[] = design.map((column) => {
     const values = column.values;
-    let sum = 0;
-    let sumSelected = 0;
-    for (let k = 0; k < n; k++) {
-      const v = values[inOrder ? k : order[k]!]!;
-      sum += v;
-      // v * 0 is a zero and adding a zero changes no sum that is not -0 (this one starts at +0 and
-      // never becomes -0), so this is the sum over selected students without a branch to mispredict.
-      sumSelected += v * chosen[k]!;
-    }
+    const within = inOrder ? null : order;
+    const { sum, sumSelected } = sumsOf(values, n, within, chosen);
     const frameMean = sum / n;
     const selectedMean = selectedStudents > 0 ? sumSelected / selectedStudents : null;
-    let ss = 0;
-    let ssSelected = 0;
-    for (let k = 0; k < n; k++) {
-      const v = values[inOrder ? k : order[k]!]!;
-      const d = v - frameMean; // products, not **, so every engine rounds alike
-      ss += d * d;
-      if (selectedMean !== null && chosen[k] === 1) ssSelected += (v - selectedMean) * (v - selectedMean);
-    }
+    const { ss, ssSelected } = squaresOf(values, n, within, chosen, frameMean, selectedMean);
     const frameVar = ss / n;
     const frameSd = Math.sqrt(frameVar);
     // A frame that does not vary is matched by any selection: the difference is exactly zero.
@@ -93,6 +79,39 @@ export function balanceReport(frame: IndexedFrame, design: readonly DesignColumn
     verdict,
     method: SMD_METHOD,
   };
+}
+
+// The two loops over every student are functions at the top of the module, not inside the
+// callback over the columns: the engine keeps their optimised code from one call to the next.
+
+/**
+ * Sum of a column over all students and over the chosen ones, in student-id order (`order`, or row
+ * order when null: the rows are in id order).
+ */
+function sumsOf(values: Float64Array | Uint8Array, n: number, order: Int32Array | null, chosen: Uint8Array): { sum: number; sumSelected: number } {
+  let sum = 0;
+  let sumSelected = 0;
+  for (let k = 0; k < n; k++) {
+    const v = values[order === null ? k : order[k]!]!;
+    sum += v;
+    // v * 0 is a zero and adding a zero changes no sum that is not -0 (this one starts at +0 and
+    // never becomes -0), so this is the sum over selected students without a branch to mispredict.
+    sumSelected += v * chosen[k]!;
+  }
+  return { sum, sumSelected };
+}
+
+/** Sums of squared deviations from the frame's mean (all students) and from the selected mean (chosen students), in the same order as {@link sumsOf}. */
+function squaresOf(values: Float64Array | Uint8Array, n: number, order: Int32Array | null, chosen: Uint8Array, frameMean: number, selectedMean: number | null): { ss: number; ssSelected: number } {
+  let ss = 0;
+  let ssSelected = 0;
+  for (let k = 0; k < n; k++) {
+    const v = values[order === null ? k : order[k]!]!;
+    const d = v - frameMean; // products, not **, so every engine rounds alike
+    ss += d * d;
+    if (selectedMean !== null && chosen[k] === 1) ssSelected += (v - selectedMean) * (v - selectedMean);
+  }
+  return { ss, ssSelected };
 }
 
 /**

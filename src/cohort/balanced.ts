@@ -40,57 +40,20 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   // ... and the family at position i is row i (one school of one-student families, rows in id order).
   let direct = single && frame.rows.length === N;
   for (let i = 0; i < N && direct; i++) direct = families[i] === i && rowsByFamily[familyStart[i]!] === i;
-  // Family total of candidate column c (0: the student count) for each family, summed over its
-  // students in id order so it does not depend on the order of the rows. Written for positions
-  // from `start` to `end` of `families` into `out` at `at`, `at + stride`, ...
-  const totals = (c: number, start: number, end: number, out: Float64Array | number[], at: number, stride: number): void => {
-    if (c === 0) {
-      for (let i = start; i < end; i++, at += stride) out[at] = familyStudents[families[i]!]!;
-      return;
-    }
-    const source = sources[c - 1]!;
-    if (direct) {
-      for (let i = start; i < end; i++, at += stride) out[at] = 0 + source[i]!; // 0 + as in a sum (-0 becomes 0)
-      return;
-    }
-    if (single) {
-      for (let i = start; i < end; i++, at += stride) out[at] = 0 + source[rowsByFamily[familyStart[families[i]!]!]!]!;
-      return;
-    }
-    for (let i = start; i < end; i++, at += stride) {
-      const f = families[i]!;
-      let t = 0;
-      for (let k = familyStart[f]!, last = familyStart[f + 1]!; k < last; k++) t += source[rowsByFamily[k]!]!;
-      out[at] = t;
-    }
-  };
+  const from: TotalsSource = { mode: direct ? DIRECT : single ? SINGLE : SUMMED, families, familyStart, rowsByFamily, familyStudents };
   // Each column's totals are written into `pi` (reused: it is filled with n/N afterwards) to find
   // the column's mean and spread; the matrix is written afterwards, a block of rows at a time.
   const pi = new Float64Array(N);
-  const kept: { c: number; mean: number; sd: number }[] = [];
+  const kept: KeptColumn[] = [];
   for (let c = 0; c <= sources.length; c++) {
-    let mean = 0;
-    let ss = 0;
-    if (direct && c > 0) {
-      // The totals are the column itself (0 + as in a sum): read twice, not copied.
-      const source = sources[c - 1]!;
-      for (let i = 0; i < N; i++) mean += 0 + source[i]!;
-      mean /= N;
-      for (let i = 0; i < N; i++) {
-        const d = 0 + source[i]! - mean;
-        ss += d * d;
-      }
-    } else {
-      totals(c, 0, N, pi, 0, 1);
-      for (let i = 0; i < N; i++) mean += pi[i]!;
-      mean /= N;
-      for (let i = 0; i < N; i++) {
-        const d = pi[i]! - mean;
-        ss += d * d;
-      }
-    }
-    const sd = Math.sqrt(ss / N);
-    if (sd > 1e-12 * Math.max(1, Math.abs(mean))) kept.push({ c, mean, sd });
+    const source = c === 0 ? null : sources[c - 1]!;
+    // With one student per family in position order the totals are the column itself: read as it
+    // is, not copied.
+    const totals = from.mode === DIRECT && source !== null ? source : pi;
+    if (totals === pi) writeTotals(from, source, 0, N, pi, 0, 1);
+    const mean = meanOf(totals, N);
+    const sd = Math.sqrt(squaresAbout(totals, N, mean) / N);
+    if (sd > 1e-12 * Math.max(1, Math.abs(mean))) kept.push({ source, mean, sd });
   }
   pi.fill(n / N);
   const width = 1 + kept.length;
@@ -99,15 +62,6 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   // zeros, in a typed array.
   const values: Float64Array | number[] = strata.length === 1 && N * width <= HEAP_MATRIX_MAX ? heapDoubles(N * width) : new Float64Array(N * width);
   const matrix: CubeMatrix = { values, width };
-  /** Writes the matrix rows of the families at positions `start` to `end` into `out` from `at`: the constant, then each kept column standardized. */
-  const writeRows = (start: number, end: number, out: Float64Array | number[], at: number): void => {
-    for (let i = start, to = at; i < end; i++, to += width) out[to] = 1;
-    for (let j = 0; j < kept.length; j++) {
-      const { c, mean, sd } = kept[j]!;
-      totals(c, start, end, out, at + 1 + j, width);
-      for (let i = start, to = at + 1 + j; i < end; i++, to += width) out[to] = (out[to]! - mean) / sd;
-    }
-  };
   // A few units are held back from the flight (the last ones in random order, which are units like
   // any other) so that the landing's linear program chooses among more samples: its optimum is at
   // least as balanced as flying on and then landing, and every marginal probability stays n/N.
@@ -140,7 +94,7 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
     const rows = new Float64Array(METRIC_BLOCK * width);
     for (let start = 0; start < N; start += METRIC_BLOCK) {
       const end = Math.min(N, start + METRIC_BLOCK);
-      writeRows(start, end, rows, 0);
+      writeRows(from, kept, start, end, rows, 0);
       addToGram(g, rows, end - start, width);
       for (let i = start, at = 0; i < end; i++) for (let j = 0, to = slot[i]! * width; j < width; j++) values[to + j] = rows[at++]!;
     }
@@ -169,7 +123,7 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
     for (let t = 0; t < N; t++) out[shuffled[t]!] = pi[t]! > 0.5 ? 1 : 0;
     return out;
   }
-  writeRows(0, N, values, 0);
+  writeRows(from, kept, 0, N, values, 0);
   // Several strata: each flies on its own (its rows copied in processing order), then the
   // leftovers of every stratum fly together on the stratum indicators (first, so they are the last
   // to be dropped at landing) as well as the balancing variables, so each stratum's count stays
@@ -186,6 +140,82 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   landStrata(matrix, pi, random.shuffle(undecided), strata.map((s) => s.map((f) => position[f]!)), random);
   for (let i = 0; i < N; i++) out[i] = pi[i]! > 0.5 ? 1 : 0;
   return out;
+}
+
+/** How a family's total of a column is found: its one student is row `i` of the column (the family at position i), its one student's row is looked up, or its students are summed. */
+const DIRECT = 0;
+const SINGLE = 1;
+const SUMMED = 2;
+
+/** Where the family totals come from: the school's families (by position) and the frame's grouping of rows into families. */
+interface TotalsSource {
+  mode: typeof DIRECT | typeof SINGLE | typeof SUMMED;
+  families: readonly number[];
+  familyStart: Int32Array;
+  rowsByFamily: Int32Array;
+  familyStudents: Int32Array;
+}
+
+/** A column of the balancing matrix: the design column (null: the student count), with the mean and spread its totals are standardized by. */
+interface KeptColumn {
+  source: Float64Array | Uint8Array | null;
+  mean: number;
+  sd: number;
+}
+
+// The loops below are functions of their own at the top of the module, not closures made afresh
+// on each draw: the engine keeps their optimised code from one draw to the next (a closure's was
+// thrown away with it, and a later draw ran them unoptimised, boxing every number it added).
+
+/**
+ * Family totals of `source` (null: the student count) for the families at positions `start` to
+ * `end`, written into `out` at `at`, `at + stride`, ... Summed over each family's students in id
+ * order, so they do not depend on the order of the rows; `0 +` as in a sum (-0 becomes 0).
+ */
+function writeTotals(from: TotalsSource, source: Float64Array | Uint8Array | null, start: number, end: number, out: Float64Array | number[], at: number, stride: number): void {
+  const { families, familyStart, rowsByFamily, familyStudents } = from;
+  if (source === null) {
+    for (let i = start; i < end; i++, at += stride) out[at] = familyStudents[families[i]!]!;
+  } else if (from.mode === DIRECT) {
+    for (let i = start; i < end; i++, at += stride) out[at] = 0 + source[i]!;
+  } else if (from.mode === SINGLE) {
+    for (let i = start; i < end; i++, at += stride) out[at] = 0 + source[rowsByFamily[familyStart[families[i]!]!]!]!;
+  } else {
+    for (let i = start; i < end; i++, at += stride) {
+      const f = families[i]!;
+      let t = 0;
+      for (let k = familyStart[f]!, last = familyStart[f + 1]!; k < last; k++) t += source[rowsByFamily[k]!]!;
+      out[at] = t;
+    }
+  }
+}
+
+/** Mean of the first n values, summed in order (`0 +` as in a sum: a total is never -0). */
+function meanOf(values: Float64Array | Uint8Array, n: number): number {
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += 0 + values[i]!;
+  return sum / n;
+}
+
+/** Sum of squared deviations of the first n values from `mean`, in order. */
+function squaresAbout(values: Float64Array | Uint8Array, n: number, mean: number): number {
+  let ss = 0;
+  for (let i = 0; i < n; i++) {
+    const d = 0 + values[i]! - mean;
+    ss += d * d;
+  }
+  return ss;
+}
+
+/** Writes the matrix rows of the families at positions `start` to `end` into `out` from `at`: the constant, then each kept column standardized. */
+function writeRows(from: TotalsSource, kept: readonly KeptColumn[], start: number, end: number, out: Float64Array | number[], at: number): void {
+  const width = 1 + kept.length;
+  for (let i = start, to = at; i < end; i++, to += width) out[to] = 1;
+  for (let j = 0; j < kept.length; j++) {
+    const { source, mean, sd } = kept[j]!;
+    writeTotals(from, source, start, end, out, at + 1 + j, width);
+    for (let i = start, to = at + 1 + j; i < end; i++, to += width) out[to] = (out[to]! - mean) / sd;
+  }
 }
 
 /**
@@ -250,9 +280,14 @@ const HEAP_MATRIX_MAX = 30_000_000;
  * a million families) is most of a draw's memory, and in the heap it falls under the heap's own
  * limit, which has far more room, so a draw sets off one collection fewer. The numbers stored and
  * read are the same doubles, so the draws are unchanged.
+ *
+ * The array starts as one double and is then lengthened: the engine allocates its store of doubles
+ * once. (`new Array(length)` would first allocate a store of `length` empty slots, and storing the
+ * first double would copy it into a second one: twice the time, and 96 MB of garbage per draw.)
  */
 function heapDoubles(length: number): number[] {
-  const out = new Array<number>(length);
-  if (length > 0) out[0] = 0.5; // from here on the array stores doubles unboxed
+  if (length === 0) return [];
+  const out = [0.5]; // from here on the array stores doubles unboxed
+  out.length = length;
   return out;
 }

@@ -24,6 +24,34 @@ export interface CubeMatrix {
   width: number;
 }
 
+/** Room for one call of `flight` on p variables (every entry is written before it is read). */
+interface Workspace {
+  set: Int32Array;
+  m: Float64Array;
+  u: Float64Array;
+  pivotCol: Int32Array;
+  isPivot: Uint8Array;
+}
+
+/**
+ * The workspace for p variables, made once and reused: the fast flight falls back to `flight` on
+ * p + 1 units thousands of times in a draw of a million families (whenever its basis is singular),
+ * and allocating five typed arrays each time cost more than the elimination itself. `flight` is
+ * not re-entered while it runs, and every entry it reads it has written in the same call.
+ */
+function workspace(p: number): Workspace {
+  let known = workspaces[p];
+  if (known === undefined) {
+    const cap = p + 1;
+    known = { set: new Int32Array(cap), m: new Float64Array(p * cap), u: new Float64Array(cap), pivotCol: new Int32Array(p), isPivot: new Uint8Array(cap) };
+    if (p < MAX_WORKSPACES) workspaces[p] = known;
+  }
+  return known;
+}
+const workspaces: (Workspace | undefined)[] = [];
+/** Workspaces are kept for p below this (a few bytes each); larger p allocate per call. */
+const MAX_WORKSPACES = 256;
+
 /**
  * Flight phase on `units` (in processing order) using the first `p` balancing variables. Mutates
  * `pi`; returns the units still undecided (at most `p` of them unless the variables are degenerate).
@@ -31,11 +59,7 @@ export interface CubeMatrix {
 export function flight(matrix: CubeMatrix, p: number, pi: Float64Array, units: readonly number[], random: Random): number[] {
   const { values, width } = matrix;
   const cap = p + 1;
-  const set = new Int32Array(cap);
-  const m = new Float64Array(p * cap);
-  const u = new Float64Array(cap);
-  const pivotCol = new Int32Array(p);
-  const isPivot = new Uint8Array(cap);
+  const { set, m, u, pivotCol, isPivot } = workspace(p);
   let size = 0;
   let cursor = 0;
   const undecided = (k: number) => pi[k]! > EPS && pi[k]! < 1 - EPS;

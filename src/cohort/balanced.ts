@@ -164,8 +164,9 @@ interface KeptColumn {
 }
 
 // The loops below are functions of their own at the top of the module, not closures made afresh
-// on each draw: the engine keeps their optimised code from one draw to the next (a closure's was
-// thrown away with it, and a later draw ran them unoptimised, boxing every number it added).
+// on each draw: the engine keeps their optimised code from one draw to the next. As closures they
+// were often thrown back to unoptimised code in later draws (boxing every number they added: the
+// column statistics of a million families took 0.3 to 0.4 s instead of 0.05 to 0.08 s).
 
 /**
  * Family totals of `source` (null: the student count) for the families at positions `start` to

@@ -113,3 +113,23 @@ testRule("cohort-provenance", {
     { name: "a cohort whose schools have no students in the records", change: (p) => void (p.students = []), expected: ["cohort:cohort-1:audit"], message: /cannot be re-verified/ },
   ],
 });
+
+describe("the targeting rules share each school's indexed frame", () => {
+  // Both rules hand the same school frame to the sampler, which indexes it once per validation:
+  // a frame it rejects (a student id twice) must give each rule the finding it gives alone.
+  const duplicated = programWith((p) => {
+    visiting(SPREAD)(p);
+    p.students = [...FRAME, { ...FRAME[0]! }];
+  });
+  const only = (ids: string[]) => ({ rules: { "cohort-provenance": ids.includes("cohort-provenance") ? "error" : "off", "visited-representative": ids.includes("visited-representative") ? "warn" : "off" } });
+  const quiet = Object.fromEntries(validateProgram(duplicated).rules.map((r) => [r.id, "off"]));
+  const run = (ids: string[]) => validateProgram(duplicated, { rules: { ...quiet, ...only(ids).rules } }).diagnostics;
+
+  it("reports an invalid frame in both rules, as each rule alone does", () => {
+    const both = run(["cohort-provenance", "visited-representative"]);
+    expect(both.map((d) => `${d.ruleId}:${d.entity}:${d.id}:${d.field ?? ""}`)).toEqual(["cohort-provenance:cohort:cohort-1:audit", "visited-representative:school:sch-1:"]);
+    expect(both[0]!.message).toMatch(/cannot be re-verified \(1 problem in the frame/);
+    expect(both[1]!.message).toMatch(/cannot be compared with the school.s families \(1 problem in the frame/);
+    expect(both).toEqual([...run(["cohort-provenance"]), ...run(["visited-representative"])]);
+  });
+});

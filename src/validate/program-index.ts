@@ -182,9 +182,9 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
       if (e < 0) return undefined;
       reflectionCursor = e + 1;
       // Most visits have one reflection: a number, not an array, so the usual case allocates nothing.
-      if (table.next[e]! < 0) return reflectionOf !== undefined ? reflectionOf[e]! : e;
+      if (table.next(e) < 0) return reflectionOf !== undefined ? reflectionOf[e]! : e;
       const found: number[] = [];
-      for (; e >= 0; e = table.next[e]!) found.push(reflectionOf !== undefined ? reflectionOf[e]! : e);
+      for (; e >= 0; e = table.next(e)) found.push(reflectionOf !== undefined ? reflectionOf[e]! : e);
       return found;
     },
     get studentsBySchool() {

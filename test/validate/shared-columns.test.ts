@@ -32,7 +32,7 @@ describe("buildIdTable over thousands of ids", () => {
         for (const [id, positions] of chains) {
           expect(table.first(id)).toBe(first.get(id));
           const chain: number[] = [];
-          for (let p = table.first(id); p >= 0; p = table.next[p]!) chain.push(p);
+          for (let p = table.first(id); p >= 0; p = table.next(p)) chain.push(p);
           expect(chain).toEqual(positions);
         }
         expect(table.first("not-an-id")).toBe(-1);

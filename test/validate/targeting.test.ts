@@ -5,7 +5,7 @@ import type { ProgramRecord, Student } from "../../src/model/index.js";
 import { balanceDrift } from "../../src/validate/rules/balance-drift.js";
 import { validateProgram } from "../../src/validate/index.js";
 import { testRule } from "./rule-tester.js";
-import { programWith, visitOf } from "./programme.js";
+import { findingsOf, programWith, visitOf } from "./programme.js";
 
 interface Reference {
   cases: { name: string; families: number[]; frameFamilies: number; selectedFamilies: number; standardError: number; rows: { variable: string; smd: number; z: number }[] }[];
@@ -71,6 +71,21 @@ testRule("visited-representative", {
     { name: "a targeted set of 19 families when minVisitedFamilies is 19", change: visiting(TARGETED), options: { minVisitedFamilies: 19 }, expected: ["school:sch-1:priorDaysAbsent"] },
     { name: "a configured variable the students do not have", change: visiting(SPREAD), options: { variables: ["shoeSize"] }, expected: ["school:sch-1:"], message: /cannot be compared/ },
   ],
+});
+
+describe("visited-representative on a school listed twice", () => {
+  it("assesses it twice with the same visited families (each family counted once each time)", () => {
+    const once = findingsOf("visited-representative", programWith(visiting(TARGETED)));
+    const twice = findingsOf(
+      "visited-representative",
+      programWith((p) => {
+        visiting(TARGETED)(p);
+        p.schools.push({ ...p.schools[0]! });
+      }),
+    );
+    expect(once.map((d) => d.message)).toEqual([expect.stringMatching(/19 of 60 families visited/)]);
+    expect(twice.map((d) => d.message)).toEqual([once[0]!.message, once[0]!.message]);
+  });
 });
 
 describe("visited-representative explains what it left out", () => {

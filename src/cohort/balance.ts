@@ -126,19 +126,7 @@ export function balanceReport(frame: IndexedFrame, design: readonly DesignColumn
  * ```
  */
 export function checkBalance(frame: readonly FrameRow[], selectedIds: readonly string[], variables: readonly string[], source?: FrameSource): BalanceReport {
-  return checkBalanceIndexed(frame, indexFrame(frame, source), selectedIds, variables, source);
-}
-
-/**
- * {@link checkBalance} on a frame already indexed by `indexFrame(frame, source)` (with or without
- * its digest), for a caller that indexes the same frame for other checks too. Internal to the package.
- *
- * @example
- * ```ts
- * const report = checkBalanceIndexed(frame, indexFrame(frame), ["f1"], ["ell"]); // as checkBalance(frame, ["f1"], ["ell"])
- * ```
- */
-export function checkBalanceIndexed(frame: readonly FrameRow[], indexed: IndexedFrame, selectedIds: readonly string[], variables: readonly string[], source?: FrameSource): BalanceReport {
+  const indexed = indexFrame(frame, source);
   const design = buildDesign(frame, variables, source);
   const selected = new Uint8Array(indexed.familyIds.length);
   const issues: InputIssue[] = [];

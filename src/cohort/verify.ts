@@ -5,7 +5,7 @@
 import { isPthvError } from "../errors/index.js";
 import type { Cohort } from "../model/index.js";
 import { VERSION } from "../version.js";
-import { indexFrame, type FrameRow, type FrameSource, type IndexedFrame } from "./frame.js";
+import { indexFrame, type FrameRow, type FrameSource } from "./frame.js";
 import type { SampleCohortOptions } from "./options.js";
 import { replaceDeclined } from "./replace.js";
 import { sampleIndexed } from "./sample.js";
@@ -84,22 +84,8 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
  * ```
  */
 export function verifyCohort(frame: readonly FrameRow[], cohort: Cohort, source?: FrameSource): CohortVerification {
-  return verifyIndexed(frame, cohort, source, indexFrame(frame, source, { digest: true }));
-}
-
-/**
- * {@link verifyCohort} on a frame already indexed by `indexFrame(frame, source, { digest: true })`,
- * for a caller that indexes the same frame for other checks too (the validator shares one indexed
- * frame per school between cohort-provenance and visited-representative). Internal to the package.
- *
- * @example
- * ```ts
- * const indexed = indexFrame(frame, undefined, { digest: true });
- * verifyIndexed(frame, cohort, undefined, indexed).verified === verifyCohort(frame, cohort).verified; // true
- * ```
- */
-export function verifyIndexed(frame: readonly FrameRow[], cohort: Cohort, source: FrameSource | undefined, indexed: IndexedFrame): CohortVerification {
   const checks: VerificationCheck[] = [];
+  const indexed = indexFrame(frame, source, { digest: true });
   const audit = cohort.audit;
   checks.push({
     check: "frame",

@@ -129,9 +129,9 @@ testRule("cohort-provenance", {
   ],
 });
 
-describe("the targeting rules share each school's indexed frame", () => {
-  // Both rules hand the same school frame to the sampler, which indexes it once per validation:
-  // a frame it rejects (a student id twice) must give each rule the finding it gives alone.
+describe("the targeting rules on a frame the sampler rejects", () => {
+  // Both rules hand the same school frame to the sampler: a frame it rejects (a student id twice)
+  // gives each rule, in one validation, the finding it gives alone.
   const duplicated = programWith((p) => {
     visiting(SPREAD)(p);
     p.students = [...FRAME, { ...FRAME[0]! }];

@@ -1,5 +1,4 @@
-import { checkBalanceIndexed } from "../../cohort/balance.js";
-import { indexFrame, type IndexedFrame } from "../../cohort/frame.js";
+import { checkBalance } from "../../cohort/index.js";
 import type { Student } from "../../model/index.js";
 
 /** One balancing variable (or level): its SMD and how many standard errors of a random draw it lies from zero. */
@@ -27,12 +26,10 @@ export interface Drift {
  * 1977, eq. 2.8, the finite population correction). Counting families, the unit that is drawn,
  * rather than students errs toward not flagging chance, since siblings resemble each other.
  *
- * `indexed` is the frame already indexed (`indexFrame(frame)`), when the caller has it.
- *
  * @throws PthvInputError from `checkBalance` when a variable is missing or not numeric
  */
-export function balanceDrift(frame: readonly Student[], selectedFamilyIds: readonly string[], variables: readonly string[], indexed?: IndexedFrame): Drift {
-  const balance = checkBalanceIndexed(frame, indexed ?? indexFrame(frame), selectedFamilyIds, variables);
+export function balanceDrift(frame: readonly Student[], selectedFamilyIds: readonly string[], variables: readonly string[]): Drift {
+  const balance = checkBalance(frame, selectedFamilyIds, variables);
   const n = balance.selectedFamilies;
   const N = balance.frameFamilies;
   const standardError = n > 0 && N > 1 ? Math.sqrt(((1 / n) * (N - n)) / (N - 1)) : Infinity;

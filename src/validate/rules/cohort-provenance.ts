@@ -1,7 +1,6 @@
-import { verifyIndexed } from "../../cohort/verify.js";
+import { verifyCohort } from "../../cohort/index.js";
 import { isPthvError } from "../../errors/index.js";
 import type { Student } from "../../model/index.js";
-import { indexedFrame } from "../indexed-frames.js";
 import type { Rule } from "../types.js";
 import { NO_OPTIONS, type NoOptions, docsUrl } from "./shared.js";
 
@@ -57,8 +56,7 @@ export const cohortProvenance: Rule<NoOptions> = {
         return;
       }
       try {
-        // verifyCohort(frame, cohort), on the frame indexed once for this rule and visited-representative.
-        const verification = verifyIndexed(frame, cohort, undefined, indexedFrame(frame));
+        const verification = verifyCohort(frame, cohort);
         if (!verification.verified) report({ ...at, field: "selectedFamilyIds", message: `the cohort does not re-verify from its audit record (${verification.reasons.join("; ")}): draw cohorts with the sampler and keep them as drawn` });
       } catch (error) {
         if (!isPthvError(error)) throw error;

@@ -5,7 +5,6 @@ import type { Student } from "../../model/index.js";
 import type { Rule } from "../types.js";
 import { balanceDrift } from "./balance-drift.js";
 import { docsUrl, isHeld } from "./shared.js";
-import { indexedFrame } from "../indexed-frames.js";
 
 /** Balancing attributes looked for on student records when no `variables` are configured. */
 export const DEFAULT_BALANCE_VARIABLES = ["grade", "ell", "iep", "frl", "priorDaysAbsent", "priorReadingScore"] as const;
@@ -162,8 +161,7 @@ export const visitedRepresentative: Rule<Options> = {
       // Record order, not the id-sorted frame: students usually follow their families there. The order does not change the balance.
       const selected = visitedOf(school.id, index.studentsBySchool.get(school.id) ?? []);
       try {
-        // The frame as cohort-provenance indexed it (the same list): indexed once for both rules.
-        const drift = balanceDrift(frame, selected, variables, indexedFrame(frame));
+        const drift = balanceDrift(frame, selected, variables);
         for (const row of drift.rows) {
           if (Math.abs(row.smd) > options.maxAbsSmd + 1e-12 && row.z > options.minZ + 1e-12) {
             const name = row.level !== undefined ? `${row.variable} = ${row.level}` : row.variable;

@@ -27,6 +27,9 @@ export interface IdTable {
   next(position: number): number;
 }
 
+/** The position held in a slot's value (position * 256 + a byte of the hash). */
+const positionIn = (value: number): number => Math.floor(value / 256);
+
 /** Slots per id: a table two-thirds full, where linear probing still settles most probes in one or two slots. */
 const SLOTS_PER_ID = 1.5;
 
@@ -34,7 +37,7 @@ const SLOTS_PER_ID = 1.5;
  * Indexes `count` ids, the id at position `p` being `idAt(p)` (asked again on lookups: no copy of the ids is kept).
  *
  * Memory matters as much as arithmetic here. The table keeps one position per slot in the heap
- * (see `heap-numbers.ts`), one byte of each slot's hash (so most probes that meet another id are
+ * (see `heap-numbers.ts`) with one byte of its id's hash (so most probes that meet another id are
  * settled without reading a string), and the chains of repeats and the first position of each id
  * only when some id repeats (ids of families and the visits reflections name rarely do). A slot is
  * chosen by the hash scaled to the table's size (so the top bits choose the region, and the size
@@ -66,9 +69,10 @@ export function buildIdTable(count: number, idAt: (position: number) => string):
     byGroup[k] = p;
     hashByGroup[k] = h;
   }
-  // Each slot holds the first position of one id (or -1), and the low byte of its hash.
+  // Each slot holds the first position of one id and the low byte of its hash, as position * 256 +
+  // byte (or -1): one list in the heap, no list of bytes beside it (typed arrays that live through a
+  // validation add up to the outside memory that sets off full collections, see heap-numbers.ts).
   const slots = heapNumbers(size, -1);
-  const tags = new Uint8Array(size);
   let chains: number[] | undefined;
   // Within a group, positions go from the last to the first (an id's positions are all in one
   // group): a repeat goes in front of its id's chain, so chains run in list order and the slot ends
@@ -79,15 +83,14 @@ export function buildIdTable(count: number, idAt: (position: number) => string):
     const tag = h & 0xff;
     let s = slotOf(h);
     for (;;) {
-      const q = slots[s]!;
-      if (q < 0) {
-        slots[s] = p;
-        tags[s] = tag;
+      const v = slots[s]!;
+      if (v < 0) {
+        slots[s] = p * 256 + tag;
         break;
       }
-      if (tags[s] === tag && idAt(q) === idAt(p)) {
-        (chains ??= heapNumbers(count, -1))[p] = q;
-        slots[s] = p;
+      if (v % 256 === tag && idAt(positionIn(v)) === idAt(p)) {
+        (chains ??= heapNumbers(count, -1))[p] = positionIn(v);
+        slots[s] = p * 256 + tag;
         break;
       }
       s = s + 1 === size ? 0 : s + 1;
@@ -97,15 +100,20 @@ export function buildIdTable(count: number, idAt: (position: number) => string):
   let head: Int32Array | undefined;
   if (chains !== undefined) {
     head = new Int32Array(count);
-    for (let s = 0; s < size; s++) for (let p = slots[s]!; p >= 0; p = chains[p]!) head[p] = slots[s]!;
+    for (let s = 0; s < size; s++) {
+      if (slots[s]! < 0) continue;
+      const at = positionIn(slots[s]!);
+      for (let p = at; p >= 0; p = chains[p]!) head[p] = at;
+    }
   }
   const first = (id: string): number => {
     const h = hashId(id);
     const tag = h & 0xff;
     let s = slotOf(h);
     for (;;) {
-      const q = slots[s]!;
-      if (q < 0 || (tags[s] === tag && idAt(q) === id)) return q;
+      const v = slots[s]!;
+      if (v < 0) return -1;
+      if (v % 256 === tag && idAt(positionIn(v)) === id) return positionIn(v);
       s = s + 1 === size ? 0 : s + 1;
     }
   };

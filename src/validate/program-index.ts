@@ -22,6 +22,29 @@ function isSortedById(rows: readonly { id: string }[]): boolean {
  * Lookups shared by the rules, each built on first use so a validation with few rules enabled pays
  * only for what it reads.
  */
+/**
+ * Each visit's two educators (as `ProgramIndex.visitEducators` gives them), packed into one number:
+ * `first * base + second`, or -1 when the visit does not name exactly two distinct educators who
+ * are both in the records. Private to the validator: the rules that compare both educators of
+ * every visit read this column instead of two.
+ */
+export interface PackedEducators {
+  readonly pairs: readonly number[];
+  readonly base: number;
+}
+
+const packedOf = new WeakMap<ProgramIndex, () => PackedEducators>();
+
+/** The packed educators of each visit, from the index built by `indexProgram` (or, for another index, packed from its `visitEducators`). */
+export function packedVisitEducators(index: ProgramIndex): PackedEducators {
+  const packed = packedOf.get(index);
+  if (packed !== undefined) return packed();
+  const { first, second } = index.visitEducators;
+  let base = 1;
+  for (let i = 0; i < first.length; i++) base = Math.max(base, first[i]! + 1, second[i]! + 1);
+  return { pairs: first.map((a, i) => (a >= 0 && second[i]! >= 0 ? a * base + second[i]! : -1)), base };
+}
+
 export function indexProgram(record: ProgramRecord): ProgramIndex {
   // Instants repeat (visits are booked on the hour and half hour, reflections follow them), so each
   // distinct text is read once; the cache stops growing at a bound so memory stays small.
@@ -59,31 +82,33 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
     return educatorPositions;
   };
   let visitStates: Uint8Array | undefined;
+  let visitPairs: PackedEducators | undefined;
   let visitEducators: { first: number[]; second: number[] } | undefined;
-  // One pass over the visits fills both: each visit record is read once for the two.
+  // One pass over the visits fills both: each visit record is read once for the two. The two
+  // educators' positions are packed into one number (a list of a million, not two).
   const visitColumns = () => {
-    if (!visitStates || !visitEducators) {
+    if (!visitStates || !visitPairs) {
       const visits = record.visits;
       const n = visits.length;
       const states = new Uint8Array(n); // one byte a visit: small enough to stay a typed array
-      const first = heapNumbers(n, -1);
-      const second = heapNumbers(n, -1);
+      const pairs = heapNumbers(n, -1);
+      // Exact while base * base < 2^53; past 2^26 educators every visit is left to the rules' reading of the visit.
+      const base = record.educators.length < 2 ** 26 ? record.educators.length : 0;
       const educators = educators_();
       for (let i = 0; i < n; i++) {
         const visit = visits[i]!;
         states[i] = isHeld(visit) ? 2 : isActive(visit) ? 1 : 0;
         const ids = visit.educatorIds;
-        if (ids.length !== 2 || ids[0] === ids[1]) continue;
+        if (base === 0 || ids.length !== 2 || ids[0] === ids[1]) continue;
         const a = educators.get(ids[0]!) ?? -1;
         const b = a >= 0 ? (educators.get(ids[1]!) ?? -1) : -1;
         if (b < 0) continue;
-        first[i] = a;
-        second[i] = b;
+        pairs[i] = a * base + b;
       }
       visitStates = states;
-      visitEducators = { first, second };
+      visitPairs = { pairs, base };
     }
-    return { states: visitStates, educators: visitEducators };
+    return { states: visitStates, pairs: visitPairs };
   };
   const families_ = () => (familyTable ??= buildIdTable(record.families.length, (f) => record.families[f]!.id));
   // Reflections by the visit ids they name: entry e is the e-th (reflection, visit id) pair in record order.
@@ -113,7 +138,7 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
     }
     return reflectionTable;
   };
-  return {
+  const index: ProgramIndex = {
     get schools() {
       return (schools ??= byId(record.schools));
     },
@@ -167,7 +192,20 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
       return visitColumns().states;
     },
     get visitEducators() {
-      return visitColumns().educators;
+      // Unpacked on first use, for callers of the public index; the rules read the packed column.
+      if (!visitEducators) {
+        const { pairs, base } = visitColumns().pairs;
+        const first = heapNumbers(pairs.length, -1);
+        const second = heapNumbers(pairs.length, -1);
+        for (let i = 0; i < pairs.length; i++) {
+          const p = pairs[i]!;
+          if (p < 0) continue;
+          first[i] = Math.floor(p / base);
+          second[i] = p - first[i]! * base;
+        }
+        visitEducators = { first, second };
+      }
+      return visitEducators;
     },
     educatorPosition(id: string): number {
       return educators_().get(id) ?? -1;
@@ -182,9 +220,9 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
       if (e < 0) return undefined;
       reflectionCursor = e + 1;
       // Most visits have one reflection: a number, not an array, so the usual case allocates nothing.
-      if (table.next[e]! < 0) return reflectionOf !== undefined ? reflectionOf[e]! : e;
+      if (table.next(e) < 0) return reflectionOf !== undefined ? reflectionOf[e]! : e;
       const found: number[] = [];
-      for (; e >= 0; e = table.next[e]!) found.push(reflectionOf !== undefined ? reflectionOf[e]! : e);
+      for (; e >= 0; e = table.next(e)) found.push(reflectionOf !== undefined ? reflectionOf[e]! : e);
       return found;
     },
     get studentsBySchool() {
@@ -246,4 +284,6 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
     // building zoned objects, which would cost far more for comparisons.
     time,
   };
+  packedOf.set(index, () => visitColumns().pairs);
+  return index;
 }

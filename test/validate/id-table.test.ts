@@ -11,7 +11,7 @@ const probes = fc.array(fc.oneof(fc.constantFrom("a", "fam-10", "z", ""), fc.str
 /** Every position of `id` in `list`, in order, following the table's chain. */
 function chain(table: ReturnType<typeof buildIdTable>, id: string): number[] {
   const out: number[] = [];
-  for (let p = table.first(id); p >= 0; p = table.next[p]!) out.push(p);
+  for (let p = table.first(id); p >= 0; p = table.next(p)) out.push(p);
   return out;
 }
 

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ProgramRecord, Student } from "../../src/model/index.js";
 import { buildIdTable } from "../../src/validate/id-table.js";
-import { indexProgram } from "../../src/validate/program-index.js";
+import { indexProgram, packedVisitEducators } from "../../src/validate/program-index.js";
+import type { ProgramIndex } from "../../src/validate/types.js";
 import { isActive, isHeld } from "../../src/validate/rules/shared.js";
 import { DEFAULT_BALANCE_VARIABLES, usableDefaultVariables, usableVariables } from "../../src/validate/rules/visited-representative.js";
 
@@ -32,7 +33,7 @@ describe("buildIdTable over thousands of ids", () => {
         for (const [id, positions] of chains) {
           expect(table.first(id)).toBe(first.get(id));
           const chain: number[] = [];
-          for (let p = table.first(id); p >= 0; p = table.next[p]!) chain.push(p);
+          for (let p = table.first(id); p >= 0; p = table.next(p)) chain.push(p);
           expect(chain).toEqual(positions);
         }
         expect(table.first("not-an-id")).toBe(-1);
@@ -96,6 +97,22 @@ describe("the programme index's shared columns", () => {
           expect(index.visitEducators.first[i]).toBe(known ? first.get(a!) : -1);
           expect(index.visitEducators.second[i]).toBe(known ? first.get(b!) : -1);
         });
+      }),
+    );
+  });
+
+  it("pack each visit's two educators into one number the rules unpack to the same positions", () => {
+    const unpack = ({ pairs, base }: ReturnType<typeof packedVisitEducators>) =>
+      pairs.map((pair) => (pair < 0 ? [-1, -1] : [Math.floor(pair / base), pair - Math.floor(pair / base) * base]));
+    fc.assert(
+      fc.property(programme, (p) => {
+        const record = p as unknown as ProgramRecord;
+        const index = indexProgram(record);
+        const packed = packedVisitEducators(index); // read before the public columns are unpacked
+        const expected = record.visits.map((_, i) => [index.visitEducators.first[i], index.visitEducators.second[i]]);
+        expect(unpack(packed)).toEqual(expected);
+        // An index not built by indexProgram is packed from its public columns.
+        expect(unpack(packedVisitEducators({ visitEducators: index.visitEducators } as ProgramIndex))).toEqual(expected);
       }),
     );
   });

@@ -5,7 +5,7 @@ import type { ProgramRecord, Student } from "../../src/model/index.js";
 import { balanceDrift } from "../../src/validate/rules/balance-drift.js";
 import { validateProgram } from "../../src/validate/index.js";
 import { testRule } from "./rule-tester.js";
-import { programWith, visitOf } from "./programme.js";
+import { findingsOf, programWith, visitOf } from "./programme.js";
 
 interface Reference {
   cases: { name: string; families: number[]; frameFamilies: number; selectedFamilies: number; standardError: number; rows: { variable: string; smd: number; z: number }[] }[];
@@ -73,6 +73,21 @@ testRule("visited-representative", {
   ],
 });
 
+describe("visited-representative on a school listed twice", () => {
+  it("assesses it twice with the same visited families (each family counted once each time)", () => {
+    const once = findingsOf("visited-representative", programWith(visiting(TARGETED)));
+    const twice = findingsOf(
+      "visited-representative",
+      programWith((p) => {
+        visiting(TARGETED)(p);
+        p.schools.push({ ...p.schools[0]! });
+      }),
+    );
+    expect(once.map((d) => d.message)).toEqual([expect.stringMatching(/19 of 60 families visited/)]);
+    expect(twice.map((d) => d.message)).toEqual([once[0]!.message, once[0]!.message]);
+  });
+});
+
 describe("visited-representative explains what it left out", () => {
   it("notes the schools it could not assess, and skips when it assessed none", () => {
     const one = validateProgram(programWith(() => {})).rules.find((r) => r.id === "visited-representative")!;
@@ -112,4 +127,24 @@ testRule("cohort-provenance", {
     { name: "a cohort whose frame changed since the draw", change: (p) => void p.students.push({ id: "stu-9", schoolId: "sch-1", grade: 1, teacherId: "edu-1", familyId: "fam-2" }), expected: ["cohort:cohort-1:selectedFamilyIds"], message: /not the frame the cohort was drawn from/ },
     { name: "a cohort whose schools have no students in the records", change: (p) => void (p.students = []), expected: ["cohort:cohort-1:audit"], message: /cannot be re-verified/ },
   ],
+});
+
+describe("the targeting rules on a frame the sampler rejects", () => {
+  // Both rules hand the same school frame to the sampler: a frame it rejects (a student id twice)
+  // gives each rule, in one validation, the finding it gives alone.
+  const duplicated = programWith((p) => {
+    visiting(SPREAD)(p);
+    p.students = [...FRAME, { ...FRAME[0]! }];
+  });
+  const only = (ids: string[]) => ({ rules: { "cohort-provenance": ids.includes("cohort-provenance") ? "error" : "off", "visited-representative": ids.includes("visited-representative") ? "warn" : "off" } });
+  const quiet = Object.fromEntries(validateProgram(duplicated).rules.map((r) => [r.id, "off"]));
+  const run = (ids: string[]) => validateProgram(duplicated, { rules: { ...quiet, ...only(ids).rules } }).diagnostics;
+
+  it("reports an invalid frame in both rules, as each rule alone does", () => {
+    const both = run(["cohort-provenance", "visited-representative"]);
+    expect(both.map((d) => `${d.ruleId}:${d.entity}:${d.id}:${d.field ?? ""}`)).toEqual(["cohort-provenance:cohort:cohort-1:audit", "visited-representative:school:sch-1:"]);
+    expect(both[0]!.message).toMatch(/cannot be re-verified \(1 problem in the frame/);
+    expect(both[1]!.message).toMatch(/cannot be compared with the school.s families \(1 problem in the frame/);
+    expect(both).toEqual([...run(["cohort-provenance"]), ...run(["visited-representative"])]);
+  });
 });

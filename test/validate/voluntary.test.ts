@@ -1,5 +1,7 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import { testRule } from "./rule-tester.js";
-import { visitOf } from "./programme.js";
+import { findingsOf, programWith, visitOf } from "./programme.js";
 
 testRule("family-consent", {
   valid: [
@@ -42,4 +44,38 @@ testRule("scheduled-in-advance", {
     { name: "a visit booked one minute short of minLeadHours", options: { minLeadHours: 48 }, change: (p) => void (visitOf(p).scheduledAt = "2026-09-12T16:31:00-04:00"), expected: ["visit:visit-1:scheduledAt"], message: /48 h/ },
     { name: "a booking recorded after the start", options: { minLeadHours: 0 }, change: (p) => void (visitOf(p).scheduledAt = "2026-09-14T16:31:00-04:00"), expected: ["visit:visit-1:scheduledAt"] },
   ],
+});
+
+describe("family-consent on many families and visits", () => {
+  // The rule keeps the instant of the last acceptance text it read; whatever the order of families
+  // and visits, its findings are those of the definition applied visit by visit.
+  const TIMES = ["2026-06-10T17:00:00-04:00", "2026-09-14T16:30:00-04:00", "2026-09-14T16:30:01-04:00", "2026-10-01T08:00:00Z"];
+  const consent = fc.oneof(
+    fc.constantFrom(...TIMES).map((recordedAt) => ({ status: "accepted" as const, recordedAt })),
+    fc.constant({ status: "accepted" as const }),
+    fc.constant({ status: "pending" as const }),
+  );
+  it("reports exactly the visits whose family had not accepted by the start", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), consent), { maxLength: 12 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 6 }), fc.constantFrom(...TIMES), fc.boolean()), { maxLength: 20 }),
+        (families, visits) => {
+          const program = programWith((p) => {
+            const template = visitOf(p);
+            p.families = families.map(([k, c]) => ({ ...p.families[0]!, id: `fam-${k}`, consent: c }));
+            p.visits = visits.map(([k, start, cancelled], i) => ({ ...structuredClone(template), id: `visit-${i}`, familyId: `fam-${k}`, start, status: cancelled ? "cancelled" : "completed" }));
+          });
+          const expected = program.visits.flatMap((v) => {
+            if (v.status === "cancelled") return [];
+            const family = program.families.find((f) => f.id === v.familyId);
+            const ok = family?.consent.status === "accepted" && family.consent.recordedAt !== undefined && Date.parse(family.consent.recordedAt) <= Date.parse(v.start);
+            return ok ? [] : [v.id];
+          });
+          expect(findingsOf("family-consent", program).map((d) => d.id)).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });

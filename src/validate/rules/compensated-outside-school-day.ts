@@ -29,16 +29,41 @@ export const compensatedOutsideSchoolDay: Rule<z.infer<typeof Options>> = {
     // Visits usually come school by school: the previous visit's school is tried before the Map.
     let lastSchoolId: string | undefined;
     let lastSchool: ReturnType<typeof index.schools.get>;
+    // The minutes inside the school day by start text, per school: visits are booked in a few slots,
+    // so most visits repeat an earlier visit's start and end at their school, and one lookup replaces
+    // the zone and calendar lookups of `minutesInside` (the same texts at the same school give the
+    // same minutes). Bounded, so a programme of all-different times keeps memory small.
+    const memos = new Map<object, Map<string, { end: string; minutes: number }>>();
+    let memo: Map<string, { end: string; minutes: number }> | undefined;
+    let memoEntries = 0;
     const states = index.visitStates;
     record.visits.forEach((visit, i) => {
       if (states[i] !== 2) return;
-      const school = visit.schoolId === lastSchoolId ? lastSchool : (lastSchool = index.schools.get((lastSchoolId = visit.schoolId)));
+      if (visit.schoolId !== lastSchoolId) {
+        lastSchool = index.schools.get((lastSchoolId = visit.schoolId));
+        memo = undefined;
+      }
+      const school = lastSchool;
       if (!school) {
         report({ entity: "visit", index: i, id: visit.id, field: "schoolId", message: `school '${visit.schoolId}' is not in the records, so the school day is unknown: add the school with its calendar and bell times` });
         return;
       }
+      if (memo === undefined) {
+        memo = memos.get(school);
+        if (memo === undefined) memos.set(school, (memo = new Map()));
+      }
       const length = (ends[i]! - starts[i]!) / 60_000;
-      const outside = length - minutesInside(school, visit.start, visit.end, starts[i], ends[i]);
+      const seen = memo.get(visit.start);
+      let inside: number;
+      if (seen !== undefined && seen.end === visit.end) inside = seen.minutes;
+      else {
+        inside = minutesInside(school, visit.start, visit.end, starts[i], ends[i]);
+        if (memoEntries < 100_000) {
+          if (seen === undefined) memoEntries++;
+          memo.set(visit.start, { end: visit.end, minutes: inside });
+        }
+      }
+      const outside = length - inside;
       if (outside <= 0) return;
       for (const educatorId of distinct(visit.educatorIds)) {
         let hours = 0;

@@ -1,3 +1,4 @@
+import { packedVisitEducators } from "../program-index.js";
 import type { Rule } from "../types.js";
 import { heapNumbers } from "../heap-numbers.js";
 import { NO_OPTIONS, type NoOptions, distinct, docsUrl } from "./shared.js";
@@ -25,12 +26,16 @@ export const educatorTrained: Rule<NoOptions> = {
       trainedAt[e] = ms;
     });
     const states = index.visitStates;
-    const { first, second } = index.visitEducators;
+    const { pairs, base } = packedVisitEducators(index);
     for (let i = 0; i < states.length; i++) {
       if (states[i] === 0) continue;
       const start = starts[i]!;
       // The usual visit, two educators in the records, is settled from the shared columns without reading the visit.
-      if (first[i]! >= 0 && trainedAt[first[i]!]! <= start && trainedAt[second[i]!]! <= start) continue;
+      const pair = pairs[i]!;
+      if (pair >= 0) {
+        const a = Math.floor(pair / base);
+        if (trainedAt[a]! <= start && trainedAt[pair - a * base]! <= start) continue;
+      }
       const visit = record.visits[i]!;
       for (const educatorId of distinct(visit.educatorIds)) {
         const e = index.educatorPosition(educatorId);

@@ -1,6 +1,5 @@
 import type { Rule } from "../types.js";
 import { NO_OPTIONS, type NoOptions, docsUrl } from "./shared.js";
-import { heapNumbers } from "../heap-numbers.js";
 
 /**
  * Non-negotiable 1: families choose to take part. Each visit (not cancelled) goes to a family whose
@@ -17,18 +16,27 @@ export const familyConsent: Rule<NoOptions> = {
   },
   check({ record, index, report }) {
     const { start: starts } = index.visitTimes;
-    // When each family's acceptance was recorded (NaN when it has none), so the usual case costs one lookup.
-    const acceptedAt = heapNumbers(record.families.length, NaN);
-    record.families.forEach((family, f) => {
-      const { status, recordedAt } = family.consent;
-      acceptedAt[f] = status === "accepted" && recordedAt !== undefined ? index.time(recordedAt) : NaN;
-    });
+    // The family's acceptance read per visit, with no list of a time per family (several megabytes
+    // at a million families): families share few acceptance texts in a row, so the last one's
+    // instant is kept and the usual case costs one comparison of texts.
+    const families = record.families;
+    let lastText: string | undefined;
+    let lastMs = NaN;
     const visitFamily = index.visitFamily;
     const states = index.visitStates;
     for (let i = 0; i < states.length; i++) {
       if (states[i] === 0) continue;
       const f = visitFamily[i]!;
-      if (f >= 0 && acceptedAt[f]! <= starts[i]!) continue;
+      if (f >= 0) {
+        const { status, recordedAt } = families[f]!.consent;
+        if (status === "accepted" && recordedAt !== undefined) {
+          if (recordedAt !== lastText) {
+            lastMs = index.time(recordedAt);
+            lastText = recordedAt;
+          }
+          if (lastMs <= starts[i]!) continue;
+        }
+      }
       const visit = record.visits[i]!;
       const at = { entity: "visit" as const, index: i, id: visit.id };
       const family = index.families.get(visit.familyId);

@@ -5,7 +5,6 @@ import type { Student } from "../../model/index.js";
 import type { Rule } from "../types.js";
 import { balanceDrift } from "./balance-drift.js";
 import { docsUrl, isHeld } from "./shared.js";
-import { heapNumbers } from "../heap-numbers.js";
 
 /** Balancing attributes looked for on student records when no `variables` are configured. */
 export const DEFAULT_BALANCE_VARIABLES = ["grade", "ell", "iep", "frl", "priorDaysAbsent", "priorReadingScore"] as const;
@@ -115,13 +114,17 @@ export const visitedRepresentative: Rule<Options> = {
       for (; f < families.length && (visitedHere[f] !== 1 || families[f]!.schoolId === schoolId); f++) marked += visitedHere[f]!;
       markedBySchool.set(schoolId, (markedBySchool.get(schoolId) ?? 0) + marked);
     }
-    // Which school (its number + 1) last took each family into its selection, so siblings count once without a set.
-    const takenBy = heapNumbers(families.length, 0);
-    /** The visited families of a school among its frame's families (a family once, whatever its students). */
-    const visitedOf = (schoolId: string, stamp: number, frame: readonly Student[]): string[] => {
+    /**
+     * The visited families of a school among its frame's families (a family once, whatever its
+     * students). A family taken is marked 2 in `visitedHere` while the school's students are read,
+     * so siblings count once without a set or a list per family; the marks are put back to 1
+     * before returning, for a school listed twice.
+     */
+    const visitedOf = (schoolId: string, frame: readonly Student[]): string[] => {
       const other = otherBySchool.get(schoolId);
       const otherTaken = new Set<string>();
       const selected: string[] = [];
+      const taken: number[] = [];
       let f = -1;
       for (const student of frame) {
         const id = student.familyId;
@@ -129,15 +132,17 @@ export const visitedRepresentative: Rule<Options> = {
         // Students usually come in their families' order: siblings share the previous student's
         // family, and otherwise the next family record is tried before the hash table.
         if (f < 0 || families[f]!.id !== id) f = index.familyPosition(id, f + 1);
-        if (f >= 0 && visitedHere[f] === 1 && families[f]!.schoolId === schoolId) {
-          if (takenBy[f] === stamp) continue;
-          takenBy[f] = stamp;
+        if (f >= 0 && visitedHere[f] !== 0 && families[f]!.schoolId === schoolId) {
+          if (visitedHere[f] === 2) continue;
+          visitedHere[f] = 2;
+          taken.push(f);
           selected.push(id);
         } else if (other?.has(id) === true && !otherTaken.has(id)) {
           otherTaken.add(id);
           selected.push(id);
         }
       }
+      for (let k = 0; k < taken.length; k++) visitedHere[taken[k]!] = 1;
       return selected;
     };
     const skipped: string[] = [];
@@ -154,7 +159,7 @@ export const visitedRepresentative: Rule<Options> = {
         return;
       }
       // Record order, not the id-sorted frame: students usually follow their families there. The order does not change the balance.
-      const selected = visitedOf(school.id, i + 1, index.studentsBySchool.get(school.id) ?? []);
+      const selected = visitedOf(school.id, index.studentsBySchool.get(school.id) ?? []);
       try {
         const drift = balanceDrift(frame, selected, variables);
         for (const row of drift.rows) {

@@ -100,7 +100,7 @@ function scanColumns(rows: readonly FrameRow[], variables: readonly string[]): C
     if (code === undefined) levels.set(text, (code = levels.size));
     return code;
   };
-  const reader = n >= COMPILE_FROM ? compiledReader(variables) : undefined;
+  const reader = compiledReader(variables, n);
   if (reader !== undefined) reader(rows, n, scans.map((s) => s.values), counts, level);
   else {
     const m = variables.length;
@@ -130,22 +130,37 @@ function scanColumns(rows: readonly FrameRow[], variables: readonly string[]): C
 type Reader = (rows: readonly FrameRow[], n: number, out: (Float64Array | Uint8Array | Int32Array)[], counts: Float64Array, level: (v: number, text: string) => number) => void;
 
 /**
- * Frames at least this long are read by a compiled reader: compiling costs a fraction of a
- * millisecond and a new function starts slow, which a small frame (a school of a few thousand
- * students, as the validator reads them) would not win back.
+ * Rows that make a compiled reader worth its cost: compiling takes a fraction of a millisecond and a
+ * new function starts slow, which one small frame (a school of a few thousand students) would not
+ * win back, but a large frame does, and so do many small frames read with the same columns one
+ * after another (the validator reads every school's frame so).
  */
 const COMPILE_FROM = 20_000;
-/** Compiled readers by their columns, so a program that draws again on the same columns reuses one already optimised. */
+/** Compiled readers by their columns, so a program that reads the same columns again reuses one already optimised. */
 const readers = new Map<string, Reader>();
+/** Rows read generically so far, by columns not yet compiled. */
+const readGenerically = new Map<string, number>();
 const MAX_READERS = 32;
 
-/** A reader of these columns compiled for their names, or undefined where the runtime does not compile code. */
-function compiledReader(variables: readonly string[]): Reader | undefined {
+/**
+ * A reader of these columns compiled for their names, once they have been asked to read at least
+ * COMPILE_FROM rows in all (this call's `n` included); undefined before that, and where the
+ * runtime does not compile code (the generic reader serves).
+ */
+function compiledReader(variables: readonly string[], n: number): Reader | undefined {
   const key = JSON.stringify(variables);
   const known = readers.get(key);
   if (known !== undefined) return known;
+  const rows = (readGenerically.get(key) ?? 0) + n;
+  if (rows < COMPILE_FROM) {
+    readGenerically.delete(key); // re-inserted last: the oldest entry goes first when full
+    if (readGenerically.size >= MAX_READERS) readGenerically.delete(readGenerically.keys().next().value!);
+    readGenerically.set(key, rows);
+    return undefined;
+  }
   const reader = compileReader(variables);
   if (reader === undefined) return undefined; // refused: the generic reader serves (asked again next time)
+  readGenerically.delete(key);
   if (readers.size >= MAX_READERS) readers.delete(readers.keys().next().value!);
   readers.set(key, reader);
   return reader;

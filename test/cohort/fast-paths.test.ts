@@ -79,6 +79,29 @@ describe("the sampler's shortcuts", () => {
     expect(checkBalance(rows, generic.selectedFamilyIds, balance)).toEqual(genericReport);
   });
 
+  it("reads many small frames with the same columns as the generic reader does, once the compiled reader takes over", () => {
+    // The validator checks every school's frame with the same columns: after 20,000 rows in all a
+    // compiled reader takes over. Columns in an order no other test uses, so nothing is compiled yet.
+    const balance = ["language", "absences", "ell", "score", "distance"];
+    const schools = Array.from({ length: 30 }, (_, s) => frame(1000, s % 2 === 0).map((row) => ({ ...row, id: `${row.id}-${s}` })));
+    const chosen = (rows: FrameRow[]) => [...new Set(rows.filter((_, i) => i % 3 === 0).map((row) => row.familyId ?? row.id))];
+    let refused = 0;
+    globals.Function = function refuse(): never {
+      refused++;
+      throw new EvalError("Refused to evaluate a string as JavaScript");
+    } as unknown as FunctionConstructor;
+    const generic = schools.map((rows) => checkBalance(rows, chosen(rows), balance));
+    globals.Function = OriginalFunction;
+    // Compiling was asked for (and refused) once the rows added up, and not before.
+    expect(refused).toBeGreaterThan(0);
+    expect(refused).toBeLessThan(schools.length);
+    const read = schools.map((rows) => checkBalance(rows, chosen(rows), balance));
+    expect(read).toEqual(generic);
+    // And with a different value planted in the last school, the report changes: the frames are really read.
+    const last = schools[schools.length - 1]!.map((row, i) => (i === 0 ? { ...row, score: 10_000 } : row));
+    expect(checkBalance(last, chosen(last), balance)).not.toEqual(generic[generic.length - 1]);
+  });
+
   it("reads balancing columns whose names hold quotes, backslashes and line breaks", () => {
     const name = 'odd "name" \\ it\'s\nhere';
     const rows = frame(300).map((row) => ({ ...row, [name]: row.absences }));

@@ -25,7 +25,7 @@ export const reflectionWithPartner: Rule<z.infer<typeof Options>> = {
   check({ record, index, options, report }) {
     const { end: ends } = index.visitTimes;
     const windowMs = options.withinDays * 86_400_000;
-        const keeps = (reflection: Reflection, visitors: readonly string[], end: number): boolean => {
+    const keeps = (reflection: Reflection, visitors: readonly string[], end: number): boolean => {
       if (!sameMembers(reflection.educatorIds, visitors)) return false;
       const t = index.time(reflection.at);
       return t >= end && t - end <= windowMs;

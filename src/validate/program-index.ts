@@ -71,16 +71,7 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
   // Educators are few (tens of thousands) and asked about twice per visit: a Map, whose native
   // string hash is cheaper per question than the id table's, which pays off only at a million ids.
   let educatorPositions: Map<string, number> | undefined;
-  const educators_ = () => {
-    if (!educatorPositions) {
-      educatorPositions = new Map();
-      for (let e = 0; e < record.educators.length; e++) {
-        const id = record.educators[e]!.id;
-        if (!educatorPositions.has(id)) educatorPositions.set(id, e);
-      }
-    }
-    return educatorPositions;
-  };
+  const educators_ = () => (educatorPositions ??= firstPositions(record.educators));
   let visitStates: Uint8Array | undefined;
   let visitPairs: PackedEducators | undefined;
   let visitEducators: { first: number[]; second: number[] } | undefined;
@@ -165,14 +156,7 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
       return visitTimes;
     },
     get familyIndex() {
-      if (!familyIndex) {
-        familyIndex = new Map();
-        for (let i = 0; i < record.families.length; i++) {
-          const id = record.families[i]!.id;
-          if (!familyIndex.has(id)) familyIndex.set(id, i);
-        }
-      }
-      return familyIndex;
+      return (familyIndex ??= firstPositions(record.families));
     },
     get visitFamily() {
       if (!visitFamily) {
@@ -286,4 +270,14 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
   };
   packedOf.set(index, () => visitColumns().pairs);
   return index;
+}
+
+/** The position of each id's first record in `list` (a repeated id keeps its first position). */
+function firstPositions(list: readonly { id: string }[]): Map<string, number> {
+  const positions = new Map<string, number>();
+  for (let i = 0; i < list.length; i++) {
+    const id = list[i]!.id;
+    if (!positions.has(id)) positions.set(id, i);
+  }
+  return positions;
 }

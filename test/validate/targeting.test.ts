@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { sampleCohort } from "../../src/cohort/index.js";
 import type { ProgramRecord, Student } from "../../src/model/index.js";
 import { balanceDrift } from "../../src/validate/rules/balance-drift.js";
-import { validateProgram } from "../../src/validate/index.js";
+import { RULES, validateProgram } from "../../src/validate/index.js";
 import { testRule } from "./rule-tester.js";
 import { findingsOf, programWith, visitOf } from "./programme.js";
 
@@ -136,9 +136,12 @@ describe("the targeting rules on a frame the sampler rejects", () => {
     visiting(SPREAD)(p);
     p.students = [...FRAME, { ...FRAME[0]! }];
   });
-  const only = (ids: string[]) => ({ rules: { "cohort-provenance": ids.includes("cohort-provenance") ? "error" : "off", "visited-representative": ids.includes("visited-representative") ? "warn" : "off" } });
-  const quiet = Object.fromEntries(validateProgram(duplicated).rules.map((r) => [r.id, "off"]));
-  const run = (ids: string[]) => validateProgram(duplicated, { rules: { ...quiet, ...only(ids).rules } }).diagnostics;
+  // Every rule off except the named targeting rules.
+  const quiet = Object.fromEntries(RULES.map((rule) => [rule.meta.id, "off"]));
+  const run = (ids: string[]) =>
+    validateProgram(duplicated, {
+      rules: { ...quiet, "cohort-provenance": ids.includes("cohort-provenance") ? "error" : "off", "visited-representative": ids.includes("visited-representative") ? "warn" : "off" },
+    }).diagnostics;
 
   it("reports an invalid frame in both rules, as each rule alone does", () => {
     const both = run(["cohort-provenance", "visited-representative"]);

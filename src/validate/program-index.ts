@@ -19,10 +19,6 @@ function isSortedById(rows: readonly { id: string }[]): boolean {
 }
 
 /**
- * Lookups shared by the rules, each built on first use so a validation with few rules enabled pays
- * only for what it reads.
- */
-/**
  * Each visit's two educators (as `ProgramIndex.visitEducators` gives them), packed into one number:
  * `first * base + second`, or -1 when the visit does not name exactly two distinct educators who
  * are both in the records. Private to the validator: the rules that compare both educators of
@@ -45,6 +41,10 @@ export function packedVisitEducators(index: ProgramIndex): PackedEducators {
   return { pairs: first.map((a, i) => (a >= 0 && second[i]! >= 0 ? a * base + second[i]! : -1)), base };
 }
 
+/**
+ * Lookups shared by the rules, each built on first use so a validation with few rules enabled pays
+ * only for what it reads.
+ */
 export function indexProgram(record: ProgramRecord): ProgramIndex {
   // Instants repeat (visits are booked on the hour and half hour, reflections follow them), so each
   // distinct text is read once; the cache stops growing at a bound so memory stays small.

@@ -81,12 +81,23 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
     // inside the block of BLOCK rows that holds its place, so that putting the rows in processing
     // order afterwards only moves rows within blocks that fit in the processor's cache. (Writing
     // or moving them across a matrix of a million rows is a cache and page-table miss per row.)
-    // `slot` first holds each unit's place in the order, then, in place, its slot.
+    // `slot` first holds each unit's place in the order, then, in place, its slot. `within` gives,
+    // for each place t, where in its block the row of the unit at t was written: it is filled as the
+    // slots are handed out (a store to a random place, which the processor does not wait for), so
+    // the reordering below reads it in sequence rather than looking up `slot[shuffled[t]]` (a read
+    // from a random place, which it does wait for).
     const slot = new Int32Array(N);
     for (let t = 0; t < N; t++) slot[shuffled[t]!] = t;
     const free = new Int32Array(Math.ceil(N / BLOCK));
     for (let b = 0; b < free.length; b++) free[b] = b * BLOCK;
-    for (let k = 0; k < N; k++) slot[k] = free[Math.floor(slot[k]! / BLOCK)]!++;
+    const within = new Int32Array(N);
+    for (let k = 0; k < N; k++) {
+      const t = slot[k]!;
+      const block = Math.floor(t / BLOCK);
+      const s = free[block]!++;
+      slot[k] = s;
+      within[t] = s - block * BLOCK;
+    }
     // The rows are made in position order a few at a time: the landing's metric (the Gram matrix,
     // summed over the units in position order) is fed from them while they are in cache, and each
     // is then copied to its slot.
@@ -106,7 +117,7 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
       const end = Math.min(N, base + BLOCK);
       for (let k = 0, from = base * width, last = end * width; from < last; ) scratch[k++] = values[from++]!;
       for (let t = base; t < end; t++) {
-        const from = (slot[shuffled[t]!]! - base) * width;
+        const from = within[t]! * width;
         for (let j = 0, to = t * width; j < width; j++) values[to + j] = scratch[from + j]!;
       }
     }

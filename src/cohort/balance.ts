@@ -88,7 +88,7 @@ export function balanceReport(frame: IndexedFrame, design: readonly DesignColumn
  * Sum of a column over all students and over the chosen ones, in student-id order (`order`, or row
  * order when null: the rows are in id order).
  */
-function sumsOf(values: Float64Array | Uint8Array, n: number, order: Int32Array | null, chosen: Uint8Array): { sum: number; sumSelected: number } {
+function sumsOf(values: DesignColumn["values"], n: number, order: Int32Array | null, chosen: Uint8Array): { sum: number; sumSelected: number } {
   let sum = 0;
   let sumSelected = 0;
   for (let k = 0; k < n; k++) {
@@ -102,7 +102,7 @@ function sumsOf(values: Float64Array | Uint8Array, n: number, order: Int32Array 
 }
 
 /** Sums of squared deviations from the frame's mean (all students) and from the selected mean (chosen students), in the same order as {@link sumsOf}. */
-function squaresOf(values: Float64Array | Uint8Array, n: number, order: Int32Array | null, chosen: Uint8Array, frameMean: number, selectedMean: number | null): { ss: number; ssSelected: number } {
+function squaresOf(values: DesignColumn["values"], n: number, order: Int32Array | null, chosen: Uint8Array, frameMean: number, selectedMean: number | null): { ss: number; ssSelected: number } {
   let ss = 0;
   let ssSelected = 0;
   for (let k = 0; k < n; k++) {

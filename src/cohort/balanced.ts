@@ -8,6 +8,7 @@ import { flight, type CubeMatrix } from "./cube.js";
 import { LANDING_UNITS, METRIC_BLOCK, addToGram, landByLinearProgram, landingMetric, metricOfGram } from "./landing.js";
 import { fastFlight } from "./fast-flight.js";
 import type { DesignColumn } from "./design.js";
+import { HEAP_LIST_MAX, heapDoubles, heapIntegers, type Doubles } from "./heap.js";
 import type { IndexedFrame } from "./frame.js";
 
 /** Rows per block when the matrix is put in processing order: 4,096 rows of 12 numbers are 384 KiB. */
@@ -43,7 +44,7 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   const from: TotalsSource = { mode: direct ? DIRECT : single ? SINGLE : SUMMED, families, familyStart, rowsByFamily, familyStudents };
   // Each column's totals are written into `pi` (reused: it is filled with n/N afterwards) to find
   // the column's mean and spread; the matrix is written afterwards, a block of rows at a time.
-  const pi = new Float64Array(N);
+  const pi = doubles(N);
   const kept: KeptColumn[] = [];
   for (let c = 0; c <= sources.length; c++) {
     const source = c === 0 ? null : sources[c - 1]!;
@@ -60,7 +61,7 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   // With one stratum every entry of the matrix is written before it is read, and the matrix is held
   // in a JavaScript array of doubles (see `heapDoubles`); with several strata, whose code relies on
   // zeros, in a typed array.
-  const values: Float64Array | number[] = strata.length === 1 && N * width <= HEAP_MATRIX_MAX ? heapDoubles(N * width) : new Float64Array(N * width);
+  const values: Float64Array | number[] = strata.length === 1 && N * width <= HEAP_LIST_MAX ? heapDoubles(N * width) : new Float64Array(N * width);
   const matrix: CubeMatrix = { values, width };
   // A few units are held back from the flight (the last ones in random order, which are units like
   // any other) so that the landing's linear program chooses among more samples: its optimum is at
@@ -68,8 +69,10 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   const held = Math.max(0, LANDING_UNITS - width);
   if (strata.length === 1) {
     // One stratum (the whole school): the flight's order is drawn first (nothing random comes
-    // between), as a typed array shuffled exactly as `random.shuffle` would shuffle 0..N-1.
-    const shuffled = new Int32Array(N);
+    // between), shuffled exactly as `random.shuffle` would shuffle 0..N-1. This list, `slot` and
+    // `within` live through the draw, so they are kept in the heap (see heap.ts).
+    const inHeap = N <= HEAP_LIST_MAX;
+    const shuffled = inHeap ? heapIntegers(N) : new Int32Array(N);
     for (let i = 0; i < N; i++) shuffled[i] = i;
     for (let i = N - 1; i > 0; i--) {
       const j = random.int(i + 1);
@@ -86,11 +89,11 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
     // slots are handed out (a store to a random place, which the processor does not wait for), so
     // the reordering below reads it in sequence rather than looking up `slot[shuffled[t]]` (a read
     // from a random place, which it does wait for).
-    const slot = new Int32Array(N);
+    const slot = inHeap ? heapIntegers(N) : new Int32Array(N);
     for (let t = 0; t < N; t++) slot[shuffled[t]!] = t;
     const free = new Int32Array(Math.ceil(N / BLOCK));
     for (let b = 0; b < free.length; b++) free[b] = b * BLOCK;
-    const within = new Int32Array(N);
+    const within = inHeap ? heapIntegers(N) : new Int32Array(N);
     for (let k = 0; k < N; k++) {
       const t = slot[k]!;
       const block = Math.floor(t / BLOCK);
@@ -125,7 +128,10 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
     // units, 0 to flown - 1 in order.
     const flown = N - Math.min(N, held);
     for (let t = 0; t < flown; t++) slot[t] = t;
-    const undecided = fastFlight(matrix, width, pi, slot.subarray(0, flown), random);
+    let units: ArrayLike<number>;
+    if (slot instanceof Int32Array) units = slot.subarray(0, flown);
+    else (slot.length = flown), (units = slot);
+    const undecided = fastFlight(matrix, width, pi, units, random);
     // The held-back units, then the undecided ones.
     const landing: number[] = [];
     for (let t = flown; t < N; t++) landing.push(t);
@@ -169,7 +175,7 @@ interface TotalsSource {
 
 /** A column of the balancing matrix: the design column (null: the student count), with the mean and spread its totals are standardized by. */
 interface KeptColumn {
-  source: Float64Array | Uint8Array | null;
+  source: DesignColumn["values"] | null;
   mean: number;
   sd: number;
 }
@@ -184,7 +190,7 @@ interface KeptColumn {
  * `end`, written into `out` at `at`, `at + stride`, ... Summed over each family's students in id
  * order, so they do not depend on the order of the rows; `0 +` as in a sum (-0 becomes 0).
  */
-function writeTotals(from: TotalsSource, source: Float64Array | Uint8Array | null, start: number, end: number, out: Float64Array | number[], at: number, stride: number): void {
+function writeTotals(from: TotalsSource, source: DesignColumn["values"] | null, start: number, end: number, out: Float64Array | number[], at: number, stride: number): void {
   const { families, familyStart, rowsByFamily, familyStudents } = from;
   if (source === null) {
     for (let i = start; i < end; i++, at += stride) out[at] = familyStudents[families[i]!]!;
@@ -203,14 +209,14 @@ function writeTotals(from: TotalsSource, source: Float64Array | Uint8Array | nul
 }
 
 /** Mean of the first n values, summed in order (`0 +` as in a sum: a total is never -0). */
-function meanOf(values: Float64Array | Uint8Array, n: number): number {
+function meanOf(values: DesignColumn["values"], n: number): number {
   let sum = 0;
   for (let i = 0; i < n; i++) sum += 0 + values[i]!;
   return sum / n;
 }
 
 /** Sum of squared deviations of the first n values from `mean`, in order. */
-function squaresAbout(values: Float64Array | Uint8Array, n: number, mean: number): number {
+function squaresAbout(values: DesignColumn["values"], n: number, mean: number): number {
   let ss = 0;
   for (let i = 0; i < n; i++) {
     const d = 0 + values[i]! - mean;
@@ -237,12 +243,13 @@ function writeRows(from: TotalsSource, kept: readonly KeptColumn[], start: numbe
  * through the same operations in the same order, so the draw is unchanged. Returns the undecided
  * units, as positions in `matrix`.
  */
-function flyInOrder(matrix: CubeMatrix, pi: Float64Array, units: readonly number[], random: Random): number[] {
+function flyInOrder(matrix: CubeMatrix, pi: Doubles, units: readonly number[], random: Random): number[] {
   const { values, width } = matrix;
   const M = units.length;
-  const local = new Float64Array(M * width);
-  const localPi = new Float64Array(M);
-  const order = new Int32Array(M);
+  // In the heap, as in the one-stratum flight (see `doubles`): the flight reads one kind of list.
+  const local = doubles(M * width);
+  const localPi = doubles(M);
+  const order = M <= HEAP_LIST_MAX ? heapIntegers(M) : new Int32Array(M);
   for (let t = 0, at = 0; t < M; t++) {
     const k = units[t]!;
     for (let j = 0, from = k * width; j < width; j++) local[at++] = values[from + j]!;
@@ -255,7 +262,7 @@ function flyInOrder(matrix: CubeMatrix, pi: Float64Array, units: readonly number
 }
 
 /** Flight and landing of the strata's leftover units on a local matrix: constant, stratum indicators, balancing variables. */
-function landStrata(matrix: CubeMatrix, pi: Float64Array, units: readonly number[], strata: readonly number[][], random: Random): void {
+function landStrata(matrix: CubeMatrix, pi: Doubles, units: readonly number[], strata: readonly number[][], random: Random): void {
   if (units.length === 0) return;
   const stratumOf = new Map<number, number>();
   strata.forEach((list, h) => list.forEach((k) => stratumOf.set(k, h)));
@@ -263,7 +270,7 @@ function landStrata(matrix: CubeMatrix, pi: Float64Array, units: readonly number
   const column = new Map(present.map((h, j) => [h, j]));
   const width = 1 + present.length + (matrix.width - 1);
   const local = new Float64Array(units.length * width);
-  const localPi = new Float64Array(units.length);
+  const localPi = doubles(units.length);
   units.forEach((k, i) => {
     const row = i * width;
     local[row] = 1;
@@ -279,27 +286,10 @@ function landStrata(matrix: CubeMatrix, pi: Float64Array, units: readonly number
 }
 
 /**
- * Largest matrix (in numbers) held as a JavaScript array: V8 keeps arrays made by `new Array(length)`
- * in fast (flat) storage up to 32 Mi elements; above that the typed array serves.
+ * Room for `length` inclusion probabilities (entries unset): in the heap (see heap.ts), so that every
+ * flight reads and writes probabilities of one kind of list, and the million of a large draw do not
+ * add to the typed arrays that set off full collections.
  */
-const HEAP_MATRIX_MAX = 30_000_000;
-
-/**
- * An array of `length` doubles in the JavaScript heap, its entries unset (every one must be written
- * before it is read). The engine counts typed arrays as external memory and starts a full garbage
- * collection each time about 64 MB of it has been allocated since the last one; a caller's frame of
- * a million row objects makes each such collection cost about 0.3 s of marking. The matrix (96 MB at
- * a million families) is most of a draw's memory, and in the heap it falls under the heap's own
- * limit, which has far more room, so a draw sets off one collection fewer. The numbers stored and
- * read are the same doubles, so the draws are unchanged.
- *
- * The array starts as one double and is then lengthened: the engine allocates its store of doubles
- * once. (`new Array(length)` would first allocate a store of `length` empty slots, and storing the
- * first double would copy it into a second one: twice the time, and 96 MB of garbage per draw.)
- */
-function heapDoubles(length: number): number[] {
-  if (length === 0) return [];
-  const out = [0.5]; // from here on the array stores doubles unboxed
-  out.length = length;
-  return out;
+function doubles(length: number): Doubles {
+  return length <= HEAP_LIST_MAX ? heapDoubles(length) : new Float64Array(length);
 }

@@ -11,6 +11,7 @@
  * unit's chance of selection changes.
  */
 import type { Random } from "../random/index.js";
+import type { Doubles } from "./heap.js";
 
 /** A unit's probability this close to 0 or 1 counts as decided. */
 const EPS = 1e-9;
@@ -56,7 +57,7 @@ const MAX_WORKSPACES = 256;
  * Flight phase on `units` (in processing order) using the first `p` balancing variables. Mutates
  * `pi`; returns the units still undecided (at most `p` of them unless the variables are degenerate).
  */
-export function flight(matrix: CubeMatrix, p: number, pi: Float64Array, units: readonly number[], random: Random): number[] {
+export function flight(matrix: CubeMatrix, p: number, pi: Doubles, units: readonly number[], random: Random): number[] {
   const { values, width } = matrix;
   const cap = p + 1;
   const { set, m, u, pivotCol, isPivot } = workspace(p);
@@ -156,7 +157,7 @@ export function flight(matrix: CubeMatrix, p: number, pi: Float64Array, units: r
  * then the next, down to the first (the constant, which keeps the sample size fixed) and finally
  * none. Each round keeps every unit's expected selection equal to its probability.
  */
-export function land(matrix: CubeMatrix, p: number, pi: Float64Array, undecided: number[], random: Random): void {
+export function land(matrix: CubeMatrix, p: number, pi: Doubles, undecided: number[], random: Random): void {
   let rest = undecided;
   for (let q = p - 1; q >= 0 && rest.length > 0; q--) rest = flight(matrix, q, pi, rest, random);
   for (const k of rest) pi[k] = random.float() < pi[k]! ? 1 : 0;

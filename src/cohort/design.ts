@@ -4,6 +4,7 @@
  */
 import { PthvInputError, type InputIssue } from "../errors/index.js";
 import { compareText, locate, type FrameRow, type FrameSource } from "./frame.js";
+import { HEAP_LIST_MAX, heapDoubles, heapIntegers } from "./heap.js";
 
 /** One numeric variable of the design, per student. */
 export interface DesignColumn {
@@ -11,8 +12,11 @@ export interface DesignColumn {
   /** The level, for an indicator of a categorical column. */
   level?: string;
   kind: "numeric" | "binary" | "categorical";
-  /** One value per row; bytes for a binary column or a level's indicator (0 or 1 either way). */
-  values: Float64Array | Uint8Array;
+  /**
+   * One value per row; bytes for a binary column or a level's indicator (0 or 1 either way). A
+   * list in the heap (see heap.ts), or a typed array for a frame too long for one.
+   */
+  values: number[] | Float64Array | Uint8Array;
 }
 
 const MAX_SHOWN = 5;
@@ -37,11 +41,12 @@ export function buildDesign(rows: readonly FrameRow[], variables: readonly strin
   const scan = scanColumns(rows, unique);
   for (let v = 0; v < unique.length; v++) {
     const variable = unique[v]!;
-    const { numbers, booleans, strings, irregular, values, levels } = scan[v]!;
-    if (irregular === 0 && strings === 0 && numbers + booleans === n && (values instanceof Float64Array || numbers === 0)) {
+    const { numbers, booleans, strings, irregular, holds, values, levels } = scan[v]!;
+    if (irregular === 0 && strings === 0 && numbers + booleans === n && (holds === "numbers" || numbers === 0)) {
       // Every value a finite number or a boolean, as most frames are: the column was read as it is
       // (as bytes when it holds only booleans).
-      columns.push({ variable, kind: booleans > 0 && numbers === 0 ? "binary" : "numeric", values: values as Float64Array | Uint8Array });
+      // (Not level numbers: a column whose first value is a text has a text.)
+      columns.push({ variable, kind: booleans > 0 && numbers === 0 ? "binary" : "numeric", values: values as DesignColumn["values"] });
     } else if (irregular === 0 && strings === n) {
       // Every value a non-empty text: one indicator per level, levels in text order. `values` holds
       // each row's level number.
@@ -64,12 +69,14 @@ interface ColumnScan {
   booleans: number;
   strings: number;
   irregular: number;
+  /** What `values` can hold: any number, bytes, or level numbers. */
+  holds: "numbers" | "bytes" | "codes";
   /**
    * Each row's number (a boolean as 0 or 1), or for a text its level's number in `levels`. Numbers
    * unless the first row holds a boolean (then bytes) or a text (then level numbers); a number met
    * in a column of bytes or level numbers sends the column to the value-by-value reader.
    */
-  values: Float64Array | Uint8Array | Int32Array;
+  values: number[] | Float64Array | Uint8Array | Int32Array;
   levels: Map<string, number>;
 }
 
@@ -87,11 +94,15 @@ function scanColumns(rows: readonly FrameRow[], variables: readonly string[]): C
   const n = rows.length;
   // A column of booleans is read as bytes and a column of texts as level numbers (a million rows of
   // 8-byte numbers each would be most of what a draw allocates, and set off garbage collections).
+  // Numbers and level numbers go to lists in the heap (see heap.ts): the entries of a column read
+  // whole are all written; a column with a gap is read again value by value.
   const first = rows[0];
+  const inHeap = n <= HEAP_LIST_MAX;
   const scans: ColumnScan[] = variables.map((name) => {
     const x = first?.[name];
-    const values = typeof x === "boolean" ? new Uint8Array(n) : typeof x === "string" && x !== "" ? new Int32Array(n) : new Float64Array(n);
-    return { numbers: 0, booleans: 0, strings: 0, irregular: 0, values, levels: new Map<string, number>() };
+    const holds = typeof x === "boolean" ? "bytes" : typeof x === "string" && x !== "" ? "codes" : "numbers";
+    const values = holds === "bytes" ? new Uint8Array(n) : holds === "codes" ? (inHeap ? heapIntegers(n) : new Int32Array(n)) : inHeap ? heapDoubles(n) : new Float64Array(n);
+    return { numbers: 0, booleans: 0, strings: 0, irregular: 0, holds, values, levels: new Map<string, number>() };
   });
   const counts = new Float64Array(4 * variables.length); // numbers, booleans, strings, irregular per column
   const level = (v: number, text: string): number => {
@@ -127,7 +138,7 @@ function scanColumns(rows: readonly FrameRow[], variables: readonly string[]): C
   return scans;
 }
 
-type Reader = (rows: readonly FrameRow[], n: number, out: (Float64Array | Uint8Array | Int32Array)[], counts: Float64Array, level: (v: number, text: string) => number) => void;
+type Reader = (rows: readonly FrameRow[], n: number, out: (number[] | Float64Array | Uint8Array | Int32Array)[], counts: Float64Array, level: (v: number, text: string) => number) => void;
 
 /**
  * Rows that make a compiled reader worth its cost: compiling takes a fraction of a millisecond and a
@@ -231,13 +242,13 @@ function readIrregular(rows: readonly FrameRow[], variable: string, source: Fram
     if (missing.length === 0) {
       for (const level of [...levels.keys()].sort(compareText)) {
         const code = levels.get(level)!;
-        const values = new Float64Array(n);
+        const values = new Uint8Array(n);
         for (let i = 0; i < n; i++) values[i] = codes[i] === code ? 1 : 0;
         columns.push({ variable, level, kind: "categorical", values });
       }
     }
   } else {
-    const values = new Float64Array(n);
+    const values = n <= HEAP_LIST_MAX ? heapDoubles(n) : new Float64Array(n); // every entry written when the column is kept
     const binary = booleans > 0 && numbers === 0;
     for (let i = 0; i < n; i++) {
       const v = raw[i];

@@ -11,6 +11,7 @@
  */
 import type { Random } from "../random/index.js";
 import { flight, type CubeMatrix } from "./cube.js";
+import type { Doubles } from "./heap.js";
 
 const EPS = 1e-9;
 const REFRESH = 48;
@@ -67,7 +68,7 @@ function invert(values: Float64Array | number[], width: number, p: number, basis
  * Flight phase over `units` (in processing order) on all `p` balancing variables. Mutates `pi`;
  * returns the undecided units left for the landing phase.
  */
-export function fastFlight(matrix: CubeMatrix, p: number, pi: Float64Array, units: ArrayLike<number>, random: Random): number[] {
+export function fastFlight(matrix: CubeMatrix, p: number, pi: Doubles, units: ArrayLike<number>, random: Random): number[] {
   const { values, width } = matrix;
   const undecided = (k: number) => pi[k]! > EPS && pi[k]! < 1 - EPS;
   let cursor = 0;

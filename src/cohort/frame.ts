@@ -182,7 +182,10 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource, opti
   }
   const allIds = (): string[] => (ids ??= idsOf(rows, n));
   // As sortedOrder would find them, without a second pass when the ids are in order.
-  const { order, distinct: uniqueIds } = idsIncrease ? { order: identity(n), distinct: idsDistinct } : sortedOrder(n, allIds());
+  // Ids in order: the order is 0 .. n - 1, the first n of 0 .. n (which serve as the family starts
+  // when every student is a family of their own): one list for both.
+  const upToN = idsIncrease ? identity(n + 1) : undefined;
+  const { order, distinct: uniqueIds } = upToN !== undefined ? { order: upToN.subarray(0, n), distinct: idsDistinct } : sortedOrder(n, allIds());
   // Strictly increasing ids have no duplicates; only otherwise are neighbours compared.
   for (let k = 1; k < n && !uniqueIds; k++) {
     const a = allIds()[order[k - 1]!]!;
@@ -199,7 +202,7 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource, opti
   if (idsIncrease && keysIncrease && oneStudentEach) {
     // Every student a family of their own, in id order (the usual export of one row per family):
     // the family of row i is family i, and the indices of the general case below are the identity.
-    return indexed(rows, order, keys, order, order, new Int32Array(n).fill(1), order, identity(n + 1), schoolOfRow ?? firstSchool, allIds, early);
+    return indexed(rows, order, keys, order, order, new Int32Array(n).fill(1), order, upToN!, schoolOfRow ?? firstSchool, allIds, early);
   }
   // Arrays are allocated at their final (or largest) size: growing million-element arrays by
   // push copies them and leaves garbage behind.

@@ -7,6 +7,7 @@
  */
 import type { Random } from "../random/index.js";
 import { land, type CubeMatrix } from "./cube.js";
+import type { Doubles } from "./heap.js";
 
 /** Above this many undecided units the 2^q enumeration is too large: land by suppression instead. */
 const MAX_UNITS = 12;
@@ -20,7 +21,7 @@ export const METRIC_BLOCK = 256;
  * Decides every unit in `undecided` (sets its probability to 0 or 1), keeping each unit's expected
  * selection equal to its probability and the total number selected fixed.
  */
-export function landByLinearProgram(matrix: CubeMatrix, pi: Float64Array, undecided: readonly number[], random: Random, metric?: Float64Array): void {
+export function landByLinearProgram(matrix: CubeMatrix, pi: Doubles, undecided: readonly number[], random: Random, metric?: Float64Array): void {
   const q = undecided.length;
   if (q === 0) return;
   const target = undecided.reduce((s, k) => s + pi[k]!, 0);

@@ -1,0 +1,43 @@
+/**
+ * Large lists of numbers held in the JavaScript heap rather than in typed arrays. Private to the
+ * cohort part.
+ *
+ * The engine (V8) counts the memory of typed arrays as external memory, and starts marking the
+ * whole heap each time about 64 MB of it has been allocated since the last full collection. A typed
+ * array that lives through a draw of a million families is promoted before it dies, so its memory
+ * is given back only by that full collection: a draw that allocates more than 64 MB of typed
+ * arrays (the balancing columns alone are 48 MB at a million families) sets one off every time,
+ * and with a caller's frame of a million row objects in the heap each costs 0.25 to 0.35 s of
+ * marking. Lists in the heap count against the heap's own growth limit instead, which leaves room
+ * for several draws. The same numbers are stored and read, so nothing computed from them changes.
+ *
+ * A list starts as one element of the right kind and is then lengthened: the engine allocates its
+ * store once. (`new Array(length)` would first allocate a store of `length` empty slots, and storing
+ * the first number would copy it into a second one: twice the time and as much garbage.)
+ */
+
+/**
+ * Longest list kept in the heap: V8 keeps lists lengthened this way in flat storage up to 32 Mi
+ * elements; above that callers use a typed array.
+ */
+export const HEAP_LIST_MAX = 30_000_000;
+
+/** A list of `length` doubles in the heap, its entries unset: every entry must be written before it is read. */
+export function heapDoubles(length: number): number[] {
+  if (length === 0) return [];
+  const out = [0.5]; // from here on the list stores doubles unboxed
+  out.length = length;
+  return out;
+}
+
+/** A list of `length` small integers (list positions) in the heap, its entries unset: every entry must be written before it is read. */
+export function heapIntegers(length: number): number[] {
+  if (length === 0) return [];
+  const out = [0]; // from here on the list stores small integers unboxed
+  out.length = length;
+  return out;
+}
+
+
+/** Numbers such as the units' inclusion probabilities: a list in the heap, or a typed array (a frame too long for a list, or a caller's own). */
+export type Doubles = number[] | Float64Array;

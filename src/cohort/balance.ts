@@ -4,7 +4,7 @@
  */
 import { PthvInputError, type InputIssue } from "../errors/index.js";
 import type { BalanceReport, BalanceRow, BalanceVerdict } from "../model/index.js";
-import { buildDesign, type DesignColumn } from "./design.js";
+import { designReader, type DesignColumn } from "./design.js";
 import { findFamily, indexFrame, type FrameRow, type FrameSource, type IndexedFrame } from "./frame.js";
 
 /**
@@ -145,8 +145,10 @@ function squaresOf(values: DesignColumn["values"], n: number, order: Int32Array 
  * ```
  */
 export function checkBalance(frame: readonly FrameRow[], selectedIds: readonly string[], variables: readonly string[], source?: FrameSource): BalanceReport {
-  const indexed = indexFrame(frame, source);
-  const design = buildDesign(frame, variables, source);
+  // The balancing columns are read block by block as the frame is indexed (one pass over the rows).
+  const columns = designReader(frame, variables, source);
+  const indexed = indexFrame(frame, source, { alongside: columns.read });
+  const design = columns.finish();
   const selected = new Uint8Array(indexed.familyIds.length);
   const issues: InputIssue[] = [];
   for (const id of selectedIds) {

@@ -26,8 +26,26 @@ const MAX_SHOWN = 5;
  * unknown columns, missing values and non-numeric values in numeric columns.
  */
 export function buildDesign(rows: readonly FrameRow[], variables: readonly string[], source?: FrameSource): DesignColumn[] {
+  const reader = designReader(rows, variables, source);
+  reader.read(0, rows.length);
+  return reader.finish();
+}
+
+/**
+ * {@link buildDesign} in parts: `read(start, end)` reads rows `start` to `end` (every row once, in
+ * any order of blocks), then `finish()` gives the columns or throws as buildDesign does. A caller
+ * already passing over the rows (indexFrame) reads each block here while its rows are still in the
+ * processor's cache: at a million rows, a second pass over the row objects costs more than reading
+ * the columns.
+ */
+export interface DesignReader {
+  read(start: number, end: number): void;
+  finish(): DesignColumn[];
+}
+
+/** A {@link DesignReader} of the named columns of `rows`. */
+export function designReader(rows: readonly FrameRow[], variables: readonly string[], source?: FrameSource): DesignReader {
   const issues: InputIssue[] = [];
-  const columns: DesignColumn[] = [];
   const seen = new Set<string>();
   const unique = variables.filter((variable) => {
     if (seen.has(variable)) {
@@ -37,29 +55,36 @@ export function buildDesign(rows: readonly FrameRow[], variables: readonly strin
     seen.add(variable);
     return true;
   });
-  const n = rows.length;
-  const scan = scanColumns(rows, unique);
-  for (let v = 0; v < unique.length; v++) {
-    const variable = unique[v]!;
-    const { numbers, booleans, strings, irregular, holds, values, levels } = scan[v]!;
-    if (irregular === 0 && strings === 0 && numbers + booleans === n && (holds === "numbers" || numbers === 0)) {
-      // Every value a finite number or a boolean, as most frames are: the column was read as it is
-      // (as bytes when it holds only booleans).
-      // (Not level numbers: a column whose first value is a text has a text.)
-      columns.push({ variable, kind: booleans > 0 && numbers === 0 ? "binary" : "numeric", values: values as DesignColumn["values"] });
-    } else if (irregular === 0 && strings === n) {
-      // Every value a non-empty text: one indicator per level, levels in text order. `values` holds
-      // each row's level number.
-      for (const level of [...levels.keys()].sort(compareText)) {
-        const code = levels.get(level)!;
-        const indicator = new Uint8Array(n);
-        for (let i = 0; i < n; i++) indicator[i] = values[i] === code ? 1 : 0;
-        columns.push({ variable, level, kind: "categorical", values: indicator });
+  const scan = columnScanner(rows, unique);
+  return {
+    read: scan.read,
+    finish(): DesignColumn[] {
+      const n = rows.length;
+      const columns: DesignColumn[] = [];
+      const scans = scan.finish();
+      for (let v = 0; v < unique.length; v++) {
+        const variable = unique[v]!;
+        const { numbers, booleans, strings, irregular, holds, values, levels } = scans[v]!;
+        if (irregular === 0 && strings === 0 && numbers + booleans === n && (holds === "numbers" || numbers === 0)) {
+          // Every value a finite number or a boolean, as most frames are: the column was read as it is
+          // (as bytes when it holds only booleans; not level numbers: a column whose first value is a
+          // text has a text).
+          columns.push({ variable, kind: booleans > 0 && numbers === 0 ? "binary" : "numeric", values: values as DesignColumn["values"] });
+        } else if (irregular === 0 && strings === n) {
+          // Every value a non-empty text: one indicator per level, levels in text order. `values` holds
+          // each row's level number.
+          for (const level of [...levels.keys()].sort(compareText)) {
+            const code = levels.get(level)!;
+            const indicator = new Uint8Array(n);
+            for (let i = 0; i < n; i++) indicator[i] = values[i] === code ? 1 : 0;
+            columns.push({ variable, level, kind: "categorical", values: indicator });
+          }
+        } else readIrregular(rows, variable, source, columns, issues);
       }
-    } else readIrregular(rows, variable, source, columns, issues);
-  }
-  if (issues.length > 0) throw new PthvInputError(issues, `${issues.length} problem${issues.length === 1 ? "" : "s"} with the balancing columns`);
-  return columns;
+      if (issues.length > 0) throw new PthvInputError(issues, `${issues.length} problem${issues.length === 1 ? "" : "s"} with the balancing columns`);
+      return columns;
+    },
+  };
 }
 
 /** What one pass over the rows found in one balancing column. */
@@ -81,8 +106,9 @@ interface ColumnScan {
 }
 
 /**
- * Reads the named columns of every row in one pass, straight into typed arrays (no array of raw
- * values per column, which at a million rows is most of the cost and of the garbage).
+ * Reads the named columns of the rows, a block at a time (`read`), straight into typed arrays (no
+ * array of raw values per column, which at a million rows is most of the cost and of the garbage);
+ * `finish` gives what was found in each column.
  *
  * Reading `row[name]` with a different name at the same place in the code makes the engine look
  * each property up generically; a reader compiled for these names (property names given as JSON
@@ -90,7 +116,7 @@ interface ColumnScan {
  * three times faster. Where a runtime forbids compiling code (a strict Content Security Policy),
  * the generic reader does the same work.
  */
-function scanColumns(rows: readonly FrameRow[], variables: readonly string[]): ColumnScan[] {
+function columnScanner(rows: readonly FrameRow[], variables: readonly string[]): { read: (start: number, end: number) => void; finish: () => ColumnScan[] } {
   const n = rows.length;
   // A column of booleans is read as bytes and a column of texts as level numbers (a million rows of
   // 8-byte numbers each would be most of what a draw allocates, and set off garbage collections).
@@ -111,34 +137,40 @@ function scanColumns(rows: readonly FrameRow[], variables: readonly string[]): C
     if (code === undefined) levels.set(text, (code = levels.size));
     return code;
   };
-  const reader = compiledReader(variables, n);
-  if (reader !== undefined) reader(rows, n, scans.map((s) => s.values), counts, level);
-  else {
-    const m = variables.length;
-    for (let i = 0; i < n; i++) {
-      const row = rows[i]!;
-      for (let v = 0; v < m; v++) {
-        const x = row[variables[v]!];
-        const out = scans[v]!.values;
-        if (typeof x === "number") {
-          if (x - x === 0) (out[i] = x), (counts[4 * v]! += 1);
-          else (counts[4 * v + 3]! += 1);
-        } else if (typeof x === "boolean") (out[i] = x ? 1 : 0), (counts[4 * v + 1]! += 1);
-        else if (typeof x === "string" && x !== "") (out[i] = level(v, x)), (counts[4 * v + 2]! += 1);
-        else (counts[4 * v + 3]! += 1);
-      }
-    }
-  }
-  scans.forEach((scan, v) => {
-    scan.numbers = counts[4 * v]!;
-    scan.booleans = counts[4 * v + 1]!;
-    scan.strings = counts[4 * v + 2]!;
-    scan.irregular = counts[4 * v + 3]!;
-  });
-  return scans;
+  const out = scans.map((s) => s.values);
+  const compiled = compiledReader(variables, n);
+  const m = variables.length;
+  const read =
+    compiled !== undefined
+      ? (start: number, end: number): void => compiled(rows, start, end, out, counts, level)
+      : (start: number, end: number): void => {
+          for (let i = start; i < end; i++) {
+            const row = rows[i]!;
+            for (let v = 0; v < m; v++) {
+              const x = row[variables[v]!];
+              const values = out[v]!;
+              if (typeof x === "number") {
+                if (x - x === 0) (values[i] = x), (counts[4 * v]! += 1);
+                else (counts[4 * v + 3]! += 1);
+              } else if (typeof x === "boolean") (values[i] = x ? 1 : 0), (counts[4 * v + 1]! += 1);
+              else if (typeof x === "string" && x !== "") (values[i] = level(v, x)), (counts[4 * v + 2]! += 1);
+              else (counts[4 * v + 3]! += 1);
+            }
+          }
+        };
+  const finish = (): ColumnScan[] => {
+    scans.forEach((scan, v) => {
+      scan.numbers = counts[4 * v]!;
+      scan.booleans = counts[4 * v + 1]!;
+      scan.strings = counts[4 * v + 2]!;
+      scan.irregular = counts[4 * v + 3]!;
+    });
+    return scans;
+  };
+  return { read, finish };
 }
 
-type Reader = (rows: readonly FrameRow[], n: number, out: (number[] | Float64Array | Uint8Array | Int32Array)[], counts: Float64Array, level: (v: number, text: string) => number) => void;
+type Reader = (rows: readonly FrameRow[], start: number, end: number, out: (number[] | Float64Array | Uint8Array | Int32Array)[], counts: Float64Array, level: (v: number, text: string) => number) => void;
 
 /**
  * Rows that make a compiled reader worth its cost: compiling takes a fraction of a millisecond and a
@@ -190,9 +222,9 @@ function compileReader(variables: readonly string[]): Reader | undefined {
   else z${v}++;`,
     )
     .join("\n");
-  const totals = variables.map((_, v) => `counts[${4 * v}] = n${v}; counts[${4 * v + 1}] = b${v}; counts[${4 * v + 2}] = s${v}; counts[${4 * v + 3}] = z${v};`).join("\n");
+  const totals = variables.map((_, v) => `counts[${4 * v}] += n${v}; counts[${4 * v + 1}] += b${v}; counts[${4 * v + 2}] += s${v}; counts[${4 * v + 3}] += z${v};`).join("\n");
   try {
-    return new Function("rows", "n", "out", "counts", "level", `"use strict";\n${declarations}\nfor (let i = 0; i < n; i++) {\nconst row = rows[i]; let x;\n${reads}\n}\n${totals}`) as Reader;
+    return new Function("rows", "start", "end", "out", "counts", "level", `"use strict";\n${declarations}\nfor (let i = start; i < end; i++) {\nconst row = rows[i]; let x;\n${reads}\n}\n${totals}`) as Reader;
   } catch {
     return undefined;
   }

@@ -114,13 +114,28 @@ export function locate(source: FrameSource | undefined, row: number, id?: string
   return where;
 }
 
+/** Options of {@link indexFrame}. */
+export interface IndexOptions {
+  /** Feed the audit digest of the ids while the rows are read. */
+  digest?: boolean;
+  /**
+   * Called for each block of rows (`start` to `end`, every row once, in order) just after indexing
+   * them, while they are still in the processor's cache: a caller that reads other columns of every
+   * row (the balancing columns) reads them here rather than in a second pass over the row objects.
+   */
+  alongside?: (start: number, end: number) => void;
+}
+
+/** Rows per block handed to `alongside`: a thousand row objects and their texts fit in a core's cache. */
+const ALONGSIDE_BLOCK = 1024;
+
 /**
  * Groups a frame into families and schools and checks it: ids present, no duplicate student ids,
  * a school for every student, not empty. Every problem is reported at once. With `digest`, the
  * audit digest is fed while the rows are read (when their ids turn out to be in order, the usual
  * export), while each id is still in cache; otherwise it is computed on first use.
  */
-export function indexFrame(rows: readonly FrameRow[], source?: FrameSource, options: { digest?: boolean } = {}): IndexedFrame {
+export function indexFrame(rows: readonly FrameRow[], source?: FrameSource, options: IndexOptions = {}): IndexedFrame {
   const issues: InputIssue[] = [];
   if (rows.length === 0) throw new PthvInputError([{ ...(source?.file !== undefined ? { file: source.file } : {}), message: "the frame is empty: give one row per student of the schools to sample" }]);
   const n = rows.length;
@@ -143,42 +158,47 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource, opti
   let previousId = "";
   let previousKey = "";
   const early = options.digest === true ? new IdsDigest() : undefined;
-  for (let i = 0; i < n; i++) {
-    const row = rows[i]!;
-    let id = row.id;
-    if (typeof id !== "string" || id.length === 0) {
-      issues.push({ ...locate(source, i, undefined, "id"), message: "missing student id: every row needs a pseudonymous id" });
-      id = "";
-    }
-    const school = row.schoolId;
-    if (schoolOfRow !== undefined) schoolOfRow[i] = school;
-    else if (school !== firstSchool) {
-      schoolOfRow = new Array<string>(n).fill(firstSchool, 0, i);
-      schoolOfRow[i] = school;
-    }
-    if (typeof school !== "string" || school.length === 0) {
-      issues.push({ ...locate(source, i, id || undefined, "schoolId"), message: "missing school id: every student belongs to a school" });
-    }
-    const family = row.familyId;
-    if (family !== undefined && family !== null && typeof family !== "string") {
-      issues.push({ ...locate(source, i, id || undefined, "familyId"), message: "family id must be text: leave it empty for a student who is a family of their own" });
-    }
-    const key = typeof family === "string" && family !== "" ? family : id;
-    keys[i] = key;
-    if (i > 0 && idsIncrease) {
-      if (!(previousId < id)) {
-        if (previousId === id) idsDistinct = false;
-        else idsIncrease = false;
+  const alongside = options.alongside;
+  for (let start = 0; start < n; start += ALONGSIDE_BLOCK) {
+    const end = Math.min(n, start + ALONGSIDE_BLOCK);
+    for (let i = start; i < end; i++) {
+      const row = rows[i]!;
+      let id = row.id;
+      if (typeof id !== "string" || id.length === 0) {
+        issues.push({ ...locate(source, i, undefined, "id"), message: "missing student id: every row needs a pseudonymous id" });
+        id = "";
       }
-      if (!(previousKey < key)) {
-        if (previousKey === key) keysDistinct = false;
-        else keysIncrease = false;
+      const school = row.schoolId;
+      if (schoolOfRow !== undefined) schoolOfRow[i] = school;
+      else if (school !== firstSchool) {
+        schoolOfRow = new Array<string>(n).fill(firstSchool, 0, i);
+        schoolOfRow[i] = school;
       }
+      if (typeof school !== "string" || school.length === 0) {
+        issues.push({ ...locate(source, i, id || undefined, "schoolId"), message: "missing school id: every student belongs to a school" });
+      }
+      const family = row.familyId;
+      if (family !== undefined && family !== null && typeof family !== "string") {
+        issues.push({ ...locate(source, i, id || undefined, "familyId"), message: "family id must be text: leave it empty for a student who is a family of their own" });
+      }
+      const key = typeof family === "string" && family !== "" ? family : id;
+      keys[i] = key;
+      if (i > 0 && idsIncrease) {
+        if (!(previousId < id)) {
+          if (previousId === id) idsDistinct = false;
+          else idsIncrease = false;
+        }
+        if (!(previousKey < key)) {
+          if (previousKey === key) keysDistinct = false;
+          else keysIncrease = false;
+        }
+      }
+      if (early !== undefined && idsIncrease) early.add(id);
+      else if (!idsIncrease) (ids ??= idsOf(rows, i))[i] = id;
+      previousId = id;
+      previousKey = key;
     }
-    if (early !== undefined && idsIncrease) early.add(id);
-    else if (!idsIncrease) (ids ??= idsOf(rows, i))[i] = id;
-    previousId = id;
-    previousKey = key;
+    alongside?.(start, end);
   }
   const allIds = (): string[] => (ids ??= idsOf(rows, n));
   // As sortedOrder would find them, without a second pass when the ids are in order.

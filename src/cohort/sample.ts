@@ -7,7 +7,7 @@ import { createRandom, type Random } from "../random/index.js";
 import { VERSION } from "../version.js";
 import { balanceReport } from "./balance.js";
 import { balancedSelection } from "./balanced.js";
-import { buildDesign, type DesignColumn } from "./design.js";
+import { designReader, type DesignColumn } from "./design.js";
 import { cell, indexFrame, locate, type FrameRow, type FrameSource, type IndexedFrame } from "./frame.js";
 import { groupBy, groupByStratum, sizeFor, strataKeys, type Strata } from "./groups.js";
 import { normaliseOptions, type NormalisedOptions, type SampleCohortOptions } from "./options.js";
@@ -70,8 +70,12 @@ export function sampleCohort(frame: readonly FrameRow[], options: SampleCohortOp
  */
 export function sampleIndexed(frame: readonly FrameRow[], options: SampleCohortOptions, source?: FrameSource, prebuilt?: IndexedFrame): Cohort {
   const { options: opts, seed } = normaliseOptions(options);
-  const indexed = prebuilt ?? indexFrame(frame, source, { digest: true });
-  const design = opts.balance !== undefined ? buildDesign(frame, opts.balance, source) : [];
+  // The balancing columns are read block by block as the frame is indexed (one pass over the rows
+  // instead of two); a frame indexed beforehand is read for them on its own.
+  const columns = opts.balance !== undefined ? designReader(frame, opts.balance, source) : undefined;
+  const indexed = prebuilt ?? indexFrame(frame, source, columns !== undefined ? { digest: true, alongside: columns.read } : { digest: true });
+  if (prebuilt !== undefined) columns?.read(0, frame.length);
+  const design = columns !== undefined ? columns.finish() : [];
   const keys = opts.strata !== undefined ? strataKeys(indexed, opts.strata, source) : undefined;
   const classes = opts.method === "classroom" ? classOf(indexed, source) : undefined;
   const random = createRandom(seed);

@@ -102,6 +102,32 @@ describe("the sampler's shortcuts", () => {
     expect(checkBalance(last, chosen(last), balance)).not.toEqual(generic[generic.length - 1]);
   });
 
+  it("reads the balancing columns block by block while indexing the frame exactly as in a pass of their own", () => {
+    // Three blocks of rows as indexed (1,024 each): a level first met in the last block, and a column
+    // of booleans that turns to numbers in the second. verifyCohort re-draws on a frame indexed
+    // beforehand, which reads the columns in one pass: the same draw means the same columns.
+    const rows = frame(2600).map((row, i) => ({ ...row, schoolId: "sch-0", language: i >= 2300 && i % 5 === 0 ? "tl" : row.language, late: i < 1500 ? i % 2 === 0 : row.absences }));
+    const balance = ["late", "language", "score", "ell"];
+    for (const options of [
+      { method: "balanced", fraction: 0.2, balance, seed: 11 },
+      { method: "stratified", fraction: 0.2, strata: ["grade"], balance, seed: 11 },
+    ] as SampleCohortOptions[]) {
+      const cohort = sampleCohort(rows, options);
+      expect(verifyCohort(rows, cohort).verified).toBe(true);
+      expect(cohort.balance?.rows.map((r) => r.level ?? r.kind)).toEqual(["numeric", "en", "es", "tl", "vi", "numeric", "binary"]);
+      expect(cohort.balance).toEqual(checkBalance(rows, cohort.selectedFamilyIds, balance));
+    }
+    // A value missing only in the last block is still named, with its row.
+    const gap = rows.map((row, i) => (i === 2500 ? { ...row, score: null } : row));
+    try {
+      sampleCohort(gap, { method: "balanced", fraction: 0.2, balance, seed: 11 });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(PthvInputError);
+      expect((error as PthvInputError).issues.map((i) => [i.id, i.field, i.row])).toEqual([[rows[2500]!.id, "score", 2501]]);
+    }
+  });
+
   it("reads balancing columns whose names hold quotes, backslashes and line breaks", () => {
     const name = 'odd "name" \\ it\'s\nhere';
     const rows = frame(300).map((row) => ({ ...row, [name]: row.absences }));

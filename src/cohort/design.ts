@@ -22,21 +22,12 @@ export interface DesignColumn {
 const MAX_SHOWN = 5;
 
 /**
- * Reads the named columns of every row as numbers. Throws one {@link PthvInputError} listing
- * unknown columns, missing values and non-numeric values in numeric columns.
- */
-export function buildDesign(rows: readonly FrameRow[], variables: readonly string[], source?: FrameSource): DesignColumn[] {
-  const reader = designReader(rows, variables, source);
-  reader.read(0, rows.length);
-  return reader.finish();
-}
-
-/**
- * {@link buildDesign} in parts: `read(start, end)` reads rows `start` to `end` (every row once, in
- * any order of blocks), then `finish()` gives the columns or throws as buildDesign does. A caller
- * already passing over the rows (indexFrame) reads each block here while its rows are still in the
- * processor's cache: at a million rows, a second pass over the row objects costs more than reading
- * the columns.
+ * Reads the named columns of every row as numbers, in parts: `read(start, end)` reads rows `start`
+ * to `end` (every row once, in any order of blocks), then `finish()` gives the columns, or throws
+ * one {@link PthvInputError} listing unknown columns, missing values and non-numeric values in
+ * numeric columns. A caller already passing over the rows (indexFrame) reads each block here while
+ * its rows are still in the processor's cache: at a million rows, a second pass over the row
+ * objects costs more than reading the columns.
  */
 export interface DesignReader {
   read(start: number, end: number): void;

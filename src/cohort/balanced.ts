@@ -58,10 +58,9 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   }
   pi.fill(n / N);
   const width = 1 + kept.length;
-  // With one stratum every entry of the matrix is written before it is read, and the matrix is held
-  // in a JavaScript array of doubles (see `heapDoubles`); with several strata, whose code relies on
-  // zeros, in a typed array.
-  const values: Float64Array | number[] = strata.length === 1 && N * width <= HEAP_LIST_MAX ? heapDoubles(N * width) : new Float64Array(N * width);
+  // Every entry of the matrix is written before it is read (the row blocks below, or `writeRows`
+  // for several strata), and it lives through the draw: a list in the heap (see heap.ts).
+  const values = doubles(N * width);
   const matrix: CubeMatrix = { values, width };
   // A few units are held back from the flight (the last ones in random order, which are units like
   // any other) so that the landing's linear program chooses among more samples: its optimum is at

@@ -3,7 +3,8 @@
  * family belongs to. Private to the cohort part.
  */
 import { PthvInputError, PthvUsageError, type InputIssue } from "../errors/index.js";
-import { cell, compareText, locate, type FrameSource, type IndexedFrame } from "./frame.js";
+import { cell, compareText, locate, type FrameRow, type FrameSource, type IndexedFrame } from "./frame.js";
+import { HEAP_LIST_MAX, heapIntegers } from "./heap.js";
 import type { NormalisedOptions } from "./options.js";
 
 /** The number of families to invite out of `N` in a school (or class), by count or fraction. */
@@ -30,89 +31,122 @@ export function sizeFor(options: NormalisedOptions, schoolId: string, N: number,
  * `grade=3|teacherId=t-12`. Equal keys have equal codes.
  */
 export interface Strata {
-  codes: Int32Array;
+  codes: number[] | Int32Array;
   names: string[];
 }
 
 /** Distinct small whole numbers (grades, say) are looked up in an array rather than a map. */
 const SMALL = 1024;
 
-/** The stratum of every family (see {@link Strata}). */
-export function strataKeys(frame: IndexedFrame, columns: readonly string[], source?: FrameSource): Strata {
-  const issues: InputIssue[] = [];
-  for (const column of columns) {
-    if (!frame.rows.some((row) => column in row)) {
-      const known = Object.keys(frame.rows[0] ?? {}).filter((k) => k !== "id").join(", ");
-      issues.push({ field: column, message: `unknown strata column '${column}': the frame's columns are ${known}` });
-    }
-  }
-  if (issues.length > 0) throw new PthvInputError(issues, "unknown strata columns");
+/**
+ * The strata read in parts, as the balancing columns are (see `designReader`): `read(start, end)`
+ * gives each of rows `start` to `end` (every row once) the number of its key, while `indexFrame`
+ * passes over the rows; `finish(frame)` gives each family its lead student's stratum, or throws one
+ * {@link PthvInputError} naming an unknown column or the families whose lead student has no value.
+ */
+export interface StrataReader {
+  read(start: number, end: number): void;
+  finish(frame: IndexedFrame): Strata;
+}
+
+/** A {@link StrataReader} of the named columns of `rows`. */
+export function strataReader(rows: readonly FrameRow[], columns: readonly string[], source?: FrameSource): StrataReader {
+  const unknown = columns.filter((column) => !rows.some((row) => column in row));
+  const n = rows.length;
   // One text per distinct value and column ("grade=3"), made once: a million families share a few
-  // dozen keys, each numbered once, so families are grouped by number.
-  const families = frame.familyIds.length;
-  const codes = new Int32Array(families);
+  // dozen keys, each numbered once, so families are grouped by number. A key with a missing value
+  // ("grade=") is marked, so that only families whose lead student has it are reported.
+  const rowCodes = n <= HEAP_LIST_MAX ? heapIntegers(n) : new Int32Array(n);
   const names: string[] = [];
+  const lacking: boolean[] = [];
   const codeOf = new Map<string, number>();
-  const code = (key: string): number => {
+  const code = (key: string, missing: boolean): number => {
     let c = codeOf.get(key);
     if (c === undefined) {
       codeOf.set(key, (c = names.length));
       names.push(key);
+      lacking.push(missing);
     }
     return c;
   };
-  const { rows, familyLead } = frame;
-  const missing = (lead: number, column: string) => {
-    if (issues.length < 20) issues.push({ ...locate(source, lead, rows[lead]!.id, column), message: `missing value in strata column '${column}': every family needs a stratum` });
-  };
-  if (columns.length === 1) {
+  let read: (start: number, end: number) => void;
+  if (unknown.length > 0) read = () => {};
+  else if (columns.length === 1) {
     // One column (the usual case): the value's code straight from the value.
     const column = columns[0]!;
     const small = new Int32Array(SMALL).fill(-1);
     const other = new Map<string | number | boolean, number>();
-    for (let f = 0; f < families; f++) {
-      const lead = familyLead[f]!;
-      // Read here (not through `cell`) so this read only ever sees this column's name.
-      let value = rows[lead]![column];
-      if (value === "") value = null;
-      if (value === null || value === undefined) {
-        missing(lead, column);
-        codes[f] = code(`${column}=`);
-        continue;
+    read = (start, end) => {
+      for (let i = start; i < end; i++) {
+        // Read here (not through `cell`) so this read only ever sees this column's name.
+        let value = rows[i]![column];
+        if (value === "") value = null;
+        if (value === null || value === undefined) {
+          rowCodes[i] = code(`${column}=`, true);
+          continue;
+        }
+        if (typeof value === "number" && value >= 0 && value < SMALL && (value | 0) === value && !Object.is(value, -0)) {
+          let c = small[value]!;
+          if (c < 0) small[value] = c = code(`${column}=${String(value)}`, false);
+          rowCodes[i] = c;
+          continue;
+        }
+        let c = other.get(value);
+        if (c === undefined) other.set(value, (c = code(`${column}=${String(value)}`, false)));
+        rowCodes[i] = c;
       }
-      if (typeof value === "number" && value >= 0 && value < SMALL && (value | 0) === value && !Object.is(value, -0)) {
-        let c = small[value]!;
-        if (c < 0) small[value] = c = code(`${column}=${String(value)}`);
-        codes[f] = c;
-        continue;
-      }
-      let c = other.get(value);
-      if (c === undefined) other.set(value, (c = code(`${column}=${String(value)}`)));
-      codes[f] = c;
-    }
+    };
   } else {
     const texts = columns.map(() => new Map<string | number | boolean, string>());
     const parts: string[] = new Array<string>(columns.length);
-    for (let f = 0; f < families; f++) {
-      const lead = familyLead[f]!;
-      const row = rows[lead]!;
-      for (let c = 0; c < columns.length; c++) {
-        const column = columns[c]!;
-        const value = cell(row, column);
-        if (value === null || value === undefined) {
-          missing(lead, column);
-          parts[c] = `${column}=`;
-          continue;
+    read = (start, end) => {
+      for (let i = start; i < end; i++) {
+        const row = rows[i]!;
+        let missing = false;
+        for (let c = 0; c < columns.length; c++) {
+          const column = columns[c]!;
+          const value = cell(row, column);
+          if (value === null || value === undefined) {
+            missing = true;
+            parts[c] = `${column}=`;
+            continue;
+          }
+          let text = texts[c]!.get(value);
+          if (text === undefined) texts[c]!.set(value, (text = `${column}=${String(value)}`));
+          parts[c] = text;
         }
-        let text = texts[c]!.get(value);
-        if (text === undefined) texts[c]!.set(value, (text = `${column}=${String(value)}`));
-        parts[c] = text;
+        rowCodes[i] = code(parts.join("|"), missing);
       }
-      codes[f] = code(parts.join("|"));
-    }
+    };
   }
-  if (issues.length > 0) throw new PthvInputError(issues, "missing strata values");
-  return { codes, names };
+  return {
+    read,
+    finish(frame: IndexedFrame): Strata {
+      const issues: InputIssue[] = [];
+      for (const column of unknown) {
+        const known = Object.keys(rows[0] ?? {}).filter((k) => k !== "id").join(", ");
+        issues.push({ field: column, message: `unknown strata column '${column}': the frame's columns are ${known}` });
+      }
+      if (issues.length > 0) throw new PthvInputError(issues, "unknown strata columns");
+      const families = frame.familyIds.length;
+      const codes = families <= HEAP_LIST_MAX ? heapIntegers(families) : new Int32Array(families);
+      const { familyLead } = frame;
+      for (let f = 0; f < families; f++) {
+        const lead = familyLead[f]!;
+        const c = rowCodes[lead]!;
+        codes[f] = c;
+        if (!lacking[c] || issues.length >= 20) continue;
+        for (const column of columns) {
+          const value = cell(rows[lead]!, column);
+          if ((value === null || value === undefined) && issues.length < 20) {
+            issues.push({ ...locate(source, lead, rows[lead]!.id, column), message: `missing value in strata column '${column}': every family needs a stratum` });
+          }
+        }
+      }
+      if (issues.length > 0) throw new PthvInputError(issues, "missing strata values");
+      return { codes, names };
+    },
+  };
 }
 
 /** Families of a school grouped by stratum, as {@link groupBy} with the strata's keys. */

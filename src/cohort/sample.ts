@@ -9,7 +9,7 @@ import { balanceReport } from "./balance.js";
 import { balancedSelection } from "./balanced.js";
 import { designReader, type DesignColumn } from "./design.js";
 import { cell, indexFrame, locate, type FrameRow, type FrameSource, type IndexedFrame } from "./frame.js";
-import { groupBy, groupByStratum, sizeFor, strataKeys, type Strata } from "./groups.js";
+import { groupBy, groupByStratum, sizeFor, strataReader, type Strata } from "./groups.js";
 import { normaliseOptions, type NormalisedOptions, type SampleCohortOptions } from "./options.js";
 
 /** What one school contributes: its strata (with their selections and reserves) and notes. */
@@ -70,13 +70,19 @@ export function sampleCohort(frame: readonly FrameRow[], options: SampleCohortOp
  */
 export function sampleIndexed(frame: readonly FrameRow[], options: SampleCohortOptions, source?: FrameSource, prebuilt?: IndexedFrame): Cohort {
   const { options: opts, seed } = normaliseOptions(options);
-  // The balancing columns are read block by block as the frame is indexed (one pass over the rows
-  // instead of two); a frame indexed beforehand is read for them on its own.
+  // The balancing and strata columns are read block by block as the frame is indexed (one pass
+  // over the rows instead of several); a frame indexed beforehand is read for them on its own.
   const columns = opts.balance !== undefined ? designReader(frame, opts.balance, source) : undefined;
-  const indexed = prebuilt ?? indexFrame(frame, source, columns !== undefined ? { digest: true, alongside: columns.read } : { digest: true });
-  if (prebuilt !== undefined) columns?.read(0, frame.length);
+  const strataColumns = opts.strata !== undefined ? strataReader(frame, opts.strata, source) : undefined;
+  const alongside = (start: number, end: number): void => {
+    columns?.read(start, end);
+    strataColumns?.read(start, end);
+  };
+  const reads = columns !== undefined || strataColumns !== undefined;
+  const indexed = prebuilt ?? indexFrame(frame, source, reads ? { digest: true, alongside } : { digest: true });
+  if (prebuilt !== undefined && reads) alongside(0, frame.length);
   const design = columns !== undefined ? columns.finish() : [];
-  const keys = opts.strata !== undefined ? strataKeys(indexed, opts.strata, source) : undefined;
+  const keys = strataColumns !== undefined ? strataColumns.finish(indexed) : undefined;
   const classes = opts.method === "classroom" ? classOf(indexed, source) : undefined;
   const random = createRandom(seed);
   const selected = new Uint8Array(indexed.familyIds.length);
@@ -114,11 +120,14 @@ export function sampleIndexed(frame: readonly FrameRow[], options: SampleCohortO
   return cohort;
 }
 
-/** The lists one after another (a copy, also when there is only one). */
+/** The lists one after another (a copy, also when there is only one), allocated once at its length. */
 function concat(lists: readonly string[][]): string[] {
   if (lists.length === 1) return lists[0]!.slice();
-  const out: string[] = [];
-  for (const list of lists) for (let i = 0; i < list.length; i++) out.push(list[i]!);
+  let length = 0;
+  for (const list of lists) length += list.length;
+  const out: string[] = new Array<string>(length);
+  let at = 0;
+  for (const list of lists) for (let i = 0; i < list.length; i++) out[at++] = list[i]!;
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Cohort, PthvInputError, PthvUsageError, sampleCohort, sampleDistrict, TargetingError, verifyCohort, type SampleCohortOptions } from "../../src/index.js";
+import { Cohort, PthvInputError, PthvUsageError, sampleCohort, sampleDistrict, TargetingError, verifyCohort, type FrameRow, type SampleCohortOptions } from "../../src/index.js";
 import { frozen, smallFrame } from "./frames.js";
 
 const perSchool = (cohort: Cohort) => {
@@ -158,6 +158,39 @@ describe("sampleCohort reports bad input", () => {
   it("names an unknown strata column and an unknown balancing column", () => {
     expect(() => sampleCohort(smallFrame(), { method: "stratified", count: 2, strata: ["house"], seed: 1 })).toThrow(/unknown strata column 'house'/);
     expect(() => sampleCohort(smallFrame(), { method: "balanced", count: 2, balance: ["income"], seed: 1 })).toThrow(/unknown balancing column 'income'/);
+  });
+
+  it("names the families whose lead student has no value in a strata column, in family order, and no sibling", () => {
+    // Family f-b's lead (lowest id) student lacks a grade; family f-a's second student does too, which
+    // does not matter: a family's stratum is its lead student's. Rows are not in id order.
+    const frame = [
+      { id: "s4", schoolId: "x", familyId: "f-c", grade: 2, language: null },
+      { id: "s3", schoolId: "x", familyId: "f-b", grade: 1, language: "es" },
+      { id: "s2", schoolId: "x", familyId: "f-b", grade: null, language: "en" },
+      { id: "s1", schoolId: "x", familyId: "f-a", grade: 3, language: "en" },
+      { id: "s5", schoolId: "x", familyId: "f-a", grade: "", language: "en" },
+      { id: "s6", schoolId: "x", familyId: "f-d", grade: 4, language: "vi" },
+    ] as unknown as FrameRow[]; // empty and null grades, as a CSV reader gives them
+    const issuesOf = (strata: string[]) => {
+      try {
+        sampleCohort(frame, { method: "stratified", count: 2, strata, seed: 1 });
+        return [];
+      } catch (error) {
+        expect(error).toBeInstanceOf(PthvInputError);
+        return (error as PthvInputError).issues.map((i) => [i.id, i.field, i.row]);
+      }
+    };
+    expect(issuesOf(["grade"])).toEqual([["s2", "grade", 3]]);
+    // Several columns: each missing value of a lead student, families in id order (f-b before f-c).
+    expect(issuesOf(["grade", "language"])).toEqual([
+      ["s2", "grade", 3],
+      ["s4", "language", 1],
+    ]);
+    // With the values filled in, the same frame draws, and the draw re-verifies (read in one pass there).
+    const filled = frame.map((row) => ({ ...row, grade: typeof row.grade === "number" ? row.grade : 0, language: row.language ?? "en" }));
+    const cohort = sampleCohort(filled, { method: "stratified", count: 2, strata: ["grade", "language"], seed: 1 });
+    expect(cohort.strata?.map((s) => s.key)).toEqual(["x|grade=0|language=en", "x|grade=2|language=en", "x|grade=3|language=en", "x|grade=4|language=vi"]);
+    expect(verifyCohort(filled, cohort).verified).toBe(true);
   });
 
   it("names the ids of rows with non-numeric values in a numeric balancing column", () => {

@@ -40,8 +40,16 @@ export function usableDefaultVariables(frame: readonly Student[]): string[] {
     absent &&= isValue(s.priorDaysAbsent);
     reading &&= isValue(s.priorReadingScore);
   }
-  const usable = [grade, ell, iep, frl, absent, reading];
-  return DEFAULT_BALANCE_VARIABLES.filter((_, k) => usable[k]);
+  // Pushed one by one: a filter over the flags sent this function back to the interpreter on every
+  // call (V8 had no feedback for the callback's keyed read), once per school.
+  const usable: string[] = [];
+  if (grade) usable.push("grade");
+  if (ell) usable.push("ell");
+  if (iep) usable.push("iep");
+  if (frl) usable.push("frl");
+  if (absent) usable.push("priorDaysAbsent");
+  if (reading) usable.push("priorReadingScore");
+  return usable;
 }
 
 /** Variables usable on every student of a frame: a number or boolean on each. */

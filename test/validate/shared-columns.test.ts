@@ -4,7 +4,7 @@ import type { ProgramRecord, Student } from "../../src/model/index.js";
 import { buildIdTable } from "../../src/validate/id-table.js";
 import { indexProgram, packedVisitEducators } from "../../src/validate/program-index.js";
 import type { ProgramIndex } from "../../src/validate/types.js";
-import { isActive, isHeld } from "../../src/validate/rules/shared.js";
+import { isActive, isHeld, sameMembers } from "../../src/validate/rules/shared.js";
 import { DEFAULT_BALANCE_VARIABLES, usableDefaultVariables, usableVariables } from "../../src/validate/rules/visited-representative.js";
 
 // The shared columns and lookups of the programme index, each checked against the plain
@@ -161,5 +161,29 @@ describe("usableDefaultVariables", () => {
         expect(usableDefaultVariables(frame)).toEqual(usableVariables(frame, DEFAULT_BALANCE_VARIABLES));
       }),
     );
+  });
+});
+
+describe("sameMembers", () => {
+  // Short lists of few ids, so repeats, swaps and lists of two (the quick path) are all common.
+  const ids = fc.array(fc.constantFrom("edu-1", "edu-2", "edu-3"), { maxLength: 4 });
+
+  it("says whether two lists hold the same set of ids, as the plain definition does", () => {
+    fc.assert(
+      fc.property(ids, ids, (a, b) => {
+        const plain = a.every((id) => b.includes(id)) && b.every((id) => a.includes(id));
+        expect(sameMembers(a, b)).toBe(plain);
+        expect(sameMembers(b, a)).toBe(plain);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("takes two ids in either order as the same members, and a repeated id as one", () => {
+    expect(sameMembers(["a", "b"], ["b", "a"])).toBe(true);
+    expect(sameMembers(["a", "a"], ["a", "a"])).toBe(true);
+    expect(sameMembers(["a", "a"], ["a", "b"])).toBe(false);
+    expect(sameMembers(["a", "b"], ["a", "c"])).toBe(false);
+    expect(sameMembers(["a", "a"], ["a"])).toBe(true);
   });
 });

@@ -126,13 +126,16 @@ export const visitedRepresentative: Rule<Options> = {
      * The visited families of a school among its frame's families (a family once, whatever its
      * students). A family taken is marked 2 in `visitedHere` while the school's students are read,
      * so siblings count once without a set or a list per family; the marks are put back to 1
-     * before returning, for a school listed twice.
+     * before returning, for a school listed twice. `most` bounds how many there are (the school's
+     * visited families counted above), so the lists are allocated once at that size, not grown.
      */
-    const visitedOf = (schoolId: string, frame: readonly Student[]): string[] => {
+    const visitedOf = (schoolId: string, frame: readonly Student[], most: number): string[] => {
       const other = otherBySchool.get(schoolId);
       const otherTaken = new Set<string>();
-      const selected: string[] = [];
-      const taken: number[] = [];
+      const selected: string[] = new Array<string>(most);
+      const taken: number[] = new Array<number>(most);
+      let selectedCount = 0;
+      let takenCount = 0;
       let f = -1;
       for (const student of frame) {
         const id = student.familyId;
@@ -143,14 +146,15 @@ export const visitedRepresentative: Rule<Options> = {
         if (f >= 0 && visitedHere[f] !== 0 && families[f]!.schoolId === schoolId) {
           if (visitedHere[f] === 2) continue;
           visitedHere[f] = 2;
-          taken.push(f);
-          selected.push(id);
+          taken[takenCount++] = f;
+          selected[selectedCount++] = id;
         } else if (other?.has(id) === true && !otherTaken.has(id)) {
           otherTaken.add(id);
-          selected.push(id);
+          selected[selectedCount++] = id;
         }
       }
-      for (let k = 0; k < taken.length; k++) visitedHere[taken[k]!] = 1;
+      for (let k = 0; k < takenCount; k++) visitedHere[taken[k]!] = 1;
+      selected.length = selectedCount;
       return selected;
     };
     const skipped: string[] = [];
@@ -167,7 +171,7 @@ export const visitedRepresentative: Rule<Options> = {
         return;
       }
       // Record order, not the id-sorted frame: students usually follow their families there. The order does not change the balance.
-      const selected = visitedOf(school.id, index.studentsBySchool.get(school.id) ?? []);
+      const selected = visitedOf(school.id, index.studentsBySchool.get(school.id) ?? [], visitedCount);
       try {
         const drift = balanceDrift(frame, selected, variables);
         for (const row of drift.rows) {

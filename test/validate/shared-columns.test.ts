@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ProgramRecord, Student } from "../../src/model/index.js";
+import { RULES, validateProgram } from "../../src/validate/index.js";
 import { buildIdTable } from "../../src/validate/id-table.js";
 import { indexProgram, packedVisitEducators } from "../../src/validate/program-index.js";
 import type { ProgramIndex } from "../../src/validate/types.js";
@@ -185,5 +186,47 @@ describe("sameMembers", () => {
     expect(sameMembers(["a", "a"], ["a", "b"])).toBe(false);
     expect(sameMembers(["a", "b"], ["a", "c"])).toBe(false);
     expect(sameMembers(["a", "a"], ["a"])).toBe(true);
+  });
+});
+
+describe("visited-representative's count of visited families per school", () => {
+  const schoolIds = ["sch-1", "sch-2", "sch-3"];
+  const school = fc.constantFrom(...schoolIds);
+  const visited = fc.record({
+    familyId: fc.integer({ min: 1, max: 10 }).map((k) => `fam-${k}`),
+    schoolId: school,
+    status: fc.constantFrom("completed", "completed", "scheduled", "cancelled"),
+  });
+  const programme = fc.record({
+    families: fc.array(fc.record({ id: fc.integer({ min: 1, max: 8 }).map((k) => `fam-${k}`), schoolId: school }), { maxLength: 10 }),
+    visits: fc.array(visited, { maxLength: 30 }),
+  });
+
+  it("counts, per school, the family records visited there and the other family ids visited there, as a plain count does", () => {
+    fc.assert(
+      fc.property(programme, (p) => {
+        const record = {
+          schools: schoolIds.map((id) => ({ id })),
+          students: schoolIds.map((schoolId, k) => ({ id: `stu-${k}`, schoolId, familyId: `fam-${k + 1}`, grade: k })),
+          families: p.families,
+          visits: p.visits.map((v, i) => ({ ...v, id: `visit-${i}` })),
+          educators: [],
+          pairs: [],
+          reflections: [],
+          cohorts: [],
+          outcomes: [],
+        } as unknown as ProgramRecord;
+        const rules = Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.id === "visited-representative" ? ["warn", { minVisitedFamilies: 1000 }] : "off"]));
+        const run = validateProgram(record, { rules }).rules.find((r) => r.id === "visited-representative")!;
+        const expected = schoolIds.map((schoolId) => {
+          const ids = new Set<string>();
+          for (const v of record.visits) if (v.status === "completed" && v.schoolId === schoolId) ids.add(v.familyId);
+          return `${schoolId} (${ids.size} visited families, 1 students)`;
+        });
+        // Each id once per school, whether its first record is at the school (marked) or not (kept by id).
+        expect(run.skipped).toBe(`not assessed (fewer than 1000 visited families, or no students): ${expected.join(", ")}`);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -99,29 +99,36 @@ export const visitedRepresentative: Rule<Options> = {
     const otherBySchool = new Map<string, Set<string>>();
     const visitFamily = index.visitFamily;
     const visits = record.visits;
+    // Marked families are counted by their school (their visit's school, the same) as they are
+    // first marked, run by run: visits usually come school by school, so the map is updated once
+    // per run, not per family, and no second pass reads every family record again.
+    let runSchool: string | undefined;
+    let runMarked = 0;
+    const endRun = () => {
+      if (runMarked > 0) markedBySchool.set(runSchool!, (markedBySchool.get(runSchool!) ?? 0) + runMarked);
+      runMarked = 0;
+    };
     for (let i = 0; i < visits.length; i++) {
       const visit = visits[i]!;
       if (!isHeld(visit)) continue;
       const f = visitFamily[i]!;
-      if (f >= 0 && families[f]!.schoolId === visit.schoolId) {
-        visitedHere[f] = 1;
+      const schoolId = visit.schoolId;
+      if (f >= 0 && families[f]!.schoolId === schoolId) {
+        if (visitedHere[f] === 0) {
+          visitedHere[f] = 1;
+          if (runMarked === 0 || schoolId !== runSchool) {
+            endRun();
+            runSchool = schoolId;
+          }
+          runMarked++;
+        }
         continue;
       }
-      const set = otherBySchool.get(visit.schoolId);
+      const set = otherBySchool.get(schoolId);
       if (set) set.add(visit.familyId);
-      else otherBySchool.set(visit.schoolId, new Set([visit.familyId]));
+      else otherBySchool.set(schoolId, new Set([visit.familyId]));
     }
-    // Marked families counted by their school (their visit's school), run by run: families usually come school by school.
-    for (let f = 0; f < families.length; ) {
-      if (visitedHere[f] !== 1) {
-        f++;
-        continue;
-      }
-      const schoolId = families[f]!.schoolId;
-      let marked = 0;
-      for (; f < families.length && (visitedHere[f] !== 1 || families[f]!.schoolId === schoolId); f++) marked += visitedHere[f]!;
-      markedBySchool.set(schoolId, (markedBySchool.get(schoolId) ?? 0) + marked);
-    }
+    endRun();
     /**
      * The visited families of a school among its frame's families (a family once, whatever its
      * students). A family taken is marked 2 in `visitedHere` while the school's students are read,

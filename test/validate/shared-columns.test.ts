@@ -230,3 +230,45 @@ describe("visited-representative's count of visited families per school", () => 
     );
   });
 });
+
+describe("cohort-provenance's invited families", () => {
+  // Family ids numbered without padding, as the sampler lists them (in text order) and shuffled,
+  // with repeated family records and selected ids that are not in the records.
+  const familyId = fc.integer({ min: 0, max: 30 }).map((k) => `fam-${k}`);
+  const programme = fc.record({
+    families: fc.array(familyId, { maxLength: 40 }),
+    cohorts: fc.array(fc.tuple(fc.array(familyId, { maxLength: 60 }), fc.boolean()), { maxLength: 3 }),
+    visits: fc.array(fc.tuple(familyId, fc.constantFrom("completed", "scheduled", "cancelled")), { maxLength: 40 }),
+  });
+
+  it("reports exactly the active visits whose family is in no cohort's selected families", () => {
+    fc.assert(
+      fc.property(programme, (p) => {
+        const record = {
+          schools: [{ id: "sch-1" }],
+          students: [],
+          families: p.families.map((id) => ({ id, schoolId: "sch-1" })),
+          visits: p.visits.map(([familyId, status], i) => ({ id: `visit-${i}`, schoolId: "sch-1", familyId, status, educatorIds: [] })),
+          educators: [],
+          pairs: [],
+          reflections: [],
+          // Selected ids in text order (as the sampler lists them) or as drawn.
+          cohorts: p.cohorts.map(([ids, sorted], c) => ({ id: `cohort-${c}`, schoolIds: ["sch-1"], selectedFamilyIds: sorted ? [...ids].sort() : ids, audit: {} })),
+          outcomes: [],
+        } as unknown as ProgramRecord;
+        const rules = Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.id === "cohort-provenance" ? "error" : "off"]));
+        const reported = validateProgram(record, { rules })
+          .diagnostics.filter((d) => d.entity === "visit")
+          .map((d) => d.id);
+        const invited = new Set(record.cohorts.flatMap((c) => c.selectedFamilyIds));
+        const expected = record.visits.filter((v) => v.status !== "cancelled" && !invited.has(v.familyId)).map((v) => v.id);
+        expect(reported).toEqual(expected);
+      }),
+      {
+        numRuns: 500,
+        // A repeated family record right after a family just found: the first record is the one marked.
+        examples: [[{ families: ["fam-1", "fam-2", "fam-1"], cohorts: [[["fam-2", "fam-1"], false]], visits: [["fam-1", "completed"]] }]],
+      },
+    );
+  });
+});

@@ -151,6 +151,23 @@ describe("the programme index's shared columns", () => {
   });
 });
 
+describe("students grouped by school when they do not come school by school", () => {
+  it("groups them as the plain grouping does, past the runs the index notes (8,192) and below", () => {
+    for (const count of [8191, 8192, 8193, 20000]) {
+      // A school per row in turn: every student starts a run of one.
+      const students = Array.from({ length: count }, (_, i) => ({ id: `stu-${i}`, schoolId: `sch-${i % 3}` }));
+      const index = indexProgram({ students } as unknown as ProgramRecord);
+      const plain = new Map<string, unknown[]>();
+      for (const s of students) {
+        if (!plain.has(s.schoolId)) plain.set(s.schoolId, []);
+        plain.get(s.schoolId)!.push(s);
+      }
+      expect([...index.studentsBySchool.keys()]).toEqual([...plain.keys()]);
+      for (const [schoolId, list] of plain) expect(index.studentsBySchool.get(schoolId)).toEqual(list);
+    }
+  });
+});
+
 describe("usableDefaultVariables", () => {
   const value = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.constantFrom("yes", "3"));
   const student = fc.record({ grade: value, ell: value, iep: value, frl: value, priorDaysAbsent: value, priorReadingScore: value }, { requiredKeys: [] });

@@ -251,25 +251,17 @@ function identity(n: number): Int32Array {
 }
 
 /**
- * The indexed frame from its families: groups the families by school (`schoolOfFamily`: each
- * family's school, or the one school of the frame) and attaches the digest (`early` when it was fed
- * while reading the rows in id order, else computed on first use).
+ * The families of each school, in family order (`schoolOfFamily`: each family's school, or the one
+ * school of the frame), schools in order of first appearance.
  */
-function indexed(
-  rows: readonly FrameRow[],
-  order: Int32Array,
-  familyIds: string[],
-  familyOfRow: Int32Array,
-  familyLead: Int32Array,
-  familyStudents: Int32Array,
-  rowsByFamily: Int32Array,
-  familyStart: Int32Array,
-  schoolOfFamily: string[] | string,
-  ids: () => readonly string[],
-  early: IdsDigest | undefined,
-): IndexedFrame {
-  const families = familyIds.length;
-  const schoolOf = typeof schoolOfFamily === "string" ? () => schoolOfFamily : (f: number): string => schoolOfFamily[f]!;
+function familiesBySchool(families: number, schoolOfFamily: string[] | string): Map<string, number[]> {
+  if (typeof schoolOfFamily === "string") {
+    // One school (a school's frame, as the validator gives them): every family, in order.
+    const all = new Array<number>(families);
+    for (let f = 0; f < families; f++) all[f] = f;
+    return new Map([[schoolOfFamily, all]]);
+  }
+  const schoolOf = (f: number): string => schoolOfFamily[f]!;
   // Families per school: counted first, so each school's list is allocated once.
   const counts = new Map<string, number>();
   let lastSchool: string | undefined;
@@ -302,6 +294,28 @@ function indexed(
     }
     list[at++] = f;
   }
+  return bySchool;
+}
+
+/**
+ * The indexed frame from its families: groups the families by school (`schoolOfFamily`: each
+ * family's school, or the one school of the frame) and attaches the digest (`early` when it was fed
+ * while reading the rows in id order, else computed on first use).
+ */
+function indexed(
+  rows: readonly FrameRow[],
+  order: Int32Array,
+  familyIds: string[],
+  familyOfRow: Int32Array,
+  familyLead: Int32Array,
+  familyStudents: Int32Array,
+  rowsByFamily: Int32Array,
+  familyStart: Int32Array,
+  schoolOfFamily: string[] | string,
+  ids: () => readonly string[],
+  early: IdsDigest | undefined,
+): IndexedFrame {
+  const bySchool = familiesBySchool(familyIds.length, schoolOfFamily);
   let digest = early?.finish();
   const schools = bySchool.size === 1 ? bySchool : new Map([...bySchool.keys()].sort(compareText).map((s) => [s, bySchool.get(s)!] as const));
   return {

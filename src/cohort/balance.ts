@@ -32,20 +32,14 @@ const RANK: Record<BalanceVerdict, number> = { "not-assessed": -1, representativ
 /** Balance of the families marked in `selected` (by family index), over already-built design columns. */
 export function balanceReport(frame: IndexedFrame, design: readonly DesignColumn[], variables: readonly string[], selected: Uint8Array): BalanceReport {
   const n = frame.rows.length;
-  let selectedStudents = 0;
-  for (let i = 0; i < n; i++) selectedStudents += selected[frame.familyOfRow[i]!]!;
-  let selectedFamilies = 0;
-  for (let f = 0; f < selected.length; f++) selectedFamilies += selected[f]!;
+  const selectedStudents = countSelectedStudents(frame.familyOfRow, selected, n);
+  const selectedFamilies = countSelectedFamilies(selected);
   // Sums run in student-id order, so the report does not depend on the order of the rows. Whether
   // each student (in that order) is selected is worked out once for all columns, and a frame
   // already in id order (the usual export) is read as it is.
   const order = frame.order;
-  let inOrder = true;
   const chosen = new Uint8Array(design.length > 0 ? n : 0);
-  if (design.length > 0) {
-    for (let k = 0; k < n && inOrder; k++) inOrder = order[k] === k;
-    for (let k = 0; k < n; k++) chosen[k] = selected[frame.familyOfRow[order[k]!]!]!;
-  }
+  const inOrder = design.length > 0 ? chooseInOrder(order, frame.familyOfRow, selected, chosen, n) : true;
   const rows: BalanceRow[] = design.map((column) => {
     const values = column.values;
     const within = inOrder ? null : order;
@@ -62,10 +56,21 @@ export function balanceReport(frame: IndexedFrame, design: readonly DesignColumn
     if (column.level !== undefined) row.level = column.level;
     return row;
   });
-  const smds = rows.map((r) => r.smd).filter((s): s is number => s !== null).map(Math.abs);
-  const maxAbsSmd = smds.length > 0 ? Math.max(...smds) : null;
-  const meanAbsSmd = smds.length > 0 ? smds.reduce((a, b) => a + b, 0) / smds.length : null;
-  const verdict = rows.reduce<BalanceVerdict>((worst, r) => (RANK[r.verdict] > RANK[worst] ? r.verdict : worst), "not-assessed");
+  // The largest and the mean |SMD| over the rows that have one, summed in row order.
+  let assessed = 0;
+  let maxAbsSmd: number | null = null;
+  let sumAbsSmd = 0;
+  let verdict: BalanceVerdict = "not-assessed";
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k]!;
+    if (RANK[row.verdict] > RANK[verdict]) verdict = row.verdict;
+    if (row.smd === null) continue;
+    const a = Math.abs(row.smd);
+    maxAbsSmd = maxAbsSmd === null ? a : Math.max(maxAbsSmd, a);
+    sumAbsSmd += a;
+    assessed++;
+  }
+  const meanAbsSmd = assessed > 0 ? sumAbsSmd / assessed : null;
   return {
     variables: [...variables],
     frameStudents: n,
@@ -81,8 +86,33 @@ export function balanceReport(frame: IndexedFrame, design: readonly DesignColumn
   };
 }
 
-// The two loops over every student are functions at the top of the module, not inside the
-// callback over the columns: the engine keeps their optimised code from one call to the next.
+// The loops over every student are functions at the top of the module, over typed arrays only:
+// the engine keeps their optimised code from one call to the next, also while balanceReport itself
+// is sent back to the interpreter (it is, when the design lists it meets change shape: the
+// sampler's empty one, then checkBalance's columns, as the validator's two targeting rules call
+// them 400 times each).
+
+/** Students whose family is marked in `selected`. */
+function countSelectedStudents(familyOfRow: Int32Array, selected: Uint8Array, n: number): number {
+  let count = 0;
+  for (let i = 0; i < n; i++) count += selected[familyOfRow[i]!]!;
+  return count;
+}
+
+/** Families marked in `selected`. */
+function countSelectedFamilies(selected: Uint8Array): number {
+  let count = 0;
+  for (let f = 0; f < selected.length; f++) count += selected[f]!;
+  return count;
+}
+
+/** Fills `chosen` (whether the k-th student in id order is selected) and says whether the rows are in id order. */
+function chooseInOrder(order: Int32Array, familyOfRow: Int32Array, selected: Uint8Array, chosen: Uint8Array, n: number): boolean {
+  let inOrder = true;
+  for (let k = 0; k < n && inOrder; k++) inOrder = order[k] === k;
+  for (let k = 0; k < n; k++) chosen[k] = selected[familyOfRow[order[k]!]!]!;
+  return inOrder;
+}
 
 /**
  * Sum of a column over all students and over the chosen ones, in student-id order (`order`, or row

@@ -91,16 +91,17 @@ function sortedOrder(n: number, texts: readonly string[], within?: Int32Array): 
 
 /** The index of a family id in the frame's sorted family ids, or -1. */
 export function findFamily(frame: IndexedFrame, id: string): number {
+  // The first family id not below `id`, with one comparison of texts per step (the validator asks
+  // for a million ids, 400 schools' visited families), then whether it is `id`.
+  const ids = frame.familyIds;
   let lo = 0;
-  let hi = frame.familyIds.length - 1;
-  while (lo <= hi) {
+  let hi = ids.length;
+  while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const v = frame.familyIds[mid]!;
-    if (v === id) return mid;
-    if (v < id) lo = mid + 1;
-    else hi = mid - 1;
+    if (ids[mid]! < id) lo = mid + 1;
+    else hi = mid;
   }
-  return -1;
+  return lo < ids.length && ids[lo] === id ? lo : -1;
 }
 
 /** Locates a frame row for messages. */
@@ -273,25 +274,17 @@ function identity(n: number): Int32Array {
 }
 
 /**
- * The indexed frame from its families: groups the families by school (`schoolOfFamily`: each
- * family's school, or the one school of the frame) and attaches the digest (`early` when it was fed
- * while reading the rows in id order, else computed on first use).
+ * The families of each school, in family order (`schoolOfFamily`: each family's school, or the one
+ * school of the frame), schools in order of first appearance.
  */
-function indexed(
-  rows: readonly FrameRow[],
-  order: Int32Array,
-  familyIds: string[],
-  familyOfRow: Int32Array,
-  familyLead: Int32Array,
-  familyStudents: Int32Array,
-  rowsByFamily: Int32Array,
-  familyStart: Int32Array,
-  schoolOfFamily: string[] | string,
-  ids: () => readonly string[],
-  early: IdsDigest | undefined,
-): IndexedFrame {
-  const families = familyIds.length;
-  const schoolOf = typeof schoolOfFamily === "string" ? () => schoolOfFamily : (f: number): string => schoolOfFamily[f]!;
+function familiesBySchool(families: number, schoolOfFamily: string[] | string): Map<string, number[]> {
+  if (typeof schoolOfFamily === "string") {
+    // One school (a school's frame, as the validator gives them): every family, in order.
+    const all = new Array<number>(families);
+    for (let f = 0; f < families; f++) all[f] = f;
+    return new Map([[schoolOfFamily, all]]);
+  }
+  const schoolOf = (f: number): string => schoolOfFamily[f]!;
   // Families per school: counted first, so each school's list is allocated once.
   const counts = new Map<string, number>();
   let lastSchool: string | undefined;
@@ -324,6 +317,28 @@ function indexed(
     }
     list[at++] = f;
   }
+  return bySchool;
+}
+
+/**
+ * The indexed frame from its families: groups the families by school (`schoolOfFamily`: each
+ * family's school, or the one school of the frame) and attaches the digest (`early` when it was fed
+ * while reading the rows in id order, else computed on first use).
+ */
+function indexed(
+  rows: readonly FrameRow[],
+  order: Int32Array,
+  familyIds: string[],
+  familyOfRow: Int32Array,
+  familyLead: Int32Array,
+  familyStudents: Int32Array,
+  rowsByFamily: Int32Array,
+  familyStart: Int32Array,
+  schoolOfFamily: string[] | string,
+  ids: () => readonly string[],
+  early: IdsDigest | undefined,
+): IndexedFrame {
+  const bySchool = familiesBySchool(familyIds.length, schoolOfFamily);
   let digest = early?.finish();
   const schools = bySchool.size === 1 ? bySchool : new Map([...bySchool.keys()].sort(compareText).map((s) => [s, bySchool.get(s)!] as const));
   return {

@@ -13,6 +13,9 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
 
 const byStudentId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** Runs of students of one school noted by `studentsBySchool` before it reads the records again instead (a list of small numbers, below V8's large-object size). */
+const MAX_RUNS = 8192;
+
 function isSortedById(rows: readonly { id: string }[]): boolean {
   for (let i = 1; i < rows.length; i++) if (rows[i - 1]!.id > rows[i]!.id) return false;
   return true;
@@ -213,14 +216,25 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
       if (!studentsBySchool) {
         // Counted first, so each school's list is allocated once at its size (a million students
         // pushed onto growing lists leave tens of megabytes of copies behind). Students usually
-        // come school by school, so the count is kept per run of one school, not per student.
+        // come school by school, so the count is kept per run of one school, not per student, and
+        // the runs are noted (where each starts, and its school) so that filling the lists copies
+        // them from the list of students without reading each student record a second time. Past
+        // MAX_RUNS runs (students not grouped by school) the notes stop and the records are read again.
         const students = record.students;
         const counts = new Map<string, number>();
+        let runStarts: number[] | undefined = [];
+        let runSchools: string[] | undefined = [];
         for (let i = 0; i < students.length; ) {
           const schoolId = students[i]!.schoolId;
           let j = i + 1;
           while (j < students.length && students[j]!.schoolId === schoolId) j++;
           counts.set(schoolId, (counts.get(schoolId) ?? 0) + (j - i));
+          if (runStarts !== undefined && runSchools !== undefined) {
+            if (runSchools.length < MAX_RUNS) {
+              runStarts.push(i);
+              runSchools.push(schoolId);
+            } else runStarts = runSchools = undefined;
+          }
           i = j;
         }
         studentsBySchool = new Map();
@@ -229,12 +243,23 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
           studentsBySchool.set(schoolId, new Array<ProgramRecord["students"][number]>(count));
           filled.set(schoolId, 0);
         }
-        for (let i = 0; i < students.length; ) {
-          const schoolId = students[i]!.schoolId;
-          const list = studentsBySchool.get(schoolId)!;
-          let at = filled.get(schoolId)!;
-          for (; i < students.length && students[i]!.schoolId === schoolId; i++) list[at++] = students[i]!;
-          filled.set(schoolId, at);
+        if (runStarts !== undefined && runSchools !== undefined) {
+          runStarts.push(students.length);
+          for (let r = 0; r < runSchools.length; r++) {
+            const schoolId = runSchools[r]!;
+            const list = studentsBySchool.get(schoolId)!;
+            let at = filled.get(schoolId)!;
+            for (let i = runStarts[r]!; i < runStarts[r + 1]!; i++) list[at++] = students[i]!;
+            filled.set(schoolId, at);
+          }
+        } else {
+          for (let i = 0; i < students.length; ) {
+            const schoolId = students[i]!.schoolId;
+            const list = studentsBySchool.get(schoolId)!;
+            let at = filled.get(schoolId)!;
+            for (; i < students.length && students[i]!.schoolId === schoolId; i++) list[at++] = students[i]!;
+            filled.set(schoolId, at);
+          }
         }
       }
       return studentsBySchool;

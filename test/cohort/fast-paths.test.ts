@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { checkBalance, createRandom, PthvInputError, sampleCohort, verifyCohort, type FrameRow, type SampleCohortOptions } from "../../src/index.js";
+import { findFamily, indexFrame } from "../../src/cohort/frame.js";
 
 // The sampler takes shortcuts for the usual frame (rows in id order, one student per family, every
 // balancing value present) and for runtimes that can compile code. These tests check that each
@@ -226,4 +227,22 @@ describe("the sampler's shortcuts", () => {
       expect(bools.rows.slice(1)).toEqual(numbers.rows.slice(1));
     });
   }
+});
+
+describe("findFamily", () => {
+  it("finds each family id of an indexed frame at its place, and no other id", () => {
+    const random = createRandom("find-family");
+    for (let round = 0; round < 30; round++) {
+      // Ids that share long prefixes and differ in length (fam-1, fam-10, fam-100), siblings included.
+      const rows: FrameRow[] = [];
+      const families = 1 + random.int(60);
+      for (let f = 0; f < families; f++) for (let k = 0; k <= random.int(2); k++) rows.push({ id: `stu-${f}-${k}`, schoolId: "s", familyId: `fam-${random.int(200)}` });
+      const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
+      const indexed = indexFrame(unique);
+      indexed.familyIds.forEach((id, f) => expect(findFamily(indexed, id)).toBe(f));
+      for (const id of ["", "fam-", "fam-1000", "fam-99x", "zzz", "a", ...indexed.familyIds.map((id) => `${id}-x`)]) {
+        expect(findFamily(indexed, id)).toBe(indexed.familyIds.indexOf(id));
+      }
+    }
+  });
 });

@@ -37,6 +37,19 @@ describe("the audit's frame digest", () => {
     expect(sampleCohort(late, { method: "all" }).audit.frameDigest).toBe(frameDigest(ids));
   });
 
+  it("is the definition's digest when the ids fill whole chunks, or one more than that", () => {
+    for (const count of [4096, 4097, 8192]) {
+      const some = ids.slice(0, count);
+      const frame = some.map((id) => ({ id, schoolId: "sch-1" }));
+      const sorted = frame.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      expect(sampleCohort(frame, { method: "all" }).audit.frameDigest).toBe(frameDigest(some));
+      expect(sampleCohort(sorted, { method: "all" }).audit.frameDigest).toBe(frameDigest(some));
+      runtime.getBuiltinModule = undefined;
+      expect(sampleCohort(sorted, { method: "all" }).audit.frameDigest).toBe(frameDigest(some));
+      runtime.getBuiltinModule = original;
+    }
+  });
+
   it("is the definition's digest for a frame of a single student", () => {
     const cohort = sampleCohort([{ id: "only", schoolId: "s" }], { method: "all" });
     expect(cohort.audit.frameDigest).toBe(frameDigest(["only"]));

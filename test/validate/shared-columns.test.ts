@@ -1,10 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ProgramRecord, Student } from "../../src/model/index.js";
+import { RULES, validateProgram } from "../../src/validate/index.js";
 import { buildIdTable } from "../../src/validate/id-table.js";
 import { indexProgram, packedVisitEducators } from "../../src/validate/program-index.js";
 import type { ProgramIndex } from "../../src/validate/types.js";
-import { isActive, isHeld } from "../../src/validate/rules/shared.js";
+import { isActive, isHeld, sameMembers } from "../../src/validate/rules/shared.js";
 import { DEFAULT_BALANCE_VARIABLES, usableDefaultVariables, usableVariables } from "../../src/validate/rules/visited-representative.js";
 
 // The shared columns and lookups of the programme index, each checked against the plain
@@ -150,6 +151,23 @@ describe("the programme index's shared columns", () => {
   });
 });
 
+describe("students grouped by school when they do not come school by school", () => {
+  it("groups them as the plain grouping does, past the runs the index notes (8,192) and below", () => {
+    for (const count of [8191, 8192, 8193, 20000]) {
+      // A school per row in turn: every student starts a run of one.
+      const students = Array.from({ length: count }, (_, i) => ({ id: `stu-${i}`, schoolId: `sch-${i % 3}` }));
+      const index = indexProgram({ students } as unknown as ProgramRecord);
+      const plain = new Map<string, unknown[]>();
+      for (const s of students) {
+        if (!plain.has(s.schoolId)) plain.set(s.schoolId, []);
+        plain.get(s.schoolId)!.push(s);
+      }
+      expect([...index.studentsBySchool.keys()]).toEqual([...plain.keys()]);
+      for (const [schoolId, list] of plain) expect(index.studentsBySchool.get(schoolId)).toEqual(list);
+    }
+  });
+});
+
 describe("usableDefaultVariables", () => {
   const value = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.constantFrom("yes", "3"));
   const student = fc.record({ grade: value, ell: value, iep: value, frl: value, priorDaysAbsent: value, priorReadingScore: value }, { requiredKeys: [] });
@@ -160,6 +178,114 @@ describe("usableDefaultVariables", () => {
         const frame = rows as unknown as Student[];
         expect(usableDefaultVariables(frame)).toEqual(usableVariables(frame, DEFAULT_BALANCE_VARIABLES));
       }),
+    );
+  });
+});
+
+describe("sameMembers", () => {
+  // Short lists of few ids, so repeats, swaps and lists of two (the quick path) are all common.
+  const ids = fc.array(fc.constantFrom("edu-1", "edu-2", "edu-3"), { maxLength: 4 });
+
+  it("says whether two lists hold the same set of ids, as the plain definition does", () => {
+    fc.assert(
+      fc.property(ids, ids, (a, b) => {
+        const plain = a.every((id) => b.includes(id)) && b.every((id) => a.includes(id));
+        expect(sameMembers(a, b)).toBe(plain);
+        expect(sameMembers(b, a)).toBe(plain);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("takes two ids in either order as the same members, and a repeated id as one", () => {
+    expect(sameMembers(["a", "b"], ["b", "a"])).toBe(true);
+    expect(sameMembers(["a", "a"], ["a", "a"])).toBe(true);
+    expect(sameMembers(["a", "a"], ["a", "b"])).toBe(false);
+    expect(sameMembers(["a", "b"], ["a", "c"])).toBe(false);
+    expect(sameMembers(["a", "a"], ["a"])).toBe(true);
+  });
+});
+
+describe("visited-representative's count of visited families per school", () => {
+  const schoolIds = ["sch-1", "sch-2", "sch-3"];
+  const school = fc.constantFrom(...schoolIds);
+  const visited = fc.record({
+    familyId: fc.integer({ min: 1, max: 10 }).map((k) => `fam-${k}`),
+    schoolId: school,
+    status: fc.constantFrom("completed", "completed", "scheduled", "cancelled"),
+  });
+  const programme = fc.record({
+    families: fc.array(fc.record({ id: fc.integer({ min: 1, max: 8 }).map((k) => `fam-${k}`), schoolId: school }), { maxLength: 10 }),
+    visits: fc.array(visited, { maxLength: 30 }),
+  });
+
+  it("counts, per school, the family records visited there and the other family ids visited there, as a plain count does", () => {
+    fc.assert(
+      fc.property(programme, (p) => {
+        const record = {
+          schools: schoolIds.map((id) => ({ id })),
+          students: schoolIds.map((schoolId, k) => ({ id: `stu-${k}`, schoolId, familyId: `fam-${k + 1}`, grade: k })),
+          families: p.families,
+          visits: p.visits.map((v, i) => ({ ...v, id: `visit-${i}` })),
+          educators: [],
+          pairs: [],
+          reflections: [],
+          cohorts: [],
+          outcomes: [],
+        } as unknown as ProgramRecord;
+        const rules = Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.id === "visited-representative" ? ["warn", { minVisitedFamilies: 1000 }] : "off"]));
+        const run = validateProgram(record, { rules }).rules.find((r) => r.id === "visited-representative")!;
+        const expected = schoolIds.map((schoolId) => {
+          const ids = new Set<string>();
+          for (const v of record.visits) if (v.status === "completed" && v.schoolId === schoolId) ids.add(v.familyId);
+          return `${schoolId} (${ids.size} visited families, 1 students)`;
+        });
+        // Each id once per school, whether its first record is at the school (marked) or not (kept by id).
+        expect(run.skipped).toBe(`not assessed (fewer than 1000 visited families, or no students): ${expected.join(", ")}`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("cohort-provenance's invited families", () => {
+  // Family ids numbered without padding, as the sampler lists them (in text order) and shuffled,
+  // with repeated family records and selected ids that are not in the records.
+  const familyId = fc.integer({ min: 0, max: 30 }).map((k) => `fam-${k}`);
+  const programme = fc.record({
+    families: fc.array(familyId, { maxLength: 40 }),
+    cohorts: fc.array(fc.tuple(fc.array(familyId, { maxLength: 60 }), fc.boolean()), { maxLength: 3 }),
+    visits: fc.array(fc.tuple(familyId, fc.constantFrom("completed", "scheduled", "cancelled")), { maxLength: 40 }),
+  });
+
+  it("reports exactly the active visits whose family is in no cohort's selected families", () => {
+    fc.assert(
+      fc.property(programme, (p) => {
+        const record = {
+          schools: [{ id: "sch-1" }],
+          students: [],
+          families: p.families.map((id) => ({ id, schoolId: "sch-1" })),
+          visits: p.visits.map(([familyId, status], i) => ({ id: `visit-${i}`, schoolId: "sch-1", familyId, status, educatorIds: [] })),
+          educators: [],
+          pairs: [],
+          reflections: [],
+          // Selected ids in text order (as the sampler lists them) or as drawn.
+          cohorts: p.cohorts.map(([ids, sorted], c) => ({ id: `cohort-${c}`, schoolIds: ["sch-1"], selectedFamilyIds: sorted ? [...ids].sort() : ids, audit: {} })),
+          outcomes: [],
+        } as unknown as ProgramRecord;
+        const rules = Object.fromEntries(RULES.map((r) => [r.meta.id, r.meta.id === "cohort-provenance" ? "error" : "off"]));
+        const reported = validateProgram(record, { rules })
+          .diagnostics.filter((d) => d.entity === "visit")
+          .map((d) => d.id);
+        const invited = new Set(record.cohorts.flatMap((c) => c.selectedFamilyIds));
+        const expected = record.visits.filter((v) => v.status !== "cancelled" && !invited.has(v.familyId)).map((v) => v.id);
+        expect(reported).toEqual(expected);
+      }),
+      {
+        numRuns: 500,
+        // A repeated family record right after a family just found: the first record is the one marked.
+        examples: [[{ families: ["fam-1", "fam-2", "fam-1"], cohorts: [[["fam-2", "fam-1"], false]], visits: [["fam-1", "completed"]] }]],
+      },
     );
   });
 });

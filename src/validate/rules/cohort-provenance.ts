@@ -4,6 +4,9 @@ import type { Student } from "../../model/index.js";
 import type { Rule } from "../types.js";
 import { NO_OPTIONS, type NoOptions, docsUrl } from "./shared.js";
 
+/** How many recently found families' successors are tried before the hash table (see the check). */
+const RECENT = 4;
+
 /**
  * Non-negotiable 4: visits go to all families or a cross-section, never to a group singled out.
  * Every visited family belongs to a cohort drawn by one of the sampler's methods, and every cohort
@@ -23,13 +26,32 @@ export const cohortProvenance: Rule<NoOptions> = {
     // Invited families in the records are flagged by index; others (rare) kept by id.
     const invitedKnown = new Uint8Array(record.families.length);
     const invitedOther = new Set<string>();
+    const families = record.families;
+    // Families listed in the records' order are found by trying the one after the last found. The
+    // sampler lists a school's families in the order of their ids as texts, which interleaves runs
+    // of the records' order when ids are numbered without padding (fam-1, fam-10, fam-100,
+    // fam-1000, ..., fam-1009, fam-101, fam-1010, ...): the family after each of the last few found
+    // is tried, most recent first, before the hash table.
+    const recent: number[] = new Array<number>(RECENT).fill(-1);
     for (const cohort of record.cohorts) {
       const ids = cohort.selectedFamilyIds;
-      // Families listed in the records' order are found by trying the one after the last found first.
-      let f = -1;
       for (let k = 0; k < ids.length; k++) {
         const id = ids[k]!;
-        f = index.familyPosition(id, f + 1);
+        let j = 0;
+        let f = -1;
+        for (; j < RECENT; j++) {
+          const g = recent[j]! + 1;
+          if (g < families.length && families[g]!.id === id) {
+            f = index.familyPosition(id, g);
+            break;
+          }
+        }
+        if (j === RECENT) {
+          f = index.familyPosition(id);
+          j = RECENT - 1;
+        }
+        for (; j > 0; j--) recent[j] = recent[j - 1]!;
+        recent[0] = f;
         if (f >= 0) invitedKnown[f] = 1;
         else invitedOther.add(id);
       }

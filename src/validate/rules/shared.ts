@@ -40,6 +40,13 @@ export function distinct(ids: readonly string[]): string[] {
 
 /** Whether two short lists hold the same ids, ignoring order and repeats. */
 export function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  // Two ids each, the same two in either order (a visit and its reflection, as usual): certainly
+  // the same members, decided without the loops below; anything else is left to them.
+  if (a.length === 2 && b.length === 2) {
+    const x = a[0];
+    const y = a[1];
+    if ((x === b[0] && y === b[1]) || (x === b[1] && y === b[0])) return true;
+  }
   for (const id of a) if (!b.includes(id)) return false;
   for (const id of b) if (!a.includes(id)) return false;
   return true;

@@ -40,8 +40,16 @@ export function usableDefaultVariables(frame: readonly Student[]): string[] {
     absent &&= isValue(s.priorDaysAbsent);
     reading &&= isValue(s.priorReadingScore);
   }
-  const usable = [grade, ell, iep, frl, absent, reading];
-  return DEFAULT_BALANCE_VARIABLES.filter((_, k) => usable[k]);
+  // Pushed one by one: a filter over the flags sent this function back to the interpreter on every
+  // call (V8 had no feedback for the callback's keyed read), once per school.
+  const usable: string[] = [];
+  if (grade) usable.push("grade");
+  if (ell) usable.push("ell");
+  if (iep) usable.push("iep");
+  if (frl) usable.push("frl");
+  if (absent) usable.push("priorDaysAbsent");
+  if (reading) usable.push("priorReadingScore");
+  return usable;
 }
 
 /** Variables usable on every student of a frame: a number or boolean on each. */
@@ -91,40 +99,50 @@ export const visitedRepresentative: Rule<Options> = {
     const otherBySchool = new Map<string, Set<string>>();
     const visitFamily = index.visitFamily;
     const visits = record.visits;
+    // Marked families are counted by their school (their visit's school, the same) as they are
+    // first marked, run by run: visits usually come school by school, so the map is updated once
+    // per run, not per family, and no second pass reads every family record again.
+    let runSchool: string | undefined;
+    let runMarked = 0;
+    const endRun = () => {
+      if (runMarked > 0) markedBySchool.set(runSchool!, (markedBySchool.get(runSchool!) ?? 0) + runMarked);
+      runMarked = 0;
+    };
     for (let i = 0; i < visits.length; i++) {
       const visit = visits[i]!;
       if (!isHeld(visit)) continue;
       const f = visitFamily[i]!;
-      if (f >= 0 && families[f]!.schoolId === visit.schoolId) {
-        visitedHere[f] = 1;
+      const schoolId = visit.schoolId;
+      if (f >= 0 && families[f]!.schoolId === schoolId) {
+        if (visitedHere[f] === 0) {
+          visitedHere[f] = 1;
+          if (runMarked === 0 || schoolId !== runSchool) {
+            endRun();
+            runSchool = schoolId;
+          }
+          runMarked++;
+        }
         continue;
       }
-      const set = otherBySchool.get(visit.schoolId);
+      const set = otherBySchool.get(schoolId);
       if (set) set.add(visit.familyId);
-      else otherBySchool.set(visit.schoolId, new Set([visit.familyId]));
+      else otherBySchool.set(schoolId, new Set([visit.familyId]));
     }
-    // Marked families counted by their school (their visit's school), run by run: families usually come school by school.
-    for (let f = 0; f < families.length; ) {
-      if (visitedHere[f] !== 1) {
-        f++;
-        continue;
-      }
-      const schoolId = families[f]!.schoolId;
-      let marked = 0;
-      for (; f < families.length && (visitedHere[f] !== 1 || families[f]!.schoolId === schoolId); f++) marked += visitedHere[f]!;
-      markedBySchool.set(schoolId, (markedBySchool.get(schoolId) ?? 0) + marked);
-    }
+    endRun();
     /**
      * The visited families of a school among its frame's families (a family once, whatever its
      * students). A family taken is marked 2 in `visitedHere` while the school's students are read,
      * so siblings count once without a set or a list per family; the marks are put back to 1
-     * before returning, for a school listed twice.
+     * before returning, for a school listed twice. `most` bounds how many there are (the school's
+     * visited families counted above), so the lists are allocated once at that size, not grown.
      */
-    const visitedOf = (schoolId: string, frame: readonly Student[]): string[] => {
+    const visitedOf = (schoolId: string, frame: readonly Student[], most: number): string[] => {
       const other = otherBySchool.get(schoolId);
       const otherTaken = new Set<string>();
-      const selected: string[] = [];
-      const taken: number[] = [];
+      const selected: string[] = new Array<string>(most);
+      const taken: number[] = new Array<number>(most);
+      let selectedCount = 0;
+      let takenCount = 0;
       let f = -1;
       for (const student of frame) {
         const id = student.familyId;
@@ -135,14 +153,15 @@ export const visitedRepresentative: Rule<Options> = {
         if (f >= 0 && visitedHere[f] !== 0 && families[f]!.schoolId === schoolId) {
           if (visitedHere[f] === 2) continue;
           visitedHere[f] = 2;
-          taken.push(f);
-          selected.push(id);
+          taken[takenCount++] = f;
+          selected[selectedCount++] = id;
         } else if (other?.has(id) === true && !otherTaken.has(id)) {
           otherTaken.add(id);
-          selected.push(id);
+          selected[selectedCount++] = id;
         }
       }
-      for (let k = 0; k < taken.length; k++) visitedHere[taken[k]!] = 1;
+      for (let k = 0; k < takenCount; k++) visitedHere[taken[k]!] = 1;
+      selected.length = selectedCount;
       return selected;
     };
     const skipped: string[] = [];
@@ -159,7 +178,7 @@ export const visitedRepresentative: Rule<Options> = {
         return;
       }
       // Record order, not the id-sorted frame: students usually follow their families there. The order does not change the balance.
-      const selected = visitedOf(school.id, index.studentsBySchool.get(school.id) ?? []);
+      const selected = visitedOf(school.id, index.studentsBySchool.get(school.id) ?? [], visitedCount);
       try {
         const drift = balanceDrift(frame, selected, variables);
         for (const row of drift.rows) {

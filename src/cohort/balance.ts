@@ -6,6 +6,7 @@ import { PthvInputError, type InputIssue } from "../errors/index.js";
 import type { BalanceReport, BalanceRow, BalanceVerdict } from "../model/index.js";
 import { designReader, type DesignColumn } from "./design.js";
 import { findFamily, indexFrame, type FrameRow, type FrameSource, type IndexedFrame } from "./frame.js";
+import type { Positions } from "./heap.js";
 
 /**
  * |SMD| at or below which a variable is representative, and at or below which it is acceptable.
@@ -86,14 +87,14 @@ export function balanceReport(frame: IndexedFrame, design: readonly DesignColumn
   };
 }
 
-// The loops over every student are functions at the top of the module, over typed arrays only:
+// The loops over every student are functions at the top of the module, over lists of numbers only:
 // the engine keeps their optimised code from one call to the next, also while balanceReport itself
 // is sent back to the interpreter (it is, when the design lists it meets change shape: the
 // sampler's empty one, then checkBalance's columns, as the validator's two targeting rules call
 // them 400 times each).
 
 /** Students whose family is marked in `selected`. */
-function countSelectedStudents(familyOfRow: Int32Array, selected: Uint8Array, n: number): number {
+function countSelectedStudents(familyOfRow: Positions, selected: Uint8Array, n: number): number {
   let count = 0;
   for (let i = 0; i < n; i++) count += selected[familyOfRow[i]!]!;
   return count;
@@ -107,7 +108,7 @@ function countSelectedFamilies(selected: Uint8Array): number {
 }
 
 /** Fills `chosen` (whether the k-th student in id order is selected) and says whether the rows are in id order. */
-function chooseInOrder(order: Int32Array, familyOfRow: Int32Array, selected: Uint8Array, chosen: Uint8Array, n: number): boolean {
+function chooseInOrder(order: Positions, familyOfRow: Positions, selected: Uint8Array, chosen: Uint8Array, n: number): boolean {
   let inOrder = true;
   for (let k = 0; k < n && inOrder; k++) inOrder = order[k] === k;
   for (let k = 0; k < n; k++) chosen[k] = selected[familyOfRow[order[k]!]!]!;
@@ -118,7 +119,7 @@ function chooseInOrder(order: Int32Array, familyOfRow: Int32Array, selected: Uin
  * Sum of a column over all students and over the chosen ones, in student-id order (`order`, or row
  * order when null: the rows are in id order).
  */
-function sumsOf(values: DesignColumn["values"], n: number, order: Int32Array | null, chosen: Uint8Array): { sum: number; sumSelected: number } {
+function sumsOf(values: DesignColumn["values"], n: number, order: Positions | null, chosen: Uint8Array): { sum: number; sumSelected: number } {
   let sum = 0;
   let sumSelected = 0;
   for (let k = 0; k < n; k++) {
@@ -132,7 +133,7 @@ function sumsOf(values: DesignColumn["values"], n: number, order: Int32Array | n
 }
 
 /** Sums of squared deviations from the frame's mean (all students) and from the selected mean (chosen students), in the same order as {@link sumsOf}. */
-function squaresOf(values: DesignColumn["values"], n: number, order: Int32Array | null, chosen: Uint8Array, frameMean: number, selectedMean: number | null): { ss: number; ssSelected: number } {
+function squaresOf(values: DesignColumn["values"], n: number, order: Positions | null, chosen: Uint8Array, frameMean: number, selectedMean: number | null): { ss: number; ssSelected: number } {
   let ss = 0;
   let ssSelected = 0;
   for (let k = 0; k < n; k++) {

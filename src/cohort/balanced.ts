@@ -8,7 +8,7 @@ import { flight, type CubeMatrix } from "./cube.js";
 import { LANDING_UNITS, METRIC_BLOCK, addToGram, landByLinearProgram, landingMetric, metricOfGram } from "./landing.js";
 import { fastFlight } from "./fast-flight.js";
 import type { DesignColumn } from "./design.js";
-import { HEAP_LIST_MAX, heapDoubles, heapIntegers, type Doubles } from "./heap.js";
+import { HEAP_LIST_MAX, heapDoubles, heapIntegers, type Doubles, type Positions } from "./heap.js";
 import type { IndexedFrame } from "./frame.js";
 
 /** Rows per block when the matrix is put in processing order: 4,096 rows of 12 numbers are 384 KiB. */
@@ -167,9 +167,9 @@ const SUMMED = 2;
 interface TotalsSource {
   mode: typeof DIRECT | typeof SINGLE | typeof SUMMED;
   families: readonly number[];
-  familyStart: Int32Array;
-  rowsByFamily: Int32Array;
-  familyStudents: Int32Array;
+  familyStart: Positions;
+  rowsByFamily: Positions;
+  familyStudents: Positions;
 }
 
 /** A column of the balancing matrix: the design column (null: the student count), with the mean and spread its totals are standardized by. */

@@ -8,6 +8,7 @@
  */
 import { sha256 } from "@noble/hashes/sha2";
 import { bytesToHex } from "@noble/hashes/utils";
+import type { Positions } from "./heap.js";
 
 /** Ids joined per update: big enough to amortise the call, small enough to stay in cache. */
 const CHUNK = 4096;
@@ -39,7 +40,7 @@ function nativeSha256(): NativeHash | undefined {
  * SHA-256 (hex) of `ids[order[0]] + "\n" + ids[order[1]] + ...`: the frame digest of ids already in
  * sorted order. Equal to `frameDigest(ids)` when `order` sorts `ids`.
  */
-export function sortedIdsDigest(order: Int32Array, ids: readonly string[]): string {
+export function sortedIdsDigest(order: Positions, ids: readonly string[]): string {
   const digest = new IdsDigest();
   for (let k = 0; k < order.length; k++) digest.add(ids[order[k]!]!);
   return digest.finish();

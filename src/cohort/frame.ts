@@ -4,6 +4,7 @@
  */
 import { PthvInputError, type InputIssue } from "../errors/index.js";
 import { IdsDigest, sortedIdsDigest } from "./digest.js";
+import { leading, positions, type Positions } from "./heap.js";
 
 /**
  * One student of a sampling frame. `familyId` groups siblings (one invitation per family); a
@@ -43,18 +44,18 @@ export interface FrameSource {
 export interface IndexedFrame {
   rows: readonly FrameRow[];
   /** Row indices sorted by student id. */
-  order: Int32Array;
+  order: Positions;
   /** Family ids, in the order of their lowest student id. */
   familyIds: string[];
   /** Family index of each row. */
-  familyOfRow: Int32Array;
+  familyOfRow: Positions;
   /** The row of each family's lowest-id student (its representative for strata and classes). */
-  familyLead: Int32Array;
+  familyLead: Positions;
   /** Number of students in each family. */
-  familyStudents: Int32Array;
+  familyStudents: Positions;
   /** Rows grouped by family (students in id order): family f's rows are rowsByFamily[familyStart[f] .. familyStart[f + 1]). */
-  rowsByFamily: Int32Array;
-  familyStart: Int32Array;
+  rowsByFamily: Positions;
+  familyStart: Positions;
   /** Family indices of each school, canonical order; schools sorted by id. */
   schools: Map<string, number[]>;
   digest: string;
@@ -66,7 +67,7 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
  * Row indices in `texts` order (stable), and whether the texts are strictly increasing along it (so
  * no two are equal). One linear pass when the rows are already in order, the usual export.
  */
-function sortedOrder(n: number, texts: readonly string[], within?: Int32Array): { order: Int32Array; distinct: boolean } {
+function sortedOrder(n: number, texts: readonly string[], within?: Positions): { order: Positions; distinct: boolean } {
   const at = (k: number) => (within !== undefined ? within[k]! : k);
   let distinct = true;
   for (let k = 1; k < n; k++) {
@@ -77,16 +78,14 @@ function sortedOrder(n: number, texts: readonly string[], within?: Int32Array): 
       distinct = false;
       continue;
     }
-    const indices: number[] = new Array<number>(n);
-    for (let j = 0; j < n; j++) indices[j] = at(j);
-    const order = Int32Array.from(indices.sort((x, y) => compareText(texts[x]!, texts[y]!))); // stable
+    const order = positions(n);
+    for (let j = 0; j < n; j++) order[j] = at(j);
+    order.sort((x, y) => compareText(texts[x]!, texts[y]!)); // stable
     for (let j = 1; j < n && distinct; j++) if (texts[order[j - 1]!] === texts[order[j]!]) distinct = false;
     return { order, distinct };
   }
   if (within !== undefined) return { order: within, distinct };
-  const order = new Int32Array(n);
-  for (let k = 0; k < n; k++) order[k] = k;
-  return { order, distinct };
+  return { order: identity(n), distinct };
 }
 
 /** The index of a family id in the frame's sorted family ids, or -1. */
@@ -206,7 +205,7 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource, opti
   // Ids in order: the order is 0 .. n - 1, the first n of 0 .. n (which serve as the family starts
   // when every student is a family of their own): one list for both.
   const upToN = idsIncrease ? identity(n + 1) : undefined;
-  const { order, distinct: uniqueIds } = upToN !== undefined ? { order: upToN.subarray(0, n), distinct: idsDistinct } : sortedOrder(n, allIds());
+  const { order, distinct: uniqueIds } = upToN !== undefined ? { order: leading(upToN, n), distinct: idsDistinct } : sortedOrder(n, allIds());
   // Strictly increasing ids have no duplicates; only otherwise are neighbours compared.
   for (let k = 1; k < n && !uniqueIds; k++) {
     const a = allIds()[order[k - 1]!]!;
@@ -223,15 +222,15 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource, opti
   if (idsIncrease && keysIncrease && oneStudentEach) {
     // Every student a family of their own, in id order (the usual export of one row per family):
     // the family of row i is family i, and the indices of the general case below are the identity.
-    return indexed(rows, order, keys, order, order, new Int32Array(n).fill(1), order, upToN!, schoolOfRow ?? firstSchool, allIds, early);
+    return indexed(rows, order, keys, order, order, positions(n).fill(1), order, upToN!, schoolOfRow ?? firstSchool, allIds, early);
   }
   // Arrays are allocated at their final (or largest) size: growing million-element arrays by
   // push copies them and leaves garbage behind.
   const familyIds: string[] = new Array<string>(n);
   const familySchool: string[] | undefined = schoolOfRow !== undefined ? new Array<string>(n) : undefined;
-  const leads = new Int32Array(n);
-  const familyOfRow = new Int32Array(n);
-  const familyStart = new Int32Array(n + 1);
+  const leads = positions(n);
+  const familyOfRow = positions(n);
+  const familyStart = positions(n + 1);
   let families = 0;
   let last = "";
   for (let k = 0; k < n; k++) {
@@ -251,9 +250,9 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource, opti
   familyStart[families] = n;
   familyIds.length = families;
   if (familySchool !== undefined) familySchool.length = families;
-  const familyStudents = new Int32Array(families);
+  const familyStudents = positions(families);
   for (let f = 0; f < families; f++) familyStudents[f] = familyStart[f + 1]! - familyStart[f]!;
-  return indexed(rows, order, familyIds, familyOfRow, leads.subarray(0, families), familyStudents, rowsByFamily, familyStart.subarray(0, families + 1), familySchool ?? firstSchool, allIds, idsIncrease ? early : undefined);
+  return indexed(rows, order, familyIds, familyOfRow, leading(leads, families), familyStudents, rowsByFamily, leading(familyStart, families + 1), familySchool ?? firstSchool, allIds, idsIncrease ? early : undefined);
 }
 
 /** The student id of each of the first `count` rows in an array of one per row ("" when missing). */
@@ -267,8 +266,8 @@ function idsOf(rows: readonly FrameRow[], count: number): string[] {
 }
 
 /** Numbers 0 to n - 1. */
-function identity(n: number): Int32Array {
-  const out = new Int32Array(n);
+function identity(n: number): Positions {
+  const out = positions(n);
   for (let k = 0; k < n; k++) out[k] = k;
   return out;
 }
@@ -327,13 +326,13 @@ function familiesBySchool(families: number, schoolOfFamily: string[] | string): 
  */
 function indexed(
   rows: readonly FrameRow[],
-  order: Int32Array,
+  order: Positions,
   familyIds: string[],
-  familyOfRow: Int32Array,
-  familyLead: Int32Array,
-  familyStudents: Int32Array,
-  rowsByFamily: Int32Array,
-  familyStart: Int32Array,
+  familyOfRow: Positions,
+  familyLead: Positions,
+  familyStudents: Positions,
+  rowsByFamily: Positions,
+  familyStart: Positions,
   schoolOfFamily: string[] | string,
   ids: () => readonly string[],
   early: IdsDigest | undefined,

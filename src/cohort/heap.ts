@@ -41,3 +41,25 @@ export function heapIntegers(length: number): number[] {
 
 /** Numbers such as the units' inclusion probabilities: a list in the heap, or a typed array (a frame too long for a list, or a caller's own). */
 export type Doubles = number[] | Float64Array;
+
+/** Positions (of rows, families, ...) in a frame: a list in the heap for a small frame, a typed array for a large one. */
+export type Positions = number[] | Int32Array;
+
+/**
+ * Frames up to this many rows keep their positions in heap lists. A frame this small (a school, as
+ * the validator checks 400 of them in turn) is indexed in a millisecond: its lists are ordinary
+ * young objects, gone at the next minor collection, where typed arrays would each add to the
+ * outside memory (tens of megabytes per validation) that sets off full collections. A large frame's
+ * positions are typed arrays, quicker to allocate at a million entries and half the size.
+ */
+const SMALL_FRAME = 8192;
+
+/** Room for `length` positions, entries unset (written before they are read). */
+export function positions(length: number): Positions {
+  return length <= SMALL_FRAME ? heapIntegers(length) : new Int32Array(length);
+}
+
+/** The first `length` entries of `list`: a view of a typed array, a copy of a (small) list. */
+export function leading(list: Positions, length: number): Positions {
+  return list instanceof Int32Array ? list.subarray(0, length) : list.slice(0, length);
+}

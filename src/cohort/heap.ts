@@ -38,7 +38,6 @@ export function heapIntegers(length: number): number[] {
   return out;
 }
 
-
 /** Numbers such as the units' inclusion probabilities: a list in the heap, or a typed array (a frame too long for a list, or a caller's own). */
 export type Doubles = number[] | Float64Array;
 

@@ -78,9 +78,13 @@ function sortedOrder(n: number, texts: readonly string[], within?: Positions): {
       distinct = false;
       continue;
     }
+    // Sorted as a plain list (Array.prototype.sort is stable on every runtime; the grouping into
+    // families relies on it), then copied into the frame's positions.
+    const indices: number[] = new Array<number>(n);
+    for (let j = 0; j < n; j++) indices[j] = at(j);
+    indices.sort((x, y) => compareText(texts[x]!, texts[y]!));
     const order = positions(n);
-    for (let j = 0; j < n; j++) order[j] = at(j);
-    order.sort((x, y) => compareText(texts[x]!, texts[y]!)); // stable
+    for (let j = 0; j < n; j++) order[j] = indices[j]!;
     for (let j = 1; j < n && distinct; j++) if (texts[order[j - 1]!] === texts[order[j]!]) distinct = false;
     return { order, distinct };
   }

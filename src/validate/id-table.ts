@@ -51,10 +51,7 @@ export function buildIdTable(count: number, idAt: (position: number) => string):
   // hash (as unsigned) * size / 2^32, below `size`: the product is an integer below 2^54, rounded by at most 2.
   const scale = size / 4294967296;
   const slotOf = (h: number): number => Math.floor((h >>> 0) * scale);
-  // The hashes and the grouped positions are lists in the heap too (see heap-numbers.ts): typed
-  // arrays of a million entries that live through the build are promoted before they die, and add to
-  // the outside memory that sets off a full collection of the caller's records.
-  const hashes = heapNumbers(count, 0);
+  const hashes = new Int32Array(count);
   for (let p = 0; p < count; p++) hashes[p] = hashId(idAt(p));
   // Positions and their hashes grouped by the top bits of the hash (a counting sort, stable): the groups are runs of neighbouring slots.
   const groupBits = Math.min(10, Math.max(1, Math.floor(Math.log2(size))));
@@ -63,8 +60,8 @@ export function buildIdTable(count: number, idAt: (position: number) => string):
   const groupStart = new Int32Array(groups + 1);
   for (let p = 0; p < count; p++) groupStart[(hashes[p]! >>> groupShift) + 1]!++;
   for (let g = 0; g < groups; g++) groupStart[g + 1]! += groupStart[g]!;
-  const byGroup = heapNumbers(count, 0);
-  const hashByGroup = heapNumbers(count, 0);
+  const byGroup = new Int32Array(count);
+  const hashByGroup = new Int32Array(count);
   const fill = groupStart.slice(0, groups);
   for (let p = 0; p < count; p++) {
     const h = hashes[p]!;

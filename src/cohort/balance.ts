@@ -6,7 +6,7 @@ import { PthvInputError, type InputIssue } from "../errors/index.js";
 import type { BalanceReport, BalanceRow, BalanceVerdict } from "../model/index.js";
 import { designReader, type DesignColumn } from "./design.js";
 import { findFamily, indexFrame, type FrameRow, type FrameSource, type IndexedFrame } from "./frame.js";
-import type { Positions } from "./heap.js";
+import type { Positions } from "../memory/index.js";
 
 /**
  * |SMD| at or below which a variable is representative, and at or below which it is acceptable.

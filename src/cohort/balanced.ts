@@ -8,7 +8,7 @@ import { flight, type CubeMatrix } from "./cube.js";
 import { LANDING_UNITS, METRIC_BLOCK, addToGram, landByLinearProgram, landingMetric, metricOfGram } from "./landing.js";
 import { fastFlight } from "./fast-flight.js";
 import type { DesignColumn } from "./design.js";
-import { HEAP_LIST_MAX, heapDoubles, heapIntegers, type Doubles, type Positions } from "./heap.js";
+import { HEAP_LIST_MAX, heapDoubles, heapIntegers, type Doubles, type Positions } from "../memory/index.js";
 import type { IndexedFrame } from "./frame.js";
 
 /** Rows per block when the matrix is put in processing order: 4,096 rows of 12 numbers are 384 KiB. */
@@ -59,7 +59,7 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   pi.fill(n / N);
   const width = 1 + kept.length;
   // Every entry of the matrix is written before it is read (the row blocks below, or `writeRows`
-  // for several strata), and it lives through the draw: a list in the heap (see heap.ts).
+  // for several strata), and it lives through the draw: a list in the heap (see src/memory).
   const values = doubles(N * width);
   const matrix: CubeMatrix = { values, width };
   // A few units are held back from the flight (the last ones in random order, which are units like
@@ -69,7 +69,7 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   if (strata.length === 1) {
     // One stratum (the whole school): the flight's order is drawn first (nothing random comes
     // between), shuffled exactly as `random.shuffle` would shuffle 0..N-1. This list, `slot` and
-    // `within` live through the draw, so they are kept in the heap (see heap.ts).
+    // `within` live through the draw, so they are kept in the heap (see src/memory).
     const inHeap = N <= HEAP_LIST_MAX;
     const shuffled = inHeap ? heapIntegers(N) : new Int32Array(N);
     for (let i = 0; i < N; i++) shuffled[i] = i;
@@ -285,7 +285,7 @@ function landStrata(matrix: CubeMatrix, pi: Doubles, units: readonly number[], s
 }
 
 /**
- * Room for `length` inclusion probabilities (entries unset): in the heap (see heap.ts), so that every
+ * Room for `length` inclusion probabilities (entries unset): in the heap (see src/memory), so that every
  * flight reads and writes probabilities of one kind of list, and the million of a large draw do not
  * add to the typed arrays that set off full collections.
  */

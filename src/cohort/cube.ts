@@ -11,7 +11,7 @@
  * unit's chance of selection changes.
  */
 import type { Random } from "../random/index.js";
-import type { Doubles } from "./heap.js";
+import type { Doubles } from "../memory/index.js";
 
 /** A unit's probability this close to 0 or 1 counts as decided. */
 const EPS = 1e-9;

@@ -4,7 +4,7 @@
  */
 import { PthvInputError, type InputIssue } from "../errors/index.js";
 import { compareText, locate, type FrameRow, type FrameSource } from "./frame.js";
-import { HEAP_LIST_MAX, heapDoubles, heapIntegers } from "./heap.js";
+import { HEAP_LIST_MAX, heapDoubles, heapIntegers } from "../memory/index.js";
 
 /** One numeric variable of the design, per student. */
 export interface DesignColumn {
@@ -14,7 +14,7 @@ export interface DesignColumn {
   kind: "numeric" | "binary" | "categorical";
   /**
    * One value per row; bytes for a binary column or a level's indicator (0 or 1 either way). A
-   * list in the heap (see heap.ts), or a typed array for a frame too long for one.
+   * list in the heap (see src/memory), or a typed array for a frame too long for one.
    */
   values: number[] | Float64Array | Uint8Array;
 }
@@ -111,7 +111,7 @@ function columnScanner(rows: readonly FrameRow[], variables: readonly string[]):
   const n = rows.length;
   // A column of booleans is read as bytes and a column of texts as level numbers (a million rows of
   // 8-byte numbers each would be most of what a draw allocates, and set off garbage collections).
-  // Numbers and level numbers go to lists in the heap (see heap.ts): the entries of a column read
+  // Numbers and level numbers go to lists in the heap (see src/memory): the entries of a column read
   // whole are all written; a column with a gap is read again value by value.
   const first = rows[0];
   const inHeap = n <= HEAP_LIST_MAX;

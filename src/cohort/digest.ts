@@ -8,7 +8,7 @@
  */
 import { sha256 } from "@noble/hashes/sha2";
 import { bytesToHex } from "@noble/hashes/utils";
-import type { Positions } from "./heap.js";
+import type { Positions } from "../memory/index.js";
 
 /** Ids joined per update: big enough to amortise the call, small enough to stay in cache. */
 const CHUNK = 4096;

@@ -11,7 +11,7 @@
  */
 import type { Random } from "../random/index.js";
 import { flight, type CubeMatrix } from "./cube.js";
-import type { Doubles } from "./heap.js";
+import type { Doubles } from "../memory/index.js";
 
 const EPS = 1e-9;
 const REFRESH = 48;

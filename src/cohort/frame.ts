@@ -4,7 +4,7 @@
  */
 import { PthvInputError, type InputIssue } from "../errors/index.js";
 import { IdsDigest, sortedIdsDigest } from "./digest.js";
-import { leading, positions, type Positions } from "./heap.js";
+import { leading, positions, type Positions } from "../memory/index.js";
 
 /**
  * One student of a sampling frame. `familyId` groups siblings (one invitation per family); a

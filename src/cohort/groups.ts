@@ -4,7 +4,7 @@
  */
 import { PthvInputError, PthvUsageError, type InputIssue } from "../errors/index.js";
 import { cell, compareText, locate, type FrameRow, type FrameSource, type IndexedFrame } from "./frame.js";
-import { HEAP_LIST_MAX, heapIntegers } from "./heap.js";
+import { HEAP_LIST_MAX, heapIntegers } from "../memory/index.js";
 import type { NormalisedOptions } from "./options.js";
 
 /** The number of families to invite out of `N` in a school (or class), by count or fraction. */

@@ -7,7 +7,7 @@
  */
 import type { Random } from "../random/index.js";
 import { land, type CubeMatrix } from "./cube.js";
-import type { Doubles } from "./heap.js";
+import type { Doubles } from "../memory/index.js";
 
 /** Above this many undecided units the 2^q enumeration is too large: land by suppression instead. */
 const MAX_UNITS = 12;

@@ -4,7 +4,7 @@
  * of numbers: built several times faster than a `Map` of as many strings and with far less garbage,
  * which matters at a million records. Private to the validator.
  */
-import { heapNumbers } from "./heap-numbers.js";
+import { heapNumbers } from "../memory/index.js";
 
 /** FNV-1a over UTF-16 code units (Fowler, Noll and Vo); only spreads ids over slots, so any hash would do. */
 function hashId(id: string): number {
@@ -37,7 +37,7 @@ const SLOTS_PER_ID = 1.5;
  * Indexes `count` ids, the id at position `p` being `idAt(p)` (asked again on lookups: no copy of the ids is kept).
  *
  * Memory matters as much as arithmetic here. The table keeps one position per slot in the heap
- * (see `heap-numbers.ts`) with one byte of its id's hash (so most probes that meet another id are
+ * (see src/memory) with one byte of its id's hash (so most probes that meet another id are
  * settled without reading a string), and the chains of repeats and the first position of each id
  * only when some id repeats (ids of families and the visits reflections name rarely do). A slot is
  * chosen by the hash scaled to the table's size (so the top bits choose the region, and the size
@@ -71,7 +71,7 @@ export function buildIdTable(count: number, idAt: (position: number) => string):
   }
   // Each slot holds the first position of one id and the low byte of its hash, as position * 256 +
   // byte (or -1): one list in the heap, no list of bytes beside it (typed arrays that live through a
-  // validation add up to the outside memory that sets off full collections, see heap-numbers.ts).
+  // validation add up to the outside memory that sets off full collections, see src/memory).
   const slots = heapNumbers(size, -1);
   let chains: number[] | undefined;
   // Within a group, positions go from the last to the first (an id's positions are all in one

@@ -1,5 +1,5 @@
 import type { ProgramRecord } from "../model/index.js";
-import { heapNumbers } from "./heap-numbers.js";
+import { heapNumbers } from "../memory/index.js";
 import { buildIdTable, type IdTable } from "./id-table.js";
 import { parseInstant } from "./instant.js";
 import { isActive, isHeld } from "./rules/shared.js";
@@ -148,7 +148,7 @@ export function indexProgram(record: ProgramRecord): ProgramIndex {
     get visitTimes() {
       if (!visitTimes) {
         const n = record.visits.length;
-        // In the heap, not typed arrays: see heap-numbers.ts.
+        // In the heap, not typed arrays: see src/memory.
         visitTimes = { start: heapNumbers(n, NaN), end: heapNumbers(n, NaN) };
         for (let i = 0; i < n; i++) {
           const visit = record.visits[i]!;

@@ -1,6 +1,6 @@
 import { packedVisitEducators } from "../program-index.js";
 import type { Rule } from "../types.js";
-import { heapNumbers } from "../heap-numbers.js";
+import { heapNumbers } from "../../memory/index.js";
 import { NO_OPTIONS, type NoOptions, distinct, docsUrl } from "./shared.js";
 
 /**

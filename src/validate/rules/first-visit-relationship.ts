@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AGENDA_DATA_TOPICS, type Visit } from "../../model/index.js";
 import type { Rule } from "../types.js";
 import { docsUrl, isActive } from "./shared.js";
-import { heapNumbers } from "../heap-numbers.js";
+import { heapNumbers } from "../../memory/index.js";
 
 const Options = z.strictObject({
   /** Further agenda topics that count as academic data, beyond the built-in data topics. */

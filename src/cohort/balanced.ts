@@ -8,7 +8,7 @@ import { flight, type CubeMatrix } from "./cube.js";
 import { LANDING_UNITS, METRIC_BLOCK, addToGram, landByLinearProgram, landingMetric, metricOfGram } from "./landing.js";
 import { fastFlight } from "./fast-flight.js";
 import type { DesignColumn } from "./design.js";
-import { HEAP_LIST_MAX, heapDoubles, heapIntegers, type Doubles, type Positions } from "../memory/index.js";
+import { doubleList, integerList, type Doubles, type Positions } from "../memory/index.js";
 import type { IndexedFrame } from "./frame.js";
 
 /** Rows per block when the matrix is put in processing order: 4,096 rows of 12 numbers are 384 KiB. */
@@ -44,7 +44,7 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   const from: TotalsSource = { mode: direct ? DIRECT : single ? SINGLE : SUMMED, families, familyStart, rowsByFamily, familyStudents };
   // Each column's totals are written into `pi` (reused: it is filled with n/N afterwards) to find
   // the column's mean and spread; the matrix is written afterwards, a block of rows at a time.
-  const pi = doubles(N);
+  const pi = doubleList(N);
   const kept: KeptColumn[] = [];
   for (let c = 0; c <= sources.length; c++) {
     const source = c === 0 ? null : sources[c - 1]!;
@@ -60,7 +60,7 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
   const width = 1 + kept.length;
   // Every entry of the matrix is written before it is read (the row blocks below, or `writeRows`
   // for several strata), and it lives through the draw: a list in the heap (see src/memory).
-  const values = doubles(N * width);
+  const values = doubleList(N * width);
   const matrix: CubeMatrix = { values, width };
   // A few units are held back from the flight (the last ones in random order, which are units like
   // any other) so that the landing's linear program chooses among more samples: its optimum is at
@@ -70,8 +70,7 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
     // One stratum (the whole school): the flight's order is drawn first (nothing random comes
     // between), shuffled exactly as `random.shuffle` would shuffle 0..N-1. This list, `slot` and
     // `within` live through the draw, so they are kept in the heap (see src/memory).
-    const inHeap = N <= HEAP_LIST_MAX;
-    const shuffled = inHeap ? heapIntegers(N) : new Int32Array(N);
+    const shuffled = integerList(N);
     for (let i = 0; i < N; i++) shuffled[i] = i;
     for (let i = N - 1; i > 0; i--) {
       const j = random.int(i + 1);
@@ -88,11 +87,11 @@ export function balancedSelection(frame: IndexedFrame, design: readonly DesignCo
     // slots are handed out (a store to a random place, which the processor does not wait for), so
     // the reordering below reads it in sequence rather than looking up `slot[shuffled[t]]` (a read
     // from a random place, which it does wait for).
-    const slot = inHeap ? heapIntegers(N) : new Int32Array(N);
+    const slot = integerList(N);
     for (let t = 0; t < N; t++) slot[shuffled[t]!] = t;
     const free = new Int32Array(Math.ceil(N / BLOCK));
     for (let b = 0; b < free.length; b++) free[b] = b * BLOCK;
-    const within = inHeap ? heapIntegers(N) : new Int32Array(N);
+    const within = integerList(N);
     for (let k = 0; k < N; k++) {
       const t = slot[k]!;
       const block = Math.floor(t / BLOCK);
@@ -245,10 +244,10 @@ function writeRows(from: TotalsSource, kept: readonly KeptColumn[], start: numbe
 function flyInOrder(matrix: CubeMatrix, pi: Doubles, units: readonly number[], random: Random): number[] {
   const { values, width } = matrix;
   const M = units.length;
-  // In the heap, as in the one-stratum flight (see `doubles`): the flight reads one kind of list.
-  const local = doubles(M * width);
-  const localPi = doubles(M);
-  const order = M <= HEAP_LIST_MAX ? heapIntegers(M) : new Int32Array(M);
+  // In the heap, as in the one-stratum flight: every flight reads and writes one kind of list.
+  const local = doubleList(M * width);
+  const localPi = doubleList(M);
+  const order = integerList(M);
   for (let t = 0, at = 0; t < M; t++) {
     const k = units[t]!;
     for (let j = 0, from = k * width; j < width; j++) local[at++] = values[from + j]!;
@@ -269,7 +268,7 @@ function landStrata(matrix: CubeMatrix, pi: Doubles, units: readonly number[], s
   const column = new Map(present.map((h, j) => [h, j]));
   const width = 1 + present.length + (matrix.width - 1);
   const local = new Float64Array(units.length * width);
-  const localPi = doubles(units.length);
+  const localPi = doubleList(units.length);
   units.forEach((k, i) => {
     const row = i * width;
     local[row] = 1;
@@ -282,13 +281,4 @@ function landStrata(matrix: CubeMatrix, pi: Doubles, units: readonly number[], s
   const rest = flight(localMatrix, width, localPi, order, random);
   landByLinearProgram(localMatrix, localPi, rest, random, landingMetric(localMatrix, units.length));
   units.forEach((k, i) => (pi[k] = localPi[i]!));
-}
-
-/**
- * Room for `length` inclusion probabilities (entries unset): in the heap (see src/memory), so that every
- * flight reads and writes probabilities of one kind of list, and the million of a large draw do not
- * add to the typed arrays that set off full collections.
- */
-function doubles(length: number): Doubles {
-  return length <= HEAP_LIST_MAX ? heapDoubles(length) : new Float64Array(length);
 }

@@ -4,7 +4,7 @@
  */
 import { PthvInputError, type InputIssue } from "../errors/index.js";
 import { compareText, locate, type FrameRow, type FrameSource } from "./frame.js";
-import { HEAP_LIST_MAX, heapDoubles, heapIntegers } from "../memory/index.js";
+import { doubleList, integerList } from "../memory/index.js";
 
 /** One numeric variable of the design, per student. */
 export interface DesignColumn {
@@ -114,11 +114,10 @@ function columnScanner(rows: readonly FrameRow[], variables: readonly string[]):
   // Numbers and level numbers go to lists in the heap (see src/memory): the entries of a column read
   // whole are all written; a column with a gap is read again value by value.
   const first = rows[0];
-  const inHeap = n <= HEAP_LIST_MAX;
   const scans: ColumnScan[] = variables.map((name) => {
     const x = first?.[name];
     const holds = typeof x === "boolean" ? "bytes" : typeof x === "string" && x !== "" ? "codes" : "numbers";
-    const values = holds === "bytes" ? new Uint8Array(n) : holds === "codes" ? (inHeap ? heapIntegers(n) : new Int32Array(n)) : inHeap ? heapDoubles(n) : new Float64Array(n);
+    const values = holds === "bytes" ? new Uint8Array(n) : holds === "codes" ? integerList(n) : doubleList(n);
     return { numbers: 0, booleans: 0, strings: 0, irregular: 0, holds, values, levels: new Map<string, number>() };
   });
   const counts = new Float64Array(4 * variables.length); // numbers, booleans, strings, irregular per column
@@ -271,7 +270,7 @@ function readIrregular(rows: readonly FrameRow[], variable: string, source: Fram
       }
     }
   } else {
-    const values = n <= HEAP_LIST_MAX ? heapDoubles(n) : new Float64Array(n); // every entry written when the column is kept
+    const values = doubleList(n); // every entry written when the column is kept
     const binary = booleans > 0 && numbers === 0;
     for (let i = 0; i < n; i++) {
       const v = raw[i];

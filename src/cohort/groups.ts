@@ -4,7 +4,7 @@
  */
 import { PthvInputError, PthvUsageError, type InputIssue } from "../errors/index.js";
 import { cell, compareText, locate, type FrameRow, type FrameSource, type IndexedFrame } from "./frame.js";
-import { HEAP_LIST_MAX, heapIntegers } from "../memory/index.js";
+import { integerList } from "../memory/index.js";
 import type { NormalisedOptions } from "./options.js";
 
 /** The number of families to invite out of `N` in a school (or class), by count or fraction. */
@@ -56,7 +56,7 @@ export function strataReader(rows: readonly FrameRow[], columns: readonly string
   // One text per distinct value and column ("grade=3"), made once: a million families share a few
   // dozen keys, each numbered once, so families are grouped by number. A key with a missing value
   // ("grade=") is marked, so that only families whose lead student has it are reported.
-  const rowCodes = n <= HEAP_LIST_MAX ? heapIntegers(n) : new Int32Array(n);
+  const rowCodes = integerList(n);
   const names: string[] = [];
   const lacking: boolean[] = [];
   const codeOf = new Map<string, number>();
@@ -129,7 +129,7 @@ export function strataReader(rows: readonly FrameRow[], columns: readonly string
       }
       if (issues.length > 0) throw new PthvInputError(issues, "unknown strata columns");
       const families = frame.familyIds.length;
-      const codes = families <= HEAP_LIST_MAX ? heapIntegers(families) : new Int32Array(families);
+      const codes = integerList(families);
       const { familyLead } = frame;
       for (let f = 0; f < families; f++) {
         const lead = familyLead[f]!;

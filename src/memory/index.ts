@@ -22,10 +22,10 @@
  * Longest list kept in the heap: V8 keeps lists lengthened this way in flat storage up to 32 Mi
  * elements; above that callers use a typed array.
  */
-export const HEAP_LIST_MAX = 30_000_000;
+const HEAP_LIST_MAX = 30_000_000;
 
 /** A list of `length` doubles in the heap, its entries unset: every entry must be written before it is read. */
-export function heapDoubles(length: number): number[] {
+function heapDoubles(length: number): number[] {
   if (length === 0) return [];
   const out = [0.5]; // from here on the list stores doubles unboxed
   out.length = length;
@@ -33,7 +33,7 @@ export function heapDoubles(length: number): number[] {
 }
 
 /** A list of `length` small integers (list positions) in the heap, its entries unset: every entry must be written before it is read. */
-export function heapIntegers(length: number): number[] {
+function heapIntegers(length: number): number[] {
   if (length === 0) return [];
   const out = [0]; // from here on the list stores small integers unboxed
   out.length = length;
@@ -56,6 +56,16 @@ export type Doubles = number[] | Float64Array;
 
 /** Positions (of rows, families, ...) in a frame: a list in the heap for a small frame, a typed array for a large one. */
 export type Positions = number[] | Int32Array;
+
+/** Room for `length` doubles, entries unset: a heap list, or a typed array past {@link HEAP_LIST_MAX}. */
+export function doubleList(length: number): Doubles {
+  return length <= HEAP_LIST_MAX ? heapDoubles(length) : new Float64Array(length);
+}
+
+/** Room for `length` small integers, entries unset: a heap list, or a typed array past {@link HEAP_LIST_MAX}. */
+export function integerList(length: number): Positions {
+  return length <= HEAP_LIST_MAX ? heapIntegers(length) : new Int32Array(length);
+}
 
 /**
  * Frames up to this many rows keep their positions in heap lists. A frame this small (a school, as

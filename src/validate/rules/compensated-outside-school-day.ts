@@ -29,12 +29,15 @@ export const compensatedOutsideSchoolDay: Rule<z.infer<typeof Options>> = {
     // Visits usually come school by school: the previous visit's school is tried before the Map.
     let lastSchoolId: string | undefined;
     let lastSchool: ReturnType<typeof index.schools.get>;
-    // The minutes inside the school day by start text, per school: visits are booked in a few slots,
-    // so most visits repeat an earlier visit's start and end at their school, and one lookup replaces
-    // the zone and calendar lookups of `minutesInside` (the same texts at the same school give the
-    // same minutes). Bounded, so a programme of all-different times keeps memory small.
-    const memos = new Map<object, Map<string, { end: string; minutes: number }>>();
-    let memo: Map<string, { end: string; minutes: number }> | undefined;
+    // The minutes inside the school day by start instant, per school: visits are booked in a few
+    // slots, so most visits repeat an earlier visit's start and end at their school, and one lookup
+    // replaces the zone and calendar lookups of `minutesInside` (the minutes depend only on the two
+    // instants and the school's zone, calendar and bell times). Keyed by the instants already read
+    // into the index, not by the visits' texts: records from a parser hold a copy of each text, and
+    // reading and hashing two million of them again cost more than the rest of the rule. Bounded,
+    // so a programme of all-different times keeps memory small.
+    const memos = new Map<object, Map<number, { end: number; minutes: number }>>();
+    let memo: Map<number, { end: number; minutes: number }> | undefined;
     let memoEntries = 0;
     const states = index.visitStates;
     record.visits.forEach((visit, i) => {
@@ -52,15 +55,17 @@ export const compensatedOutsideSchoolDay: Rule<z.infer<typeof Options>> = {
         memo = memos.get(school);
         if (memo === undefined) memos.set(school, (memo = new Map()));
       }
-      const length = (ends[i]! - starts[i]!) / 60_000;
-      const seen = memo.get(visit.start);
+      const start = starts[i]!;
+      const end = ends[i]!;
+      const length = (end - start) / 60_000;
+      const seen = memo.get(start);
       let inside: number;
-      if (seen !== undefined && seen.end === visit.end) inside = seen.minutes;
+      if (seen !== undefined && seen.end === end) inside = seen.minutes;
       else {
-        inside = minutesInside(school, visit.start, visit.end, starts[i], ends[i]);
+        inside = minutesInside(school, visit.start, visit.end, start, end);
         if (memoEntries < 100_000) {
           if (seen === undefined) memoEntries++;
-          memo.set(visit.start, { end: visit.end, minutes: inside });
+          memo.set(start, { end, minutes: inside });
         }
       }
       const outside = length - inside;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AGENDA_DATA_TOPICS, type Visit } from "../../model/index.js";
 import type { Rule } from "../types.js";
-import { docsUrl, isActive } from "./shared.js";
+import { docsUrl } from "./shared.js";
 import { heapNumbers } from "../../memory/index.js";
 
 const Options = z.strictObject({
@@ -36,8 +36,10 @@ export const firstVisitRelationship: Rule<z.infer<typeof Options>> = {
     const visitFamily = index.visitFamily;
     const earliestKnown = heapNumbers(record.families.length, -1);
     const earliestOther = new Map<string, number>();
+    // Whether each visit is active, from the index's column: the visit records' status is not read again.
+    const states = index.visitStates;
     record.visits.forEach((visit, i) => {
-      if (!isActive(visit)) return;
+      if (states[i] === 0) return;
       const f = visitFamily[i]!;
       const current = f >= 0 ? earliestKnown[f]! : (earliestOther.get(visit.familyId) ?? -1);
       if (current >= 0 && !(starts[i]! < starts[current]!)) return;
@@ -48,7 +50,7 @@ export const firstVisitRelationship: Rule<z.infer<typeof Options>> = {
     for (let f = 0; f < earliestKnown.length; f++) if (earliestKnown[f]! >= 0) first[earliestKnown[f]!] = 1;
     for (const i of earliestOther.values()) first[i] = 1;
     record.visits.forEach((visit: Visit, i) => {
-      if (!isActive(visit) || !(visit.visitNumber === 1 || first[i] === 1)) return;
+      if (states[i] === 0 || !(visit.visitNumber === 1 || first[i] === 1)) return;
       if (visit.focus === "relationship" && !carriesData(visit.agenda, dataTopics)) return;
       const at = { entity: "visit" as const, index: i, id: visit.id };
       const why = visit.visitNumber === 1 ? "first visit" : `family's first visit (numbered ${visit.visitNumber})`;

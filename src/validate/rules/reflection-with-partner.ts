@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Reflection } from "../../model/index.js";
 import type { Rule } from "../types.js";
-import { docsUrl, isHeld, sameMembers } from "./shared.js";
+import { docsUrl, sameMembers } from "./shared.js";
 
 const Options = z.strictObject({
   /** Days after the visit's end within which the partners reflect. A reflection exactly this late passes. */
@@ -30,8 +30,9 @@ export const reflectionWithPartner: Rule<z.infer<typeof Options>> = {
       const t = index.time(reflection.at);
       return t >= end && t - end <= windowMs;
     };
+    const states = index.visitStates; // 2: held
     record.visits.forEach((visit, i) => {
-      if (!isHeld(visit)) return;
+      if (states[i] !== 2) return;
       const end = ends[i]!;
       const found = index.reflectionsOf(visit.id);
       // The usual case, one reflection by the partners in the window, allocates nothing.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Rule } from "../types.js";
-import { docsUrl, isActive } from "./shared.js";
+import { docsUrl } from "./shared.js";
 
 const Options = z.strictObject({
   /** Least time between booking and start, in hours. A visit booked exactly this far ahead passes. */
@@ -24,8 +24,9 @@ export const scheduledInAdvance: Rule<z.infer<typeof Options>> = {
   check({ record, index, options, report }) {
     const { start: starts } = index.visitTimes;
     const leadMs = options.minLeadHours * 3_600_000;
+    const states = index.visitStates; // 0: cancelled
     record.visits.forEach((visit, i) => {
-      if (!isActive(visit)) return;
+      if (states[i] === 0) return;
       if (visit.scheduledAt !== undefined && starts[i]! - index.time(visit.scheduledAt) >= leadMs) return;
       const at = { entity: "visit" as const, index: i, id: visit.id, field: "scheduledAt" };
       if (visit.scheduledAt === undefined) {

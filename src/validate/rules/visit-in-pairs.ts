@@ -1,5 +1,5 @@
 import type { Rule } from "../types.js";
-import { NO_OPTIONS, type NoOptions, count, distinct, docsUrl, isActive, sameMembers } from "./shared.js";
+import { NO_OPTIONS, type NoOptions, count, distinct, docsUrl, sameMembers } from "./shared.js";
 
 /**
  * Non-negotiable 5: educators visit two together. Each visit (not cancelled) has exactly two
@@ -19,8 +19,9 @@ export const visitInPairs: Rule<NoOptions> = {
       const pair = index.pairs.get(pairId);
       return !pair || sameMembers(pair.educatorIds, ids);
     };
+    const states = index.visitStates; // 0: cancelled
     record.visits.forEach((visit, i) => {
-      if (!isActive(visit)) return;
+      if (states[i] === 0) return;
       const ids = visit.educatorIds;
       if (ids.length === 2 && ids[0] !== ids[1] && (visit.pairId === undefined || pairMatches(visit.pairId, ids))) return;
       const at = { entity: "visit" as const, index: i, id: visit.id, field: "educatorIds" };

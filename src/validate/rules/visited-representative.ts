@@ -4,7 +4,7 @@ import { isPthvError } from "../../errors/index.js";
 import type { Student } from "../../model/index.js";
 import type { Rule } from "../types.js";
 import { balanceDrift } from "./balance-drift.js";
-import { docsUrl, isHeld } from "./shared.js";
+import { docsUrl } from "./shared.js";
 
 /** Balancing attributes looked for on student records when no `variables` are configured. */
 export const DEFAULT_BALANCE_VARIABLES = ["grade", "ell", "iep", "frl", "priorDaysAbsent", "priorReadingScore"] as const;
@@ -108,9 +108,10 @@ export const visitedRepresentative: Rule<Options> = {
       if (runMarked > 0) markedBySchool.set(runSchool!, (markedBySchool.get(runSchool!) ?? 0) + runMarked);
       runMarked = 0;
     };
+    const states = index.visitStates; // 2: held
     for (let i = 0; i < visits.length; i++) {
+      if (states[i] !== 2) continue;
       const visit = visits[i]!;
-      if (!isHeld(visit)) continue;
       const f = visitFamily[i]!;
       const schoolId = visit.schoolId;
       if (f >= 0 && families[f]!.schoolId === schoolId) {

@@ -34,10 +34,12 @@ export const compensatedOutsideSchoolDay: Rule<z.infer<typeof Options>> = {
     // replaces the zone and calendar lookups of `minutesInside` (the minutes depend only on the two
     // instants and the school's zone, calendar and bell times). Keyed by the instants already read
     // into the index, not by the visits' texts: records from a parser hold a copy of each text, and
-    // reading and hashing two million of them again cost more than the rest of the rule. Bounded,
-    // so a programme of all-different times keeps memory small.
-    const memos = new Map<object, Map<number, { end: number; minutes: number }>>();
-    let memo: Map<number, { end: number; minutes: number }> | undefined;
+    // reading and hashing two million of them again cost more than the rest of the rule. The key is
+    // the start in minutes since 1970, a small integer for a start on the minute (an instant in
+    // milliseconds would be boxed for every lookup); the entry keeps the exact start and end.
+    // Bounded, so a programme of all-different times keeps memory small.
+    const memos = new Map<object, Map<number, { start: number; end: number; minutes: number }>>();
+    let memo: Map<number, { start: number; end: number; minutes: number }> | undefined;
     let memoEntries = 0;
     const states = index.visitStates;
     record.visits.forEach((visit, i) => {
@@ -58,14 +60,15 @@ export const compensatedOutsideSchoolDay: Rule<z.infer<typeof Options>> = {
       const start = starts[i]!;
       const end = ends[i]!;
       const length = (end - start) / 60_000;
-      const seen = memo.get(start);
+      const key = start / 60_000;
+      const seen = memo.get(key);
       let inside: number;
-      if (seen !== undefined && seen.end === end) inside = seen.minutes;
+      if (seen !== undefined && seen.start === start && seen.end === end) inside = seen.minutes;
       else {
         inside = minutesInside(school, visit.start, visit.end, start, end);
         if (memoEntries < 100_000) {
           if (seen === undefined) memoEntries++;
-          memo.set(start, { end, minutes: inside });
+          memo.set(key, { start, end, minutes: inside });
         }
       }
       const outside = length - inside;

@@ -56,8 +56,12 @@ export interface IndexedFrame {
   /** Rows grouped by family (students in id order): family f's rows are rowsByFamily[familyStart[f] .. familyStart[f + 1]). */
   rowsByFamily: Positions;
   familyStart: Positions;
-  /** Family indices of each school, canonical order; schools sorted by id. */
-  schools: Map<string, number[]>;
+  /**
+   * Family indices of each school, canonical order; schools sorted by id. A frame of one school
+   * lists its families 0 .. F - 1, which may share the memory of another of these lists (never
+   * written to).
+   */
+  schools: Map<string, Positions>;
   digest: string;
 }
 
@@ -226,7 +230,7 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource, opti
   if (idsIncrease && keysIncrease && oneStudentEach) {
     // Every student a family of their own, in id order (the usual export of one row per family):
     // the family of row i is family i, and the indices of the general case below are the identity.
-    return indexed(rows, order, keys, order, order, positions(n).fill(1), order, upToN!, schoolOfRow ?? firstSchool, allIds, early);
+    return indexed(rows, order, keys, order, order, positions(n).fill(1), order, upToN!, schoolOfRow ?? firstSchool, () => order, allIds, early);
   }
   // Arrays are allocated at their final (or largest) size: growing million-element arrays by
   // push copies them and leaves garbage behind.
@@ -256,7 +260,7 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource, opti
   if (familySchool !== undefined) familySchool.length = families;
   const familyStudents = positions(families);
   for (let f = 0; f < families; f++) familyStudents[f] = familyStart[f + 1]! - familyStart[f]!;
-  return indexed(rows, order, familyIds, familyOfRow, leading(leads, families), familyStudents, rowsByFamily, leading(familyStart, families + 1), familySchool ?? firstSchool, allIds, idsIncrease ? early : undefined);
+  return indexed(rows, order, familyIds, familyOfRow, leading(leads, families), familyStudents, rowsByFamily, leading(familyStart, families + 1), familySchool ?? firstSchool, (length) => (upToN !== undefined ? leading(upToN, length) : identity(length)), allIds, idsIncrease ? early : undefined);
 }
 
 /** The student id of each of the first `count` rows in an array of one per row ("" when missing). */
@@ -278,15 +282,11 @@ function identity(n: number): Positions {
 
 /**
  * The families of each school, in family order (`schoolOfFamily`: each family's school, or the one
- * school of the frame), schools in order of first appearance.
+ * school of the frame, whose list is `upTo(families)`), schools in order of first appearance.
  */
-function familiesBySchool(families: number, schoolOfFamily: string[] | string): Map<string, number[]> {
-  if (typeof schoolOfFamily === "string") {
-    // One school (a school's frame, as the validator gives them): every family, in order.
-    const all = new Array<number>(families);
-    for (let f = 0; f < families; f++) all[f] = f;
-    return new Map([[schoolOfFamily, all]]);
-  }
+function familiesBySchool(families: number, schoolOfFamily: string[] | string, upTo: (length: number) => Positions): Map<string, Positions> {
+  // One school (a school's frame, as the validator gives them): every family, in order.
+  if (typeof schoolOfFamily === "string") return new Map([[schoolOfFamily, upTo(families)]]);
   const schoolOf = (f: number): string => schoolOfFamily[f]!;
   // Families per school: counted first, so each school's list is allocated once.
   const counts = new Map<string, number>();
@@ -301,14 +301,14 @@ function familiesBySchool(families: number, schoolOfFamily: string[] | string): 
     }
     run++;
   }
-  const bySchool = new Map<string, number[]>();
+  const bySchool = new Map<string, Positions>();
   const filled = new Map<string, number>();
   for (const [s, count] of counts) {
     bySchool.set(s, new Array<number>(count));
     filled.set(s, 0);
   }
   lastSchool = undefined;
-  let list: number[] = [];
+  let list: Positions = [];
   let at = 0;
   for (let f = 0; f < families; f++) {
     const s = schoolOf(f);
@@ -325,7 +325,8 @@ function familiesBySchool(families: number, schoolOfFamily: string[] | string): 
 
 /**
  * The indexed frame from its families: groups the families by school (`schoolOfFamily`: each
- * family's school, or the one school of the frame) and attaches the digest (`early` when it was fed
+ * family's school, or the one school of the frame, whose families are `upTo(families)`, the numbers
+ * 0 to families - 1) and attaches the digest (`early` when it was fed
  * while reading the rows in id order, else computed on first use).
  */
 function indexed(
@@ -338,10 +339,11 @@ function indexed(
   rowsByFamily: Positions,
   familyStart: Positions,
   schoolOfFamily: string[] | string,
+  upTo: (length: number) => Positions,
   ids: () => readonly string[],
   early: IdsDigest | undefined,
 ): IndexedFrame {
-  const bySchool = familiesBySchool(familyIds.length, schoolOfFamily);
+  const bySchool = familiesBySchool(familyIds.length, schoolOfFamily, upTo);
   let digest = early?.finish();
   const schools = bySchool.size === 1 ? bySchool : new Map([...bySchool.keys()].sort(compareText).map((s) => [s, bySchool.get(s)!] as const));
   return {

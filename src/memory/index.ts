@@ -85,3 +85,11 @@ export function positions(length: number): Positions {
 export function leading(list: Positions, length: number): Positions {
   return list instanceof Int32Array ? list.subarray(0, length) : list.slice(0, length);
 }
+
+/** The entries of `list` as a list in the heap: `list` itself when it is one, else a copy. */
+export function heapList(list: Positions): number[] {
+  if (Array.isArray(list)) return list;
+  const out = heapIntegers(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = list[i]!;
+  return out;
+}

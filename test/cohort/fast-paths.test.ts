@@ -187,6 +187,42 @@ describe("the sampler's shortcuts", () => {
     }
   });
 
+  for (const [siblings, shuffle] of [
+    [false, false],
+    [true, false],
+    [false, true],
+  ] as const) {
+    it(`draws a large school of its own (positions in typed arrays, shared) as it draws it beside another school (${siblings ? "siblings" : "one student each"}${shuffle ? ", rows shuffled" : ""})`, () => {
+      // Each school is drawn with its own stream, so school A's strata do not depend on school B.
+      // Alone, A's families are listed by a typed array shared with the frame's index (more than
+      // 8,192 rows); beside B, by a list of its own.
+      const alone = frame(9000, siblings).map((row) => ({ ...row, schoolId: "sch-a" }));
+      const other = frame(40).map((row) => ({ ...row, id: `zz-${row.id}`, familyId: `zz-${row.familyId}`, schoolId: "sch-b" }));
+      const order = (rows: FrameRow[]) => (shuffle ? createRandom("large-school").shuffle(rows) : rows);
+      for (const options of [...METHODS.filter((o) => o.method !== "balanced"), { method: "balanced", fraction: 0.1, balance: ["absences", "ell"], seed: 8 } as SampleCohortOptions]) {
+        const one = sampleCohort(order(alone), options);
+        const two = sampleCohort(order([...alone, ...other]), options);
+        expect(one.strata).toEqual(two.strata!.filter((s) => s.schoolId === "sch-a"));
+        expect(one.selectedFamilyIds).toEqual(two.selectedFamilyIds.filter((id) => !id.startsWith("zz-")));
+        expect(one.balance).toEqual(sampleCohort(order(alone).slice().reverse(), options).balance);
+      }
+    });
+  }
+
+  it("draws strata of more than 256 keys (codes past a byte) with every family in its own key's stratum", () => {
+    // 300 teachers, the first met only after a few hundred rows have been read as bytes.
+    const rows = frame(9000).map((row, i) => ({ ...row, schoolId: "sch-0", teacherId: i < 500 ? `t-${i % 200}` : `t-${i % 300}` }));
+    const keyOf = new Map(rows.map((row) => [row.familyId!, `sch-0|teacherId=${row.teacherId}`]));
+    const options: SampleCohortOptions = { method: "stratified", fraction: 0.2, strata: ["teacherId"], seed: 6 };
+    const cohort = sampleCohort(rows, options);
+    expect(cohort.strata).toHaveLength(300);
+    for (const stratum of cohort.strata!) {
+      expect(stratum.families).toBe([...keyOf.values()].filter((k) => k === stratum.key).length);
+      for (const id of [...stratum.selectedFamilyIds, ...stratum.reserve]) expect(keyOf.get(id)).toBe(stratum.key);
+    }
+    expect(sampleCohort(createRandom("wide").shuffle(rows), options)).toEqual(cohort);
+  });
+
   // Booleans are read as bytes and texts as level numbers when the first row holds one; a column
   // that turns out to hold numbers as well must still be read as numbers (or named as wrong).
   for (const size of [300, 20_000]) {

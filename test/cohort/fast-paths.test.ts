@@ -204,8 +204,39 @@ describe("the sampler's shortcuts", () => {
         const two = sampleCohort(order([...alone, ...other]), options);
         expect(one.strata).toEqual(two.strata!.filter((s) => s.schoolId === "sch-a"));
         expect(one.selectedFamilyIds).toEqual(two.selectedFamilyIds.filter((id) => !id.startsWith("zz-")));
-        expect(one.balance).toEqual(sampleCohort(order(alone).slice().reverse(), options).balance);
+        // Rows reversed: no shortcut of rows in order (sorted positions, counts of students as positions).
+        expect(sampleCohort(order(alone).slice().reverse(), options)).toEqual(one);
       }
+    });
+  }
+
+  for (const [families, schools] of [
+    [200, 1],
+    [200, 3],
+    [5000, 1],
+    [5000, 3],
+  ] as const) {
+    it(`indexes rows in id order whose family ids are in order too, with siblings, as the same rows shuffled (${families} families, ${schools} school${schools > 1 ? "s" : ""})`, () => {
+      // Family ids in the order of their students' ids: the families are counted while the rows are
+      // read and the order is built directly (no sorting); more than 8,192 rows use typed arrays.
+      const rows = frame(families, false).flatMap((row, f) =>
+        Array.from({ length: 1 + (f % 3) }, (_, k) => ({ ...row, id: `${row.id}-${k}`, familyId: row.familyId, schoolId: `sch-${f % schools}` })),
+      );
+      const shuffled = createRandom("keys-in-order").shuffle(rows);
+      const view = (frame: ReturnType<typeof indexFrame>) =>
+        frame.familyIds.map((id, f) => ({
+          id,
+          lead: frame.rows[frame.familyLead[f]!]!.id,
+          students: frame.familyStudents[f],
+          rows: Array.from(frame.rowsByFamily.slice(frame.familyStart[f]!, frame.familyStart[f + 1]!), (i) => frame.rows[i]!.id),
+        }));
+      const inOrder = indexFrame(rows);
+      expect(inOrder.familyIds).toHaveLength(families);
+      expect(inOrder.familyStart).toHaveLength(families + 1);
+      expect(inOrder.familyLead).toHaveLength(families);
+      expect(view(inOrder)).toEqual(view(indexFrame(shuffled)));
+      expect([...inOrder.schools].map(([s, list]) => [s, Array.from(list)])).toEqual([...indexFrame(shuffled).schools].map(([s, list]) => [s, Array.from(list)]));
+      for (const options of METHODS) expect(sampleCohort(rows, options)).toEqual(sampleCohort(shuffled, options));
     });
   }
 

@@ -3,23 +3,19 @@
  *
  * The definition is `frameDigest` in src/random: the SHA-256 of the ids sorted by UTF-16 code
  * units and joined by newlines. Here the ids arrive already in that order (the frame's `order`),
- * so they are not sorted again; they are written as UTF-8 into a buffer that is hashed each time it
- * fills, which gives the same bytes to the hash (SHA-256 is defined on the byte stream, not on how
- * it is fed).
+ * so they are not sorted again; they are joined and hashed a chunk at a time, which gives the same
+ * bytes to the hash (SHA-256 is defined on the byte stream, not on how it is fed).
  */
 import { sha256 } from "@noble/hashes/sha2";
 import { bytesToHex } from "@noble/hashes/utils";
 import type { Positions } from "../memory/index.js";
 
-/**
- * Bytes joined per update: big enough to amortise the call, small enough to stay in cache. An id
- * longer than a third of this grows the buffer.
- */
-const CHUNK_BYTES = 1 << 15;
+/** Ids joined per update: big enough to amortise the call, small enough to stay in cache. */
+const CHUNK = 4096;
 
 /** The subset of a Node `Hash` used here. */
 interface NativeHash {
-  update(data: Uint8Array): unknown;
+  update(text: string, encoding: "utf8"): unknown;
   digest(encoding: "hex"): string;
 }
 
@@ -52,48 +48,24 @@ export function sortedIdsDigest(order: Positions, ids: readonly string[]): strin
 
 /**
  * The frame digest fed one id at a time, in sorted order: `finish()` gives the SHA-256 (hex) of the
- * ids added, joined by newlines. The ids are written as UTF-8 into one buffer, hashed each time it
- * fills.
+ * ids added, joined by newlines. The ids are joined and hashed CHUNK at a time.
  */
 export class IdsDigest {
-  // The hash is started at the first full buffer (or at the end): a digest begun while reading rows
+  // The hash is started at the first full chunk (or at the end): a digest begun while reading rows
   // that turn out not to be in id order is dropped, usually before it has hashed anything.
   private native: NativeHash | undefined;
   private noble: ReturnType<typeof sha256.create> | undefined;
   private started = false;
-  // The UTF-8 bytes of the ids joined so far, written straight into a buffer that is reused: no
-  // text per id or per chunk (joining texts left a string object per id, about 30 MB of garbage at a
-  // million ids, and the hash had to flatten and convert each chunk).
-  private bytes = new Uint8Array(CHUNK_BYTES);
-  private at = 0;
+  // The ids of the chunk, in a list reused from chunk to chunk and joined once per chunk: one flat
+  // text per chunk. (Joining by concatenation left a string object per id, about 30 MB of garbage
+  // at a million ids, and the hash had to flatten each chunk.)
+  private chunk: string[] = new Array<string>(CHUNK);
+  private inChunk = 0;
   private count = 0;
-  private encoder: TextEncoder | undefined;
 
   add(id: string): void {
-    const length = id.length;
-    // At most three bytes per UTF-16 unit (a surrogate pair is two units and four bytes), and the newline.
-    const room = 3 * length + 1;
-    if (this.at + room > this.bytes.length) {
-      this.flush();
-      if (room > this.bytes.length) this.bytes = new Uint8Array(2 * room);
-    }
-    const bytes = this.bytes;
-    let at = this.at;
-    if (this.count++ > 0) bytes[at++] = 10; // "\n"
-    for (let j = 0; j < length; j++) {
-      const c = id.charCodeAt(j);
-      if (c < 0x80) {
-        bytes[at++] = c;
-        continue;
-      }
-      // Outside ASCII: the rest of the id through the runtime's encoder, which writes what the hash
-      // of the joined text would see (a lone surrogate as U+FFFD). The units before were ASCII,
-      // so the rest starts at a character's first unit.
-      this.encoder ??= new TextEncoder();
-      at += this.encoder.encodeInto(j === 0 ? id : id.slice(j), bytes.subarray(at)).written;
-      break;
-    }
-    this.at = at;
+    this.chunk[this.inChunk++] = id;
+    if (this.inChunk === CHUNK) this.flush();
   }
 
   finish(): string {
@@ -112,12 +84,17 @@ export class IdsDigest {
   }
 
   private flush(): void {
-    if (this.at === 0) return;
+    if (this.inChunk === 0) return;
     this.start();
-    // Both hashes read the bytes during the call and keep no reference: the buffer is reused.
-    const part = this.bytes.subarray(0, this.at);
-    if (this.native !== undefined) this.native.update(part);
-    else this.noble!.update(part);
-    this.at = 0;
+    if (this.inChunk < CHUNK) this.chunk.length = this.inChunk; // the last chunk
+    const text = this.chunk.join("\n");
+    // The newline between chunks is hashed on its own (prefixing it would copy the chunk's text).
+    const parts = this.count === 0 ? [text] : ["\n", text];
+    this.count += this.inChunk;
+    for (const part of parts) {
+      if (this.native !== undefined) this.native.update(part, "utf8");
+      else this.noble!.update(new TextEncoder().encode(part));
+    }
+    this.inChunk = 0;
   }
 }

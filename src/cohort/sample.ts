@@ -237,42 +237,17 @@ function drawStratified(frame: IndexedFrame, schoolId: string, families: Positio
   const N = families.length;
   const { keys, starts, order, groupOf } = strataInOrder(families, strata);
   const groups = keys.length;
-  for (let g = 0; g < groups; g++) {
-    const fork = random.fork(`stratum:${keys[g]!}`);
-    const start = starts[g]!;
-    for (let i = starts[g + 1]! - start - 1; i > 0; i--) {
-      const j = fork.int(i + 1);
-      const t = order[start + i]!;
-      order[start + i] = order[start + j]!;
-      order[start + j] = t;
-    }
-  }
+  for (let g = 0; g < groups; g++) shuffleInPlace(order, starts[g]!, starts[g + 1]!, random.fork(`stratum:${keys[g]!}`));
   // Systematic sampling with a random integer start r in [0, N): position i is selected when a
   // multiple of N falls in (i*n + r, (i+1)*n + r]. Exactly n positions qualify, and each position
   // qualifies for exactly n of the N starts, so every inclusion probability is n/N.
   const r = N > 0 ? random.int(N) : 0;
   const chosen = new Array<number>(groups).fill(0);
-  for (let g = 0, i = 0; g < groups; g++) {
-    for (let end = starts[g + 1]!; i < end; i++) {
-      if (Math.floor(((i + 1) * n + r) / N) > Math.floor((i * n + r) / N)) {
-        selected[order[i]!] = 1;
-        chosen[g]!++;
-      }
-    }
-  }
+  for (let g = 0; g < groups; g++) chosen[g] = systematic(order, starts[g]!, starts[g + 1]!, n, N, r, selected);
   // Each stratum's selected family ids (canonical order) and students, in one pass over the school.
-  const ids = frame.familyIds;
-  const { familyStudents } = frame;
-  const { codes } = strata;
   const selectedIds = chosen.map((count) => new Array<string>(count));
-  const filled = new Array<number>(groups).fill(0);
   const students = new Array<number>(groups).fill(0);
-  for (let i = 0; i < N; i++) {
-    const f = families[i]!;
-    const g = groupOf[codes[f]!]!;
-    students[g]! += familyStudents[f]!;
-    if (selected[f] === 1) selectedIds[g]![filled[g]!++] = ids[f]!;
-  }
+  listSelected(families, strata.codes, groupOf, frame.familyStudents, frame.familyIds, selected, selectedIds, students);
   const out: CohortStratum[] = new Array<CohortStratum>(groups);
   for (let g = 0; g < groups; g++) {
     const start = starts[g]!;
@@ -280,10 +255,53 @@ function drawStratified(frame: IndexedFrame, schoolId: string, families: Positio
     const count = chosen[g]!;
     // The reserve: the stratum's families not selected, in its random order.
     const limit = Math.max(0, Math.min(reserveSize ?? count, size - count));
-    const reserve: string[] = new Array<string>(limit);
-    for (let k = start, at = 0; at < limit; k++) if (selected[order[k]!] === 0) reserve[at++] = ids[order[k]!]!;
+    const reserve = unselected(order, start, limit, selected, frame.familyIds);
     out[g] = { key: `${schoolId}|${keys[g]!}`, schoolId, families: size, students: students[g]!, selected: count, inclusionProbability: n / N, selectedFamilyIds: selectedIds[g]!, reserve };
   }
+  return out;
+}
+
+// The loops of a stratified draw are functions of their own at the top of the module (as in
+// balanced.ts): each is optimised on its own, early, and keeps its optimised code from one draw to
+// the next.
+
+/** Shuffles `order[start .. end)` in place as `random.shuffle` shuffles a copy: `int(i + 1)` for i from the last place down. */
+function shuffleInPlace(order: Positions, start: number, end: number, random: Random): void {
+  for (let i = end - start - 1; i > 0; i--) {
+    const j = random.int(i + 1);
+    const t = order[start + i]!;
+    order[start + i] = order[start + j]!;
+    order[start + j] = t;
+  }
+}
+
+/** Marks the systematic sample's positions in `order[start .. end)` (positions counted over the whole school); how many. */
+function systematic(order: Positions, start: number, end: number, n: number, N: number, r: number, selected: Uint8Array): number {
+  let count = 0;
+  for (let i = start; i < end; i++) {
+    if (Math.floor(((i + 1) * n + r) / N) > Math.floor((i * n + r) / N)) {
+      selected[order[i]!] = 1;
+      count++;
+    }
+  }
+  return count;
+}
+
+/** Fills each stratum's list of selected family ids (in the school's canonical order) and counts its students. */
+function listSelected(families: Positions, codes: Strata["codes"], groupOf: Int32Array, familyStudents: IndexedFrame["familyStudents"], ids: readonly string[], selected: Uint8Array, selectedIds: string[][], students: number[]): void {
+  const filled = new Array<number>(selectedIds.length).fill(0);
+  for (let i = 0; i < families.length; i++) {
+    const f = families[i]!;
+    const g = groupOf[codes[f]!]!;
+    students[g]! += familyStudents[f]!;
+    if (selected[f] === 1) selectedIds[g]![filled[g]!++] = ids[f]!;
+  }
+}
+
+/** The ids of the first `limit` unselected families of `order` from `start` (there are at least that many). */
+function unselected(order: Positions, start: number, limit: number, selected: Uint8Array, ids: readonly string[]): string[] {
+  const out: string[] = new Array<string>(limit);
+  for (let k = start, at = 0; at < limit; k++) if (selected[order[k]!] === 0) out[at++] = ids[order[k]!]!;
   return out;
 }
 

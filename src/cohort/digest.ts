@@ -41,7 +41,7 @@ function nativeSha256(): NativeHash | undefined {
  * sorted order. Equal to `frameDigest(ids)` when `order` sorts `ids`.
  */
 export function sortedIdsDigest(order: Positions, ids: readonly string[]): string {
-  const digest = new IdsDigest();
+  const digest = new IdsDigest(order.length);
   for (let k = 0; k < order.length; k++) digest.add(ids[order[k]!]!);
   return digest.finish();
 }
@@ -59,9 +59,14 @@ export class IdsDigest {
   // The ids of the chunk, in a list reused from chunk to chunk and joined once per chunk: one flat
   // text per chunk. (Joining by concatenation left a string object per id, about 30 MB of garbage
   // at a million ids, and the hash had to flatten each chunk.)
-  private chunk: string[] = new Array<string>(CHUNK);
+  private chunk: string[];
   private inChunk = 0;
   private count = 0;
+
+  /** `expected`: about how many ids will be added (a small frame's list of ids is allocated at its size). */
+  constructor(expected: number = CHUNK) {
+    this.chunk = new Array<string>(Math.max(1, Math.min(CHUNK, expected)));
+  }
 
   add(id: string): void {
     this.chunk[this.inChunk++] = id;

@@ -167,7 +167,7 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource, opti
   let previousKey = "";
   // Families while the keys increase from row to row: each run of equal keys is one.
   let keyRuns = 1;
-  const early = options.digest === true ? new IdsDigest() : undefined;
+  const early = options.digest === true ? new IdsDigest(n) : undefined;
   const alongside = options.alongside;
   for (let start = 0; start < n; start += ALONGSIDE_BLOCK) {
     const end = Math.min(n, start + ALONGSIDE_BLOCK);

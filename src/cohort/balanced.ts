@@ -168,7 +168,7 @@ interface TotalsSource {
   families: readonly number[];
   familyStart: Positions;
   rowsByFamily: Positions;
-  familyStudents: Positions;
+  familyStudents: Positions | Uint8Array;
 }
 
 /** A column of the balancing matrix: the design column (null: the student count), with the mean and spread its totals are standardized by. */

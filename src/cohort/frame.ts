@@ -4,7 +4,7 @@
  */
 import { PthvInputError, type InputIssue } from "../errors/index.js";
 import { IdsDigest, sortedIdsDigest } from "./digest.js";
-import { leading, positions, type Positions } from "../memory/index.js";
+import { leading, ones, positions, positionsOf, shortened, type Positions } from "../memory/index.js";
 
 /**
  * One student of a sampling frame. `familyId` groups siblings (one invitation per family); a
@@ -51,13 +51,17 @@ export interface IndexedFrame {
   familyOfRow: Positions;
   /** The row of each family's lowest-id student (its representative for strata and classes). */
   familyLead: Positions;
-  /** Number of students in each family. */
-  familyStudents: Positions;
+  /** Number of students in each family (bytes when every family has one student). */
+  familyStudents: Positions | Uint8Array;
   /** Rows grouped by family (students in id order): family f's rows are rowsByFamily[familyStart[f] .. familyStart[f + 1]). */
   rowsByFamily: Positions;
   familyStart: Positions;
-  /** Family indices of each school, canonical order; schools sorted by id. */
-  schools: Map<string, number[]>;
+  /**
+   * Family indices of each school, canonical order; schools sorted by id. A frame of one school
+   * lists its families 0 .. F - 1, which may share the memory of another of these lists (never
+   * written to).
+   */
+  schools: Map<string, Positions>;
   digest: string;
 }
 
@@ -79,12 +83,12 @@ function sortedOrder(n: number, texts: readonly string[], within?: Positions): {
       continue;
     }
     // Sorted as a plain list (Array.prototype.sort is stable on every runtime; the grouping into
-    // families relies on it), then copied into the frame's positions.
+    // families relies on it), which serves as the frame's positions when they are a list in the
+    // heap (a small frame), and is copied into a typed array otherwise.
     const indices: number[] = new Array<number>(n);
     for (let j = 0; j < n; j++) indices[j] = at(j);
     indices.sort((x, y) => compareText(texts[x]!, texts[y]!));
-    const order = positions(n);
-    for (let j = 0; j < n; j++) order[j] = indices[j]!;
+    const order = positionsOf(indices);
     for (let j = 1; j < n && distinct; j++) if (texts[order[j - 1]!] === texts[order[j]!]) distinct = false;
     return { order, distinct };
   }
@@ -161,7 +165,9 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource, opti
   let keysDistinct = true;
   let previousId = "";
   let previousKey = "";
-  const early = options.digest === true ? new IdsDigest() : undefined;
+  // Families while the keys increase from row to row: each run of equal keys is one.
+  let keyRuns = 1;
+  const early = options.digest === true ? new IdsDigest(n) : undefined;
   const alongside = options.alongside;
   for (let start = 0; start < n; start += ALONGSIDE_BLOCK) {
     const end = Math.min(n, start + ALONGSIDE_BLOCK);
@@ -192,10 +198,9 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource, opti
           if (previousId === id) idsDistinct = false;
           else idsIncrease = false;
         }
-        if (!(previousKey < key)) {
-          if (previousKey === key) keysDistinct = false;
-          else keysIncrease = false;
-        }
+        if (previousKey < key) keyRuns++;
+        else if (previousKey === key) keysDistinct = false;
+        else keysIncrease = false;
       }
       if (early !== undefined && idsIncrease) early.add(id);
       else if (!idsIncrease) (ids ??= idsOf(rows, i))[i] = id;
@@ -206,10 +211,11 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource, opti
   }
   const allIds = (): string[] => (ids ??= idsOf(rows, n));
   // As sortedOrder would find them, without a second pass when the ids are in order.
-  // Ids in order: the order is 0 .. n - 1, the first n of 0 .. n (which serve as the family starts
-  // when every student is a family of their own): one list for both.
-  const upToN = idsIncrease ? identity(n + 1) : undefined;
-  const { order, distinct: uniqueIds } = upToN !== undefined ? { order: leading(upToN, n), distinct: idsDistinct } : sortedOrder(n, allIds());
+  // Ids in order: the order is 0 .. n - 1; when every student is also a family of their own, the
+  // first n of 0 .. n, which serve as the family starts: one list for both.
+  const oneEachInOrder = idsIncrease && keysIncrease && keysDistinct;
+  const upToN = oneEachInOrder ? identity(n + 1) : undefined;
+  const { order, distinct: uniqueIds } = upToN !== undefined ? { order: leading(upToN, n), distinct: idsDistinct } : idsIncrease ? { order: identity(n), distinct: idsDistinct } : sortedOrder(n, allIds());
   // Strictly increasing ids have no duplicates; only otherwise are neighbours compared.
   for (let k = 1; k < n && !uniqueIds; k++) {
     const a = allIds()[order[k - 1]!]!;
@@ -223,18 +229,20 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource, opti
   // keeps this fast at a million rows, and nearly free when the frame is already in order (then
   // the student order serves as it is).
   const { order: rowsByFamily, distinct: oneStudentEach } = idsIncrease && keysIncrease ? { order, distinct: keysDistinct } : sortedOrder(n, keys, order);
-  if (idsIncrease && keysIncrease && oneStudentEach) {
+  if (oneEachInOrder) {
     // Every student a family of their own, in id order (the usual export of one row per family):
     // the family of row i is family i, and the indices of the general case below are the identity.
-    return indexed(rows, order, keys, order, order, positions(n).fill(1), order, upToN!, schoolOfRow ?? firstSchool, allIds, early);
+    return indexed(rows, order, keys, order, order, ones(n), order, upToN!, schoolOfRow ?? firstSchool, () => order, allIds, early);
   }
-  // Arrays are allocated at their final (or largest) size: growing million-element arrays by
+  // Arrays are allocated at their final size when the families were counted while reading the rows
+  // (keys in order), else at the largest and shortened in place: growing million-element arrays by
   // push copies them and leaves garbage behind.
-  const familyIds: string[] = new Array<string>(n);
-  const familySchool: string[] | undefined = schoolOfRow !== undefined ? new Array<string>(n) : undefined;
-  const leads = positions(n);
+  const size = idsIncrease && keysIncrease ? keyRuns : n;
+  const familyIds: string[] = new Array<string>(size);
+  const familySchool: string[] | undefined = schoolOfRow !== undefined ? new Array<string>(size) : undefined;
+  const leads = positions(size);
   const familyOfRow = positions(n);
-  const familyStart = positions(n + 1);
+  const familyStart = positions(size + 1);
   let families = 0;
   let last = "";
   for (let k = 0; k < n; k++) {
@@ -252,11 +260,13 @@ export function indexFrame(rows: readonly FrameRow[], source?: FrameSource, opti
     familyOfRow[i] = families - 1;
   }
   familyStart[families] = n;
-  familyIds.length = families;
-  if (familySchool !== undefined) familySchool.length = families;
+  if (familyIds.length !== families) familyIds.length = families;
+  if (familySchool !== undefined && familySchool.length !== families) familySchool.length = families;
   const familyStudents = positions(families);
   for (let f = 0; f < families; f++) familyStudents[f] = familyStart[f + 1]! - familyStart[f]!;
-  return indexed(rows, order, familyIds, familyOfRow, leading(leads, families), familyStudents, rowsByFamily, leading(familyStart, families + 1), familySchool ?? firstSchool, allIds, idsIncrease ? early : undefined);
+  // Families 0 .. F - 1 of a frame of one school: the first F of the order when it is 0 .. n - 1.
+  const upTo = (length: number): Positions => (idsIncrease ? leading(order, length) : identity(length));
+  return indexed(rows, order, familyIds, familyOfRow, shortened(leads, families), familyStudents, rowsByFamily, shortened(familyStart, families + 1), familySchool ?? firstSchool, upTo, allIds, idsIncrease ? early : undefined);
 }
 
 /** The student id of each of the first `count` rows in an array of one per row ("" when missing). */
@@ -278,15 +288,11 @@ function identity(n: number): Positions {
 
 /**
  * The families of each school, in family order (`schoolOfFamily`: each family's school, or the one
- * school of the frame), schools in order of first appearance.
+ * school of the frame, whose list is `upTo(families)`), schools in order of first appearance.
  */
-function familiesBySchool(families: number, schoolOfFamily: string[] | string): Map<string, number[]> {
-  if (typeof schoolOfFamily === "string") {
-    // One school (a school's frame, as the validator gives them): every family, in order.
-    const all = new Array<number>(families);
-    for (let f = 0; f < families; f++) all[f] = f;
-    return new Map([[schoolOfFamily, all]]);
-  }
+function familiesBySchool(families: number, schoolOfFamily: string[] | string, upTo: (length: number) => Positions): Map<string, Positions> {
+  // One school (a school's frame, as the validator gives them): every family, in order.
+  if (typeof schoolOfFamily === "string") return new Map([[schoolOfFamily, upTo(families)]]);
   const schoolOf = (f: number): string => schoolOfFamily[f]!;
   // Families per school: counted first, so each school's list is allocated once.
   const counts = new Map<string, number>();
@@ -301,14 +307,14 @@ function familiesBySchool(families: number, schoolOfFamily: string[] | string): 
     }
     run++;
   }
-  const bySchool = new Map<string, number[]>();
+  const bySchool = new Map<string, Positions>();
   const filled = new Map<string, number>();
   for (const [s, count] of counts) {
     bySchool.set(s, new Array<number>(count));
     filled.set(s, 0);
   }
   lastSchool = undefined;
-  let list: number[] = [];
+  let list: Positions = [];
   let at = 0;
   for (let f = 0; f < families; f++) {
     const s = schoolOf(f);
@@ -325,7 +331,8 @@ function familiesBySchool(families: number, schoolOfFamily: string[] | string): 
 
 /**
  * The indexed frame from its families: groups the families by school (`schoolOfFamily`: each
- * family's school, or the one school of the frame) and attaches the digest (`early` when it was fed
+ * family's school, or the one school of the frame, whose families are `upTo(families)`, the numbers
+ * 0 to families - 1) and attaches the digest (`early` when it was fed
  * while reading the rows in id order, else computed on first use).
  */
 function indexed(
@@ -334,14 +341,15 @@ function indexed(
   familyIds: string[],
   familyOfRow: Positions,
   familyLead: Positions,
-  familyStudents: Positions,
+  familyStudents: Positions | Uint8Array,
   rowsByFamily: Positions,
   familyStart: Positions,
   schoolOfFamily: string[] | string,
+  upTo: (length: number) => Positions,
   ids: () => readonly string[],
   early: IdsDigest | undefined,
 ): IndexedFrame {
-  const bySchool = familiesBySchool(familyIds.length, schoolOfFamily);
+  const bySchool = familiesBySchool(familyIds.length, schoolOfFamily, upTo);
   let digest = early?.finish();
   const schools = bySchool.size === 1 ? bySchool : new Map([...bySchool.keys()].sort(compareText).map((s) => [s, bySchool.get(s)!] as const));
   return {

@@ -4,7 +4,7 @@
  */
 import { PthvInputError, PthvUsageError, type InputIssue } from "../errors/index.js";
 import { cell, compareText, locate, type FrameRow, type FrameSource, type IndexedFrame } from "./frame.js";
-import { integerList } from "../memory/index.js";
+import { integerList, type Positions } from "../memory/index.js";
 import type { NormalisedOptions } from "./options.js";
 
 /** The number of families to invite out of `N` in a school (or class), by count or fraction. */
@@ -31,9 +31,13 @@ export function sizeFor(options: NormalisedOptions, schoolId: string, N: number,
  * `grade=3|teacherId=t-12`. Equal keys have equal codes.
  */
 export interface Strata {
-  codes: number[] | Int32Array;
+  /** Bytes while there are at most 256 keys (the usual case: a megabyte at a million families). */
+  codes: number[] | Int32Array | Uint8Array;
   names: string[];
 }
+
+/** Keys numbered by a byte. */
+const BYTE_CODES = 256;
 
 /** Distinct small whole numbers (grades, say) are looked up in an array rather than a map. */
 const SMALL = 1024;
@@ -56,7 +60,9 @@ export function strataReader(rows: readonly FrameRow[], columns: readonly string
   // One text per distinct value and column ("grade=3"), made once: a million families share a few
   // dozen keys, each numbered once, so families are grouped by number. A key with a missing value
   // ("grade=") is marked, so that only families whose lead student has it are reported.
-  const rowCodes = integerList(n);
+  // Each row's code is a byte while there are at most 256 keys (a megabyte at a million rows, where
+  // a list in the heap is 8 MB to allocate and leave behind); the 257th key widens them to a list.
+  let rowCodes: Uint8Array | Positions = new Uint8Array(n);
   const names: string[] = [];
   const lacking: boolean[] = [];
   const codeOf = new Map<string, number>();
@@ -66,6 +72,12 @@ export function strataReader(rows: readonly FrameRow[], columns: readonly string
       codeOf.set(key, (c = names.length));
       names.push(key);
       lacking.push(missing);
+      if (c === BYTE_CODES && rowCodes instanceof Uint8Array) {
+        // Rows not read yet hold 0 here and are written when read.
+        const wide = integerList(n);
+        for (let i = 0; i < n; i++) wide[i] = rowCodes[i]!;
+        rowCodes = wide;
+      }
     }
     return c;
   };
@@ -129,8 +141,13 @@ export function strataReader(rows: readonly FrameRow[], columns: readonly string
       }
       if (issues.length > 0) throw new PthvInputError(issues, "unknown strata columns");
       const families = frame.familyIds.length;
-      const codes = integerList(families);
       const { familyLead } = frame;
+      // Every student a family of their own, families in row order (a frame of one row per family
+      // in id order, the usual export): each family's code is its row's, as read.
+      let sameAsRows = families === n && !lacking.includes(true);
+      for (let f = 0; f < families && sameAsRows; f++) sameAsRows = familyLead[f] === f;
+      if (sameAsRows) return { codes: rowCodes, names };
+      const codes = rowCodes instanceof Uint8Array ? new Uint8Array(families) : integerList(families);
       for (let f = 0; f < families; f++) {
         const lead = familyLead[f]!;
         const c = rowCodes[lead]!;
@@ -168,6 +185,39 @@ export function groupByStratum(families: readonly number[], strata: Strata): { k
     listOf[c]![filled[c]!++] = f;
   }
   return present.map((c) => ({ key: names[c]!, families: listOf[c]! })).sort((x, y) => compareText(x.key, y.key));
+}
+
+/**
+ * Families of a school grouped by stratum in one list: stratum `g` (keys sorted, as
+ * {@link groupByStratum} orders them) holds `order[starts[g] .. starts[g + 1])`, its families in
+ * canonical order; `groupOf[code]` is the place of the stratum of that code among them. One list
+ * the caller owns rather than one per stratum.
+ */
+export function strataInOrder(families: Positions, strata: Strata): { keys: string[]; starts: number[]; order: Positions; groupOf: Int32Array } {
+  const { codes, names } = strata;
+  const counts = new Int32Array(names.length);
+  for (let i = 0; i < families.length; i++) counts[codes[families[i]!]!]!++;
+  const present: number[] = [];
+  for (let c = 0; c < names.length; c++) if (counts[c]! > 0) present.push(c);
+  present.sort((x, y) => compareText(names[x]!, names[y]!));
+  const groupOf = new Int32Array(names.length).fill(-1);
+  const starts = new Array<number>(present.length + 1);
+  const next = new Int32Array(names.length);
+  let at = 0;
+  for (let g = 0; g < present.length; g++) {
+    const c = present[g]!;
+    groupOf[c] = g;
+    starts[g] = at;
+    next[c] = at;
+    at += counts[c]!;
+  }
+  starts[present.length] = at;
+  const order = integerList(families.length);
+  for (let i = 0; i < families.length; i++) {
+    const f = families[i]!;
+    order[next[codes[f]!]!++] = f;
+  }
+  return { keys: present.map((c) => names[c]!), starts, order, groupOf };
 }
 
 /** Families of a school grouped by key, keys sorted, families in canonical order. */

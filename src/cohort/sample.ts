@@ -8,8 +8,9 @@ import { VERSION } from "../version.js";
 import { balanceReport } from "./balance.js";
 import { balancedSelection } from "./balanced.js";
 import { designReader, type DesignColumn } from "./design.js";
+import { heapList, type Positions } from "../memory/index.js";
 import { cell, indexFrame, locate, type FrameRow, type FrameSource, type IndexedFrame } from "./frame.js";
-import { groupBy, groupByStratum, sizeFor, strataReader, type Strata } from "./groups.js";
+import { groupBy, groupByStratum, sizeFor, strataInOrder, strataReader, type Strata } from "./groups.js";
 import { normaliseOptions, type NormalisedOptions, type SampleCohortOptions } from "./options.js";
 
 /** What one school contributes: its strata (with their selections and reserves) and notes. */
@@ -152,21 +153,21 @@ function drawSchool(
   design: readonly DesignColumn[],
   opts: NormalisedOptions,
   schoolId: string,
-  families: number[],
+  families: Positions,
   keys: Strata | undefined,
   classes: string[] | undefined,
   selected: Uint8Array,
   random: Random,
 ): Draw {
   const N = families.length;
-  const students = (list: readonly number[]) => {
+  const students = (list: ArrayLike<number>) => {
     let total = 0;
     for (let i = 0; i < list.length; i++) total += frame.familyStudents[list[i]!]!;
     return total;
   };
   const ids = frame.familyIds;
   /** A stratum's summary: `list` in canonical order, `order` its random order (the reserve order). */
-  const stratum = (key: string, list: readonly number[], order: readonly number[], probability: number): CohortStratum => {
+  const stratum = (key: string, list: ArrayLike<number>, order: ArrayLike<number>, probability: number): CohortStratum => {
     // Counted first, so each list is allocated once at its size (these can hold a million ids).
     let count = 0;
     for (let i = 0; i < list.length; i++) count += selected[list[i]!]!;
@@ -179,42 +180,32 @@ function drawSchool(
   };
   switch (opts.method) {
     case "all": {
-      for (const f of families) selected[f] = 1;
+      for (let i = 0; i < N; i++) selected[families[i]!] = 1;
       return { strata: [stratum(schoolId, families, [], 1)], notes: [] };
     }
     case "random": {
       const n = sizeFor(opts, schoolId, N, `school '${schoolId}'`);
-      const order = random.shuffle(families);
+      const order = shuffled(families, random);
       for (let i = 0; i < n; i++) selected[order[i]!] = 1;
       return { strata: [stratum(schoolId, families, order, N > 0 ? n / N : 0)], notes: [] };
     }
     case "stratified": {
       const n = sizeFor(opts, schoolId, N, `school '${schoolId}'`);
-      const groups = groupByStratum(families, keys!).map((g) => ({ key: `${schoolId}|${g.key}`, families: g.families, order: random.fork(`stratum:${g.key}`).shuffle(g.families) }));
-      // Systematic sampling with a random integer start r in [0, N): position i is selected when a
-      // multiple of N falls in (i*n + r, (i+1)*n + r]. Exactly n positions qualify, and each
-      // position qualifies for exactly n of the N starts, so every inclusion probability is n/N.
-      const r = N > 0 ? random.int(N) : 0;
-      let i = 0;
-      for (const group of groups) {
-        for (const f of group.order) {
-          if (Math.floor(((i + 1) * n + r) / N) > Math.floor((i * n + r) / N)) selected[f] = 1;
-          i++;
-        }
-      }
-      return { strata: groups.map((g) => stratum(g.key, g.families, g.order, n / N)), notes: [] };
+      return { strata: drawStratified(frame, schoolId, families, keys!, n, opts.reserveSize, selected, random), notes: [] };
     }
     case "balanced": {
       const n = sizeFor(opts, schoolId, N, `school '${schoolId}'`);
-      const groups = keys !== undefined ? groupByStratum(families, keys).map((g) => ({ key: `${schoolId}|${g.key}`, families: g.families })) : [{ key: schoolId, families }];
-      const marks = balancedSelection(frame, design, families, groups.map((g) => g.families), n, random.fork("cube"));
-      families.forEach((f, i) => (selected[f] = marks[i]!));
+      const list = heapList(families);
+      const groups = keys !== undefined ? groupByStratum(list, keys).map((g) => ({ key: `${schoolId}|${g.key}`, families: g.families })) : [{ key: schoolId, families: list }];
+      const marks = balancedSelection(frame, design, list, groups.map((g) => g.families), n, random.fork("cube"));
+      list.forEach((f, i) => (selected[f] = marks[i]!));
       return { strata: groups.map((g) => stratum(g.key, g.families, random.fork(`reserve:${g.key}`).shuffle(g.families), n / N)), notes: [] };
     }
     case "classroom": {
       const participating = opts.teachers !== undefined ? new Set(opts.teachers) : undefined;
       const notes: string[] = [];
-      const eligible = participating !== undefined ? families.filter((f) => participating.has(classes![f]!)) : families;
+      const list = heapList(families);
+      const eligible = participating !== undefined ? list.filter((f) => participating.has(classes![f]!)) : list;
       if (eligible.length < N) notes.push(`school '${schoolId}': ${N - eligible.length} of ${N} families belong to classes whose teacher does not take part this season and cannot be invited`);
       const drawn = groupBy(eligible, (f) => classes![f]!).map((g) => {
         const key = `${schoolId}|teacherId=${g.key}`;
@@ -229,4 +220,102 @@ function drawSchool(
       return { strata: drawn, notes };
     }
   }
+}
+
+/**
+ * The `stratified` draw of one school: proportional allocation by systematic sampling with a random
+ * start over the families listed stratum by stratum (strata in key order), each stratum in random
+ * order. Marks the selected families in `selected` and gives each stratum's summary.
+ *
+ * The families are grouped into one list, stratum after stratum (each in canonical order), and
+ * each stratum's part shuffled in place: `random.fork("stratum:" + key).shuffle(list)` gives the
+ * same order (a shuffle of a copy, drawing `int(i + 1)` for i from the last place down), without
+ * keeping the canonical lists beside the shuffled ones. The selected families of each stratum are
+ * then listed in canonical order by one pass over the school's families.
+ */
+function drawStratified(frame: IndexedFrame, schoolId: string, families: Positions, strata: Strata, n: number, reserveSize: number | undefined, selected: Uint8Array, random: Random): CohortStratum[] {
+  const N = families.length;
+  const { keys, starts, order, groupOf } = strataInOrder(families, strata);
+  const groups = keys.length;
+  for (let g = 0; g < groups; g++) shuffleInPlace(order, starts[g]!, starts[g + 1]!, random.fork(`stratum:${keys[g]!}`));
+  // Systematic sampling with a random integer start r in [0, N): position i is selected when a
+  // multiple of N falls in (i*n + r, (i+1)*n + r]. Exactly n positions qualify, and each position
+  // qualifies for exactly n of the N starts, so every inclusion probability is n/N.
+  const r = N > 0 ? random.int(N) : 0;
+  const chosen = new Array<number>(groups).fill(0);
+  for (let g = 0; g < groups; g++) chosen[g] = systematic(order, starts[g]!, starts[g + 1]!, n, N, r, selected);
+  // Each stratum's selected family ids (canonical order) and students, in one pass over the school.
+  const selectedIds = chosen.map((count) => new Array<string>(count));
+  const students = new Array<number>(groups).fill(0);
+  listSelected(families, strata.codes, groupOf, frame.familyStudents, frame.familyIds, selected, selectedIds, students);
+  const out: CohortStratum[] = new Array<CohortStratum>(groups);
+  for (let g = 0; g < groups; g++) {
+    const start = starts[g]!;
+    const size = starts[g + 1]! - start;
+    const count = chosen[g]!;
+    // The reserve: the stratum's families not selected, in its random order.
+    const limit = Math.max(0, Math.min(reserveSize ?? count, size - count));
+    const reserve = unselected(order, start, limit, selected, frame.familyIds);
+    out[g] = { key: `${schoolId}|${keys[g]!}`, schoolId, families: size, students: students[g]!, selected: count, inclusionProbability: n / N, selectedFamilyIds: selectedIds[g]!, reserve };
+  }
+  return out;
+}
+
+// The loops of a stratified draw are functions of their own at the top of the module (as in
+// balanced.ts): each is optimised on its own, early, and keeps its optimised code from one draw to
+// the next.
+
+/** Shuffles `order[start .. end)` in place as `random.shuffle` shuffles a copy: `int(i + 1)` for i from the last place down. */
+function shuffleInPlace(order: Positions, start: number, end: number, random: Random): void {
+  for (let i = end - start - 1; i > 0; i--) {
+    const j = random.int(i + 1);
+    const t = order[start + i]!;
+    order[start + i] = order[start + j]!;
+    order[start + j] = t;
+  }
+}
+
+/** Marks the systematic sample's positions in `order[start .. end)` (positions counted over the whole school); how many. */
+function systematic(order: Positions, start: number, end: number, n: number, N: number, r: number, selected: Uint8Array): number {
+  let count = 0;
+  for (let i = start; i < end; i++) {
+    if (Math.floor(((i + 1) * n + r) / N) > Math.floor((i * n + r) / N)) {
+      selected[order[i]!] = 1;
+      count++;
+    }
+  }
+  return count;
+}
+
+/** Fills each stratum's list of selected family ids (in the school's canonical order) and counts its students. */
+function listSelected(families: Positions, codes: Strata["codes"], groupOf: Int32Array, familyStudents: IndexedFrame["familyStudents"], ids: readonly string[], selected: Uint8Array, selectedIds: string[][], students: number[]): void {
+  const filled = new Array<number>(selectedIds.length).fill(0);
+  for (let i = 0; i < families.length; i++) {
+    const f = families[i]!;
+    const g = groupOf[codes[f]!]!;
+    students[g]! += familyStudents[f]!;
+    if (selected[f] === 1) selectedIds[g]![filled[g]!++] = ids[f]!;
+  }
+}
+
+/** The ids of the first `limit` unselected families of `order` from `start` (there are at least that many). */
+function unselected(order: Positions, start: number, limit: number, selected: Uint8Array, ids: readonly string[]): string[] {
+  const out: string[] = new Array<string>(limit);
+  for (let k = start, at = 0; at < limit; k++) if (selected[order[k]!] === 0) out[at++] = ids[order[k]!]!;
+  return out;
+}
+
+/**
+ * `random.shuffle(list)` for a list that may be a typed array, into a list in the heap: the same
+ * order, since that shuffle draws `int(i + 1)` for i from the last place down and swaps.
+ */
+function shuffled(list: Positions, random: Random): Positions {
+  const out = Array.isArray(list) ? list.slice() : heapList(list);
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = random.int(i + 1);
+    const t = out[i]!;
+    out[i] = out[j]!;
+    out[j] = t;
+  }
+  return out;
 }

@@ -81,7 +81,45 @@ export function positions(length: number): Positions {
   return length <= SMALL_FRAME ? heapIntegers(length) : new Int32Array(length);
 }
 
+/**
+ * `length` ones (as many students in each of `length` families of one student): a list in the heap
+ * for a small frame, bytes for a large one (a megabyte at a million, where positions are 4 MB of
+ * outside memory).
+ */
+export function ones(length: number): Positions | Uint8Array {
+  return length <= SMALL_FRAME ? heapNumbers(length, 1) : new Uint8Array(length).fill(1);
+}
+
+/**
+ * Positions holding the entries of `list`, a plain list of numbers the caller owns and gives up:
+ * `list` itself where positions of its length are lists in the heap, else a typed copy.
+ */
+export function positionsOf(list: number[]): Positions {
+  if (list.length <= SMALL_FRAME) return list;
+  const out = new Int32Array(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = list[i]!;
+  return out;
+}
+
+/**
+ * The first `length` entries of `list`, which the caller owns: a typed array's view, or the list
+ * itself shortened in place (no copy).
+ */
+export function shortened(list: Positions, length: number): Positions {
+  if (list instanceof Int32Array) return list.subarray(0, length);
+  list.length = length;
+  return list;
+}
+
 /** The first `length` entries of `list`: a view of a typed array, a copy of a (small) list. */
 export function leading(list: Positions, length: number): Positions {
   return list instanceof Int32Array ? list.subarray(0, length) : list.slice(0, length);
+}
+
+/** The entries of `list` as a list in the heap: `list` itself when it is one, else a copy. */
+export function heapList(list: Positions): number[] {
+  if (Array.isArray(list)) return list;
+  const out = heapIntegers(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = list[i]!;
+  return out;
 }

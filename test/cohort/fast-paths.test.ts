@@ -187,6 +187,73 @@ describe("the sampler's shortcuts", () => {
     }
   });
 
+  for (const [siblings, shuffle] of [
+    [false, false],
+    [true, false],
+    [false, true],
+  ] as const) {
+    it(`draws a large school of its own (positions in typed arrays, shared) as it draws it beside another school (${siblings ? "siblings" : "one student each"}${shuffle ? ", rows shuffled" : ""})`, () => {
+      // Each school is drawn with its own stream, so school A's strata do not depend on school B.
+      // Alone, A's families are listed by a typed array shared with the frame's index (more than
+      // 8,192 rows); beside B, by a list of its own.
+      const alone = frame(9000, siblings).map((row) => ({ ...row, schoolId: "sch-a" }));
+      const other = frame(40).map((row) => ({ ...row, id: `zz-${row.id}`, familyId: `zz-${row.familyId}`, schoolId: "sch-b" }));
+      const order = (rows: FrameRow[]) => (shuffle ? createRandom("large-school").shuffle(rows) : rows);
+      for (const options of [...METHODS.filter((o) => o.method !== "balanced"), { method: "balanced", fraction: 0.1, balance: ["absences", "ell"], seed: 8 } as SampleCohortOptions]) {
+        const one = sampleCohort(order(alone), options);
+        const two = sampleCohort(order([...alone, ...other]), options);
+        expect(one.strata).toEqual(two.strata!.filter((s) => s.schoolId === "sch-a"));
+        expect(one.selectedFamilyIds).toEqual(two.selectedFamilyIds.filter((id) => !id.startsWith("zz-")));
+        // Rows reversed: no shortcut of rows in order (sorted positions, counts of students as positions).
+        expect(sampleCohort(order(alone).slice().reverse(), options)).toEqual(one);
+      }
+    });
+  }
+
+  for (const [families, schools] of [
+    [200, 1],
+    [200, 3],
+    [5000, 1],
+    [5000, 3],
+  ] as const) {
+    it(`indexes rows in id order whose family ids are in order too, with siblings, as the same rows shuffled (${families} families, ${schools} school${schools > 1 ? "s" : ""})`, () => {
+      // Family ids in the order of their students' ids: the families are counted while the rows are
+      // read and the order is built directly (no sorting); more than 8,192 rows use typed arrays.
+      const rows = frame(families, false).flatMap((row, f) =>
+        Array.from({ length: 1 + (f % 3) }, (_, k) => ({ ...row, id: `${row.id}-${k}`, familyId: row.familyId, schoolId: `sch-${f % schools}` })),
+      );
+      const shuffled = createRandom("keys-in-order").shuffle(rows);
+      const view = (frame: ReturnType<typeof indexFrame>) =>
+        frame.familyIds.map((id, f) => ({
+          id,
+          lead: frame.rows[frame.familyLead[f]!]!.id,
+          students: frame.familyStudents[f],
+          rows: Array.from(frame.rowsByFamily.slice(frame.familyStart[f]!, frame.familyStart[f + 1]!), (i) => frame.rows[i]!.id),
+        }));
+      const inOrder = indexFrame(rows);
+      expect(inOrder.familyIds).toHaveLength(families);
+      expect(inOrder.familyStart).toHaveLength(families + 1);
+      expect(inOrder.familyLead).toHaveLength(families);
+      expect(view(inOrder)).toEqual(view(indexFrame(shuffled)));
+      expect([...inOrder.schools].map(([s, list]) => [s, Array.from(list)])).toEqual([...indexFrame(shuffled).schools].map(([s, list]) => [s, Array.from(list)]));
+      for (const options of METHODS) expect(sampleCohort(rows, options)).toEqual(sampleCohort(shuffled, options));
+    });
+  }
+
+  it("draws strata of more than 256 keys (codes past a byte) with every family in its own key's stratum", () => {
+    // 300 teachers, the first met only after a few hundred rows have been read as bytes.
+    const rows = frame(9000).map((row, i) => ({ ...row, schoolId: "sch-0", teacherId: i < 500 ? `t-${i % 200}` : `t-${i % 300}` }));
+    const keyOf = new Map(rows.map((row) => [row.familyId!, `sch-0|teacherId=${row.teacherId}`]));
+    const options: SampleCohortOptions = { method: "stratified", fraction: 0.2, strata: ["teacherId"], seed: 6 };
+    const cohort = sampleCohort(rows, options);
+    expect(cohort.strata).toHaveLength(300);
+    for (const stratum of cohort.strata!) {
+      expect(stratum.families).toBe([...keyOf.values()].filter((k) => k === stratum.key).length);
+      for (const id of [...stratum.selectedFamilyIds, ...stratum.reserve]) expect(keyOf.get(id)).toBe(stratum.key);
+    }
+    expect(sampleCohort(createRandom("wide").shuffle(rows), options)).toEqual(cohort);
+  });
+
   // Booleans are read as bytes and texts as level numbers when the first row holds one; a column
   // that turns out to hold numbers as well must still be read as numbers (or named as wrong).
   for (const size of [300, 20_000]) {

@@ -50,6 +50,21 @@ describe("the audit's frame digest", () => {
     }
   });
 
+  it("is the definition's digest for ids outside the Basic Multilingual Plane, lone surrogates and ids longer than the hashing buffer", () => {
+    // The ids are written as UTF-8 into a buffer of 32 KiB: an id of 40,000 units does not fit it,
+    // and a lone surrogate is hashed as U+FFFD, as the joined text is.
+    const odd = ["a\uD800", "b\uDC00c", "c\uD83D\uDE00d", "d".repeat(40_000), "e" + "é".repeat(12_000), "f\uD83D\uDE00".repeat(9000), "plain"];
+    for (const list of [odd, [...odd, ...ids]]) {
+      const frame = list.map((id) => ({ id, schoolId: "sch-1" }));
+      const sorted = frame.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      expect(sampleCohort(sorted, { method: "all" }).audit.frameDigest).toBe(frameDigest(list));
+      expect(sampleCohort(frame, { method: "all" }).audit.frameDigest).toBe(frameDigest(list));
+      runtime.getBuiltinModule = undefined;
+      expect(sampleCohort(sorted, { method: "all" }).audit.frameDigest).toBe(frameDigest(list));
+      runtime.getBuiltinModule = original;
+    }
+  });
+
   it("is the definition's digest for a frame of a single student", () => {
     const cohort = sampleCohort([{ id: "only", schoolId: "s" }], { method: "all" });
     expect(cohort.audit.frameDigest).toBe(frameDigest(["only"]));

@@ -27,6 +27,12 @@ function digitAt(iso: string, i: number): number {
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** Days in a month of a proleptic Gregorian year (0 for a month outside 1 to 12). */
+function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0);
+}
+
 /** Whether a character code is an ASCII digit, as 1 or 0 (added up, no branch per digit). */
 const isDigit = (c: number): number => ((c - 48) >>> 0 <= 9 ? 1 : 0);
 
@@ -61,8 +67,7 @@ function canonical(iso: string, n: number): number {
   const minute = (c14 - 48) * 10 + c15 - 48;
   const second = (c17 - 48) * 10 + c18 - 48;
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return -1;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > (month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1]!)) return -1;
+  if (day > daysInMonth(year, month)) return -1;
   return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute - offset) * 60_000 + second * 1000;
 }
 
@@ -111,8 +116,6 @@ export function parseInstant(iso: string): number {
     if (hh < 0 || mm < 0 || hh > 23 || mm > 59) bad = true; // Date.parse refuses an offset past 23:59
     offset = (sign === DASH ? -1 : 1) * (hh * 60 + mm);
   } else return Date.parse(iso);
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const monthDays = month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0);
-  if (bad || month < 1 || month > 12 || day < 1 || day > monthDays || hour > 23 || minute > 59 || second > 59) return Date.parse(iso);
+  if (bad || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return Date.parse(iso);
   return ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute - offset) * 60_000 + second * 1000 + millis;
 }

@@ -92,14 +92,15 @@ export class IdsDigest {
     if (this.inChunk === 0) return;
     this.start();
     if (this.inChunk < CHUNK) this.chunk.length = this.inChunk; // the last chunk
-    const text = this.chunk.join("\n");
     // The newline between chunks is hashed on its own (prefixing it would copy the chunk's text).
-    const parts = this.count === 0 ? [text] : ["\n", text];
+    if (this.count > 0) this.update("\n");
+    this.update(this.chunk.join("\n"));
     this.count += this.inChunk;
-    for (const part of parts) {
-      if (this.native !== undefined) this.native.update(part, "utf8");
-      else this.noble!.update(new TextEncoder().encode(part));
-    }
     this.inChunk = 0;
+  }
+
+  private update(text: string): void {
+    if (this.native !== undefined) this.native.update(text, "utf8");
+    else this.noble!.update(new TextEncoder().encode(text));
   }
 }

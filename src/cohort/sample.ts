@@ -3,7 +3,7 @@
  */
 import { PthvInputError, type InputIssue } from "../errors/index.js";
 import type { Cohort, CohortStratum } from "../model/index.js";
-import { createRandom, type Random } from "../random/index.js";
+import { createRandom, shuffleRange, type Random } from "../random/index.js";
 import { VERSION } from "../version.js";
 import { balanceReport } from "./balance.js";
 import { balancedSelection } from "./balanced.js";
@@ -228,8 +228,8 @@ function drawSchool(
  * order. Marks the selected families in `selected` and gives each stratum's summary.
  *
  * The families are grouped into one list, stratum after stratum (each in canonical order), and
- * each stratum's part shuffled in place: `random.fork("stratum:" + key).shuffle(list)` gives the
- * same order (a shuffle of a copy, drawing `int(i + 1)` for i from the last place down), without
+ * each stratum's part shuffled in place by `shuffleRange`, which is what
+ * `random.fork("stratum:" + key).shuffle(list)` does to a copy: the same order, without
  * keeping the canonical lists beside the shuffled ones. The selected families of each stratum are
  * then listed in canonical order by one pass over the school's families.
  */
@@ -237,7 +237,7 @@ function drawStratified(frame: IndexedFrame, schoolId: string, families: Positio
   const N = families.length;
   const { keys, starts, order, groupOf } = strataInOrder(families, strata);
   const groups = keys.length;
-  for (let g = 0; g < groups; g++) shuffleInPlace(order, starts[g]!, starts[g + 1]!, random.fork(`stratum:${keys[g]!}`));
+  for (let g = 0; g < groups; g++) shuffleRange(order, starts[g]!, starts[g + 1]!, random.fork(`stratum:${keys[g]!}`));
   // Systematic sampling with a random integer start r in [0, N): position i is selected when a
   // multiple of N falls in (i*n + r, (i+1)*n + r]. Exactly n positions qualify, and each position
   // qualifies for exactly n of the N starts, so every inclusion probability is n/N.
@@ -264,16 +264,6 @@ function drawStratified(frame: IndexedFrame, schoolId: string, families: Positio
 // The loops of a stratified draw are functions of their own at the top of the module (as in
 // balanced.ts): each is optimised on its own, early, and keeps its optimised code from one draw to
 // the next.
-
-/** Shuffles `order[start .. end)` in place as `random.shuffle` shuffles a copy: `int(i + 1)` for i from the last place down. */
-function shuffleInPlace(order: Positions, start: number, end: number, random: Random): void {
-  for (let i = end - start - 1; i > 0; i--) {
-    const j = random.int(i + 1);
-    const t = order[start + i]!;
-    order[start + i] = order[start + j]!;
-    order[start + j] = t;
-  }
-}
 
 /** Marks the systematic sample's positions in `order[start .. end)` (positions counted over the whole school); how many. */
 function systematic(order: Positions, start: number, end: number, n: number, N: number, r: number, selected: Uint8Array): number {
@@ -305,17 +295,9 @@ function unselected(order: Positions, start: number, limit: number, selected: Ui
   return out;
 }
 
-/**
- * `random.shuffle(list)` for a list that may be a typed array, into a list in the heap: the same
- * order, since that shuffle draws `int(i + 1)` for i from the last place down and swaps.
- */
+/** `random.shuffle(list)` for a list that may be a typed array, into a list in the heap (the same order: see `shuffleRange`). */
 function shuffled(list: Positions, random: Random): Positions {
   const out = Array.isArray(list) ? list.slice() : heapList(list);
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = random.int(i + 1);
-    const t = out[i]!;
-    out[i] = out[j]!;
-    out[j] = t;
-  }
+  shuffleRange(out, 0, out.length, random);
   return out;
 }

@@ -86,7 +86,7 @@ function fromSeedText(text: string): Random {
     const b = rng.unsafeNext() >>> 6; // 26 bits
     return (a * 67108864 + b) / 9007199254740992;
   };
-  return {
+  const random: Random = {
     float,
     int(n: number): number {
       if (!Number.isInteger(n) || n <= 0) throw new RangeError(`int(n) needs a positive integer n, got ${n}`);
@@ -102,18 +102,30 @@ function fromSeedText(text: string): Random {
     },
     shuffle<T>(items: readonly T[]): T[] {
       const out = items.slice();
-      for (let i = out.length - 1; i > 0; i--) {
-        const j = unsafeUniformIntDistribution(0, i, rng);
-        const t = out[i]!;
-        out[i] = out[j]!;
-        out[j] = t;
-      }
+      shuffleRange(out, 0, out.length, random);
       return out;
     },
     fork(label: string): Random {
       return fromSeedText(`${text}\u0000${label}`);
     },
   };
+  return random;
+}
+
+/**
+ * Shuffles `items[start .. end)` in place (Fisher-Yates): for each place i of the range from the
+ * last down, `random.int(i + 1)` chooses the place swapped with it. {@link Random.shuffle} is this
+ * over a copy; the sampler shuffles parts of its own lists with it and gets the same orders. Private
+ * to the package.
+ */
+export function shuffleRange(items: { [index: number]: number } | unknown[], start: number, end: number, random: Random): void {
+  const list = items as unknown[];
+  for (let i = end - start - 1; i > 0; i--) {
+    const j = random.int(i + 1);
+    const t = list[start + i];
+    list[start + i] = list[start + j];
+    list[start + j] = t;
+  }
 }
 
 /**
